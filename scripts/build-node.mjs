@@ -1,0 +1,32 @@
+// Bundles the Node side (Electron main, preload, CLI) with esbuild into dist/.
+// Runs on `npm ci` (prepare) so the `tumour-board` bin works on a fresh clone; takes well under a second.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entries = {
+  main: 'electron/shell/main.ts',
+  preload: 'electron/shell/preload.ts',
+  cli: 'electron/cli/main.ts',
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+  // Native and runtime-provided modules stay outside the bundle.
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  absWorkingDir: root,
+};
+
+const jobs = Object.entries(entries)
+  .filter(([, file]) => existsSync(path.join(root, file)))
+  .map(([name, file]) =>
+    build({ ...common, entryPoints: [file], outfile: `dist/${name}.cjs` }),
+  );
+await Promise.all(jobs);
