@@ -1,0 +1,63 @@
+/**
+ * The one dispatcher every transport calls. It owns validation and error redaction so transports stay thin:
+ * unknown operation → UNKNOWN_OPERATION; input failing the strict schema → VALIDATION naming the field;
+ * a DomainError from a service → its code and message; anything else → INTERNAL with a generic message
+ * (the real error goes to the log, never across the transport: no stacks, SQL or paths).
+ */
+import { z } from 'zod';
+import {
+  isOperationName, operations, type ApiErrorBody, type ApiResult, type OperationName, type OpOutput, type OpParsedInput,
+} from '../../shared/api';
+import { DomainError } from '../services/errors';
+
+export interface CallContext {
+  /** Who is acting, for the audit log (profile name, OS user, or 'browser-host'). */
+  actor: string;
+  transport: 'electron' | 'browser-host' | 'cli';
+}
+
+export type Handlers = {
+  [N in OperationName]: (input: OpParsedInput<N>, ctx: CallContext) => OpOutput<N> | Promise<OpOutput<N>>;
+};
+
+export type Dispatch = (name: unknown, input: unknown, ctx: CallContext) => Promise<ApiResult>;
+
+export interface DispatcherOptions {
+  /** Where unexpected errors are reported (default: stderr). */
+  log?: (message: string, error: unknown) => void;
+}
+
+export function zodIssueToError(error: z.ZodError, prefix = ''): ApiErrorBody {
+  const issue = error.issues[0];
+  const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  const detail = issue?.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid');
+  return { code: 'VALIDATION', message: field ? `${field}: ${detail}` : detail, ...(field ? { field } : {}) };
+}
+
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  return async (name, input, ctx) => {
+    if (!isOperationName(name)) {
+      return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${String(name).slice(0, 80)}` } };
+    }
+    const spec = operations[name];
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error) };
+    try {
+      const handler = handlers[name] as (i: unknown, c: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      // Our own output is checked too: a bug must not leak a malformed record into the UI.
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        log(`output of ${name} failed its schema`, checked.error);
+        return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toBody() };
+      if (error instanceof z.ZodError) return { ok: false, error: zodIssueToError(error) };
+      log(`unexpected error in ${name}`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };
+    }
+  };
+}
