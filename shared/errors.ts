@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiErrorCode } from '../../shared/api';
+import type { ApiErrorBody, ApiErrorCode } from './api';
 
 /** An expected failure a service reports to the user (not found, conflict, read-only...). */
 export class DomainError extends Error {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import {
   isOperationName, operations, type ApiErrorBody, type ApiResult, type OperationName, type OpOutput, type OpParsedInput,
 } from '../../shared/api';
-import { DomainError } from '../services/errors';
+import { DomainError } from '../../shared/errors';
 
 export interface CallContext {
   /** Who is acting, for the audit log (profile name, OS user, or 'browser-host'). */

@@ -1,0 +1,43 @@
+/**
+ * `tumour-board check`: everything that says the file can be trusted. SQLite's own integrity and
+ * foreign-key checks, the audit chain, the append-only triggers still in place, the search index in step.
+ */
+import type { Db } from './connection';
+import { verifyAuditChain } from './audit';
+import { expectedSearchBodies } from './repositories/cases';
+
+export interface CheckReport {
+  ok: boolean;
+  problems: string[];
+  auditRows: number;
+  cases: number;
+}
+
+const REQUIRED_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete'];
+
+export function checkDatabase(db: Db): CheckReport {
+  const problems: string[] = [];
+  const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
+    problems.push(...integrity.slice(0, 20).map((r) => `integrity: ${r.integrity_check}`));
+  }
+  const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const r of fk.slice(0, 20)) problems.push(`foreign key: ${r.table} row ${r.rowid} points to a missing ${r.parent} row`);
+
+  const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]));
+  for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(`audit: protection trigger ${t} is missing (audit log can be altered)`);
+
+  const audit = verifyAuditChain(db);
+  if (!audit.ok) problems.push(audit.reason);
+
+  const expected = expectedSearchBodies(db);
+  const indexed = new Map(
+    (db.prepare('SELECT rowid AS id, body FROM case_search').all() as { id: number; body: string }[]).map((r) => [r.id, r.body]),
+  );
+  let drift = 0;
+  for (const [id, body] of expected) if (indexed.get(id) !== body) drift++;
+  for (const id of indexed.keys()) if (!expected.has(id)) drift++;
+  if (drift > 0) problems.push(`search index: ${drift} case(s) out of step with the tables`);
+
+  return { ok: problems.length === 0, problems, auditRows: audit.rows, cases: expected.size };
+}

@@ -1,0 +1,17 @@
+/**
+ * Numbered migrations. Append only: a shipped migration is never edited (a schema snapshot test guards it).
+ * `version` is what PRAGMA user_version holds after the step.
+ */
+import m001 from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: m001 },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,110 @@
+/**
+ * The one way to open the app's database: refuse what we must not touch (a newer schema, a file that is not
+ * SQLite or not ours) before writing a single byte, back up an existing file before migrating it, then
+ * apply all pending migrations in one transaction.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { configureConnection, openRaw, type Db } from './connection';
+import { DatabaseOpenError } from './errors';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface OpenResult {
+  db: Db;
+  /** True when the file did not exist (or was empty) and the schema was created now. */
+  created: boolean;
+  /** The backup taken before migrating, if any. */
+  backupPath: string | null;
+  fromVersion: number;
+}
+
+/**
+ * Reads user_version from the file header (bytes 60–63) without opening a connection, so a file we refuse
+ * stays byte-identical: opening would switch it to WAL. A non-empty -wal file may hold a newer header,
+ * so then we ask SQLite through a read-only connection.
+ */
+export function peekUserVersion(file: string): number {
+  const fd = openSync(file, 'r');
+  const header = Buffer.alloc(100);
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new DatabaseOpenError(`${path.basename(file)} is not a SQLite database`, 'not_a_database');
+  }
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    const ro = openRaw(file, { readonly: true, fileMustExist: true });
+    try {
+      return ro.pragma('user_version', { simple: true }) as number;
+    } finally {
+      ro.close();
+    }
+  }
+  return header.readUInt32BE(60);
+}
+
+function timestampForFile(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+export function applyMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return current;
+  const run = db.transaction(() => {
+    for (const m of pending) {
+      try {
+        db.exec(m.sql);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new DatabaseOpenError(`migration ${m.version} (${m.name}) failed: ${reason}; nothing was changed`, 'migration_failed');
+      }
+      db.pragma(`user_version = ${m.version}`);
+    }
+  });
+  run();
+  return pending.at(-1)?.version ?? current;
+}
+
+export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): OpenResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0) || LATEST_VERSION;
+  const exists = existsSync(file) && statSync(file).size > 0;
+  let fromVersion = 0;
+  if (exists) {
+    fromVersion = peekUserVersion(file);
+    if (fromVersion > latest) {
+      throw new DatabaseOpenError(
+        `${path.basename(file)} was written by a newer version of Tumour Board (schema ${fromVersion}; this version knows up to ${latest}). ` +
+          'It was not opened or changed. Install the newer version to open it.',
+        'too_new',
+      );
+    }
+  }
+  const db = openRaw(file);
+  try {
+    if (exists && fromVersion === 0) {
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) {
+        throw new DatabaseOpenError(`${path.basename(file)} is a SQLite database but not a Tumour Board database; it was not changed`, 'not_ours');
+      }
+    }
+    configureConnection(db);
+    let backupPath: string | null = null;
+    if (exists && fromVersion > 0 && fromVersion < latest) {
+      backupPath = `${file}.pre-v${latest}-${timestampForFile()}.bak`;
+      db.prepare('VACUUM INTO ?').run(backupPath);
+    }
+    applyMigrations(db, migrations);
+    return { db, created: !exists, backupPath, fromVersion };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

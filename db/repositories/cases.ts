@@ -1,0 +1,236 @@
+/**
+ * Cases (referrals to the board). Writes run in one transaction with their audit row and the search-index
+ * row; reads serve the case list (paged, filtered, sorted, searched through FTS5) and the case form.
+ */
+import type { Db } from '../connection';
+import { appendAudit } from '../audit';
+import { stmt } from '../statements';
+import { DomainError } from '../../shared/errors';
+import { foldText, searchTokens } from '../../shared/text/fold';
+import { PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
+import type { CaseFacts } from '../../shared/domain/facts';
+import type {
+  CaseInput, CaseListPage, CaseListQueryParsed, CaseRecord, CaseSortKey, CaseSummary, Patient, PatientInput,
+} from '../../shared/domain/case';
+import { findPatientByIdentifier, getPatient, insertPatient, sortNameOf, updatePatient } from './patients';
+
+interface CaseRow {
+  id: number;
+  patient_id: number;
+  referring_clinician: string;
+  diagnosis: string;
+  question: string;
+  status: CaseRecord['status'];
+  facts: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const CASE_COLUMNS = 'id, patient_id, referring_clinician, diagnosis, question, status, facts, version, created_at, updated_at';
+
+/** Drops null/undefined facts so the stored JSON holds only what is known. */
+function compactFacts(facts: CaseFacts): CaseFacts {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) if (v !== null && v !== undefined) out[k] = v;
+  return out as CaseFacts;
+}
+
+function searchBody(patient: PatientInput, c: CaseInput): string {
+  const primary = c.facts.primary_tumor ? PRIMARY_TUMOR_LABELS[c.facts.primary_tumor] : '';
+  return foldText([patient.family_name, patient.given_name, patient.identifier, c.diagnosis, c.question, primary].join(' '));
+}
+
+function writeSearchRow(db: Db, caseId: number, body: string): void {
+  stmt(db, 'DELETE FROM case_search WHERE rowid = ?').run(caseId);
+  stmt(db, 'INSERT INTO case_search (rowid, body) VALUES (?, ?)').run(caseId, body);
+}
+
+function toRecord(row: CaseRow, patient: Patient): CaseRecord {
+  return {
+    id: row.id,
+    patient,
+    referring_clinician: row.referring_clinician,
+    diagnosis: row.diagnosis,
+    question: row.question,
+    status: row.status,
+    facts: JSON.parse(row.facts) as CaseFacts,
+    version: row.version,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export function getCase(db: Db, id: number): CaseRecord | undefined {
+  const row = stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
+  if (!row) return undefined;
+  const patient = getPatient(db, row.patient_id);
+  if (!patient) throw new Error(`case ${id} points to a missing patient`);
+  return toRecord(row, patient);
+}
+
+function requireCase(db: Db, id: number): CaseRecord {
+  const found = getCase(db, id);
+  if (!found) throw new DomainError('NOT_FOUND', `case ${id} does not exist`);
+  return found;
+}
+
+export interface CreateCaseInput {
+  patient_id?: number | undefined;
+  patient?: PatientInput | undefined;
+  case: CaseInput;
+}
+
+export function createCase(db: Db, input: CreateCaseInput, actor: string, now = new Date().toISOString()): CaseRecord {
+  return db.transaction((): CaseRecord => {
+    let patient: Patient;
+    if (input.patient_id !== undefined) {
+      const existing = getPatient(db, input.patient_id);
+      if (!existing) throw new DomainError('NOT_FOUND', `patient ${input.patient_id} does not exist`, 'patient_id');
+      patient = existing;
+    } else if (input.patient) {
+      if (findPatientByIdentifier(db, input.patient.identifier)) {
+        throw new DomainError('CONFLICT', `a patient with identifier ${input.patient.identifier} already exists: choose that patient`, 'patient.identifier');
+      }
+      patient = insertPatient(db, input.patient, actor, now);
+    } else {
+      throw new DomainError('VALIDATION', 'give either patient_id or patient', 'patient');
+    }
+    const c = { ...input.case, facts: compactFacts(input.case.facts) };
+    const info = stmt(
+      db,
+      `INSERT INTO cases (patient_id, referring_clinician, diagnosis, question, status, facts, sort_name, created_at, updated_at)
+       VALUES (@patient_id, @referring_clinician, @diagnosis, @question, @status, @facts, @sort_name, @now, @now)`,
+    ).run({
+      patient_id: patient.id, referring_clinician: c.referring_clinician, diagnosis: c.diagnosis, question: c.question,
+      status: c.status, facts: JSON.stringify(c.facts), sort_name: sortNameOf(patient), now,
+    });
+    const id = Number(info.lastInsertRowid);
+    writeSearchRow(db, id, searchBody(patient, c));
+    const record: CaseRecord = { id, patient, ...c, version: 1, created_at: now, updated_at: now };
+    appendAudit(db, { actor, action: 'case.create', entity: 'case', entityId: id, before: null, after: withoutPatient(record) }, now);
+    return record;
+  })();
+}
+
+const withoutPatient = ({ patient, ...rest }: CaseRecord) => ({ ...rest, patient_id: patient.id });
+
+export interface UpdateCaseInput {
+  id: number;
+  version: number;
+  patient: PatientInput;
+  case: CaseInput;
+}
+
+export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = new Date().toISOString()): CaseRecord {
+  return db.transaction((): CaseRecord => {
+    const before = requireCase(db, input.id);
+    if (before.version !== input.version) {
+      throw new DomainError('CONFLICT', `case ${input.id} was changed by someone else (version ${before.version}, you edited ${input.version}); your edits are kept: reload to compare`);
+    }
+    if (input.patient.identifier !== before.patient.identifier) {
+      const clash = findPatientByIdentifier(db, input.patient.identifier);
+      if (clash && clash.id !== before.patient.id) {
+        throw new DomainError('CONFLICT', `identifier ${input.patient.identifier} belongs to another patient`, 'patient.identifier');
+      }
+    }
+    const { patient, changed: patientChanged } = updatePatient(db, before.patient, input.patient, actor, now);
+    const c = { ...input.case, facts: compactFacts(input.case.facts) };
+    const record: CaseRecord = { id: before.id, patient, ...c, version: before.version + 1, created_at: before.created_at, updated_at: now };
+    stmt(
+      db,
+      `UPDATE cases SET referring_clinician = @referring_clinician, diagnosis = @diagnosis, question = @question,
+         status = @status, facts = @facts, version = @version, updated_at = @now WHERE id = @id AND version = @expected`,
+    ).run({
+      id: before.id, referring_clinician: c.referring_clinician, diagnosis: c.diagnosis, question: c.question, status: c.status,
+      facts: JSON.stringify(c.facts), version: record.version, now, expected: before.version,
+    });
+    if (patientChanged) {
+      // The patient's name and identifier live in every one of their cases' sort key and search row.
+      stmt(db, 'UPDATE cases SET sort_name = ? WHERE patient_id = ?').run(sortNameOf(patient), patient.id);
+      for (const other of stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE patient_id = ? AND id <> ?`).all(patient.id, before.id) as CaseRow[]) {
+        const rec = toRecord(other, patient);
+        writeSearchRow(db, rec.id, searchBody(patient, rec));
+      }
+    }
+    writeSearchRow(db, before.id, searchBody(patient, c));
+    appendAudit(db, { actor, action: 'case.update', entity: 'case', entityId: before.id, before: withoutPatient(before), after: withoutPatient(record) }, now);
+    return record;
+  })();
+}
+
+// ---- the case list -------------------------------------------------------------------------------------
+
+const SORT_SQL: Record<CaseSortKey, (dir: 'ASC' | 'DESC') => string> = {
+  updated_at: (d) => `c.updated_at ${d}, c.id ${d}`,
+  created_at: (d) => `c.id ${d}`,
+  name: (d) => `c.sort_name ${d}, c.id ${d}`,
+  identifier: (d) => `p.identifier ${d}`,
+  primary_tumor: (d) => `c.primary_tumor ${d}, c.id ${d}`,
+  status: (d) => `c.status_rank ${d}, c.id ${d}`,
+};
+
+/** FTS5 query for what was typed: every word must match as a prefix ("odeg nun" → "odeg"* "nun"*). */
+export function toMatchQuery(search: string | undefined): string | null {
+  const tokens = searchTokens(search ?? '').slice(0, 12);
+  return tokens.length ? tokens.map((t) => `"${t}"*`).join(' ') : null;
+}
+
+export interface ListSql {
+  countSql: string;
+  rowsSql: string;
+  params: unknown[];
+}
+
+/** Builds the two statements of one list page; exported so the benchmark can time the same SQL raw. */
+export function buildListSql(q: CaseListQueryParsed): ListSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const match = toMatchQuery(q.search);
+  if (match) {
+    where.push('c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)');
+    params.push(match);
+  }
+  if (q.statuses?.length) {
+    where.push(`c.status IN (${q.statuses.map(() => '?').join(', ')})`);
+    params.push(...q.statuses);
+  }
+  if (q.primaries?.length) {
+    where.push(`c.primary_tumor IN (${q.primaries.map(() => '?').join(', ')})`);
+    params.push(...q.primaries);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = SORT_SQL[q.sort](q.direction === 'asc' ? 'ASC' : 'DESC');
+  return {
+    countSql: `SELECT count(*) FROM cases c ${whereSql}`,
+    rowsSql: `SELECT c.id, c.patient_id, p.identifier, p.family_name, p.given_name, p.birth_date, c.primary_tumor,
+        c.diagnosis, substr(c.question, 1, 240) AS question, c.status, c.updated_at
+      FROM cases c JOIN patients p ON p.id = c.patient_id ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    params,
+  };
+}
+
+export function listCases(db: Db, q: CaseListQueryParsed): CaseListPage {
+  const sql = buildListSql(q);
+  const total = stmt(db, sql.countSql).pluck().get(...sql.params) as number;
+  const rows = total === 0 || q.offset >= total ? [] : (stmt(db, sql.rowsSql).all(...sql.params, q.limit, q.offset) as CaseSummary[]);
+  return { total, offset: q.offset, rows };
+}
+
+export function countCases(db: Db): number {
+  return stmt(db, 'SELECT count(*) FROM cases').pluck().get() as number;
+}
+
+/** Rebuilds the search index from the tables (repair, and the check that it is in step). */
+export function expectedSearchBodies(db: Db): Map<number, string> {
+  const out = new Map<number, string>();
+  const rows = db.prepare(
+    `SELECT c.id, c.diagnosis, c.question, c.facts, c.status, p.identifier, p.family_name, p.given_name, p.birth_date, p.sex
+     FROM cases c JOIN patients p ON p.id = c.patient_id`,
+  ).iterate() as IterableIterator<{ id: number; diagnosis: string; question: string; facts: string } & PatientInput>;
+  for (const r of rows) {
+    const facts = JSON.parse(r.facts) as CaseFacts;
+    out.set(r.id, searchBody(r, { diagnosis: r.diagnosis, question: r.question, facts, referring_clinician: '', status: 'draft' }));
+  }
+  return out;
+}

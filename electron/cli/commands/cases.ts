@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { openDatabase } from '../../../db/open';
+import { getCase, listCases } from '../../../db/repositories/cases';
+import { caseListQuerySchema, CASE_STATUSES } from '../../../shared/domain/case';
+import { PRIMARY_TUMORS } from '../../../shared/domain/facts';
+import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
+
+export const casesCommand: Command = {
+  name: 'cases',
+  summary: 'print cases with their clinical facts',
+  usage: `tumour-board cases --db FILE [--search TEXT] [--status S] [--primary P] [--limit N] [--json]
+
+--search   words matched as prefixes against name, identifier, diagnosis, question (accents optional)
+--status   one of ${CASE_STATUSES.join(', ')}
+--primary  one of ${PRIMARY_TUMORS.join(', ')}
+--limit    at most N cases (default 50, max 500)
+--json     one JSON array of full case records`,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(
+      argv,
+      { db: { type: 'string' }, search: { type: 'string' }, status: { type: 'string' }, primary: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+      z.object({
+        db: z.string({ message: 'is required' }).min(1),
+        search: z.string().optional(),
+        status: z.enum(CASE_STATUSES).optional(),
+        primary: z.enum(PRIMARY_TUMORS).optional(),
+        limit: intArg(1, 500).default(50),
+        json: z.boolean().default(false),
+      }),
+    );
+    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
+    const { db } = openDatabase(values.db);
+    try {
+      const page = listCases(db, caseListQuerySchema.parse({
+        search: values.search, limit: values.limit,
+        ...(values.status ? { statuses: [values.status] } : {}), ...(values.primary ? { primaries: [values.primary] } : {}),
+      }));
+      const records = page.rows.map((r) => getCase(db, r.id)).filter((r) => r !== undefined);
+      if (values.json) {
+        io.out(JSON.stringify(records, null, 2));
+        return 0;
+      }
+      io.out(`${page.total} case(s)${page.total > records.length ? `, showing ${records.length}` : ''}`);
+      for (const r of records) {
+        const p = r.patient;
+        io.out(`#${r.id}  ${p.identifier}  ${p.family_name}, ${p.given_name}  (${p.birth_date ?? 'dob unknown'}, ${p.sex})  [${r.status}]`);
+        if (r.diagnosis) io.out(`    diagnosis: ${r.diagnosis}`);
+        if (r.question) io.out(`    question:  ${r.question}`);
+        const facts = Object.entries(r.facts).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`);
+        io.out(`    facts:     ${facts.length ? facts.join(' ') : '(none)'}`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

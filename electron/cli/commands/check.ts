@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { openDatabase } from '../../../db/open';
+import { checkDatabase } from '../../../db/check';
+import { parseCommandArgs, UsageError, type Command } from '../command';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'verify integrity, foreign keys, the audit chain and the search index',
+  usage: `tumour-board check --db FILE
+
+Exit 0 when every check passes; exit 1 naming each problem (for the audit chain: the first broken row).`,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, { db: { type: 'string' } }, z.object({ db: z.string({ message: 'is required' }).min(1) }));
+    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
+    const { db } = openDatabase(values.db);
+    try {
+      const report = checkDatabase(db);
+      if (report.ok) {
+        io.out(`ok: ${values.db}: integrity ok, foreign keys ok, audit chain ok (${report.auditRows} rows), search index in step (${report.cases} cases)`);
+        return 0;
+      }
+      for (const p of report.problems) io.err(`FAILED: ${p}`);
+      return 1;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * `tumour-board`: the command-line transport. Every command validates its arguments (zod), prints a clear
+ * message naming the argument on a mistake (exit 2), and exits 1 when the work itself fails.
+ */
+import { DatabaseOpenError } from '../../db/errors';
+import { APP_VERSION } from '../app/version';
+import { UsageError, wantsHelp, type CliIO, type Command } from './command';
+import { backupCommand } from './commands/backup';
+import { casesCommand } from './commands/cases';
+import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
+import { serveCommand } from './commands/serve';
+
+export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, checkCommand, backupCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `tumour-board ${APP_VERSION}: tumour board case list, evidence and minutes (offline)`,
+    '',
+    'Usage: tumour-board <command> [options]   (tumour-board <command> --help for details)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.out(APP_VERSION);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`tumour-board: unknown command "${name}"\n\n${overview()}`);
+    return 2;
+  }
+  if (wantsHelp(rest)) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tumour-board ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof DatabaseOpenError) {
+      io.err(`tumour-board ${name}: ${error.message}`);
+      return 1;
+    }
+    io.err(`tumour-board ${name}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+const stdio: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+/** Entry point of dist/cli.cjs: `node dist/cli.cjs …` or the `tumour-board` bin shim. */
+export function main(argv = process.argv.slice(2)): void {
+  runCli(argv, stdio).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => {
+      process.stderr.write(`tumour-board: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) main();

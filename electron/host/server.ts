@@ -1,0 +1,172 @@
+/**
+ * The browser host: the real services on a real database, reached over HTTP on loopback only.
+ * It serves the built renderer and `POST /api/<operation>` through the same dispatcher as Electron IPC.
+ * Guards: bound to 127.0.0.1; a random per-run token (sent by the page as a Bearer header, handed over in
+ * the URL fragment so it is never fetched or logged); Host header pinned to our address (defeats DNS
+ * rebinding); Origin, when sent, must be ours; bodies capped; errors carry only { code, message }.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import type { ApiErrorCode, ApiResult } from '../../shared/api';
+import type { Dispatch } from '../api/dispatcher';
+import { resolveStaticPath } from './static-path';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+].join('; ');
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const STATUS: Record<ApiErrorCode, number> = {
+  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, INTERNAL: 500,
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+};
+
+export interface BrowserHostOptions {
+  dispatch: Dispatch;
+  staticDir: string;
+  port?: number;
+  /** For tests only; a run normally gets a fresh random token. */
+  token?: string;
+  actor?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  /** The URL to open: carries the token in the fragment. */
+  openUrl: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, result: ApiResult): void {
+  const status = result.ok ? 200 : STATUS[result.error.code];
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+const fail = (code: ApiErrorCode, message: string): ApiResult => ({ ok: false, error: { code, message } });
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const actor = options.actor ?? `${userInfo().username} (browser host)`;
+  let allowedHosts = new Set<string>();
+  let origin = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendResult(res, fail('VALIDATION', 'use POST for /api/ operations'));
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendResult(res, fail('UNAUTHORIZED', 'cross-origin request refused'));
+      if (!tokenMatches(req.headers.authorization, token)) return sendResult(res, fail('UNAUTHORIZED', 'missing or wrong token'));
+      let input: unknown;
+      try {
+        const raw = await readBody(req);
+        input = raw.length ? (JSON.parse(raw.toString('utf8')) as unknown) : {};
+      } catch {
+        return sendResult(res, fail('VALIDATION', 'request body must be JSON of at most 2 MB'));
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return sendResult(res, await options.dispatch(name, input, { actor, transport: 'browser-host' }));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      return;
+    }
+    const file = resolveStaticPath(options.staticDir, url.pathname);
+    if (!file) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      send(res, 200, body, type, { 'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600' });
+    } catch {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendResult(res, fail('INTERNAL', 'internal error'));
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      if (!address || typeof address === 'string') return reject(new Error('no address'));
+      const port = address.port;
+      origin = `http://127.0.0.1:${port}`;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      resolve({
+        url: `${origin}/`,
+        openUrl: `${origin}/#token=${token}`,
+        port,
+        token,
+        server,
+        close: () => new Promise<void>((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}

@@ -1,0 +1,21 @@
+/** Fills a database with synthetic demo cases (no real patient data), through the same repository path. */
+import type { Db } from '../../db/connection';
+import { createCase } from '../../db/repositories/cases';
+import { generateDemoCases } from '../../shared/demo/generate';
+
+export const DEMO_ACTOR = 'demo-data';
+export const DEFAULT_DEMO_CASES = 240;
+
+export function seedDemo(db: Db, count = DEFAULT_DEMO_CASES, seed = 1): number {
+  const cases = generateDemoCases(count, seed);
+  db.transaction(() => {
+    const now = new Date().toISOString();
+    for (const c of cases) createCase(db, { patient: c.patient, case: c.case }, DEMO_ACTOR, now);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'").run();
+  })();
+  return cases.length;
+}
+
+export function isDemoDatabase(db: Db): boolean {
+  return db.prepare("SELECT value FROM meta WHERE key = 'demo'").pluck().get() === '1';
+}
