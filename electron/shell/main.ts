@@ -1,0 +1,93 @@
+/**
+ * Electron main: app lifecycle only. One instance per user (the SQLite file has one owner), the database in
+ * the user-data folder opened through the same app context as every other transport (a demo database when
+ * there is none yet), one secure window, the database closed on quit. The pieces live in their own modules:
+ * protocol.ts (app://), security.ts (guards), ipc.ts (transport), window.ts, menu-template.ts.
+ */
+import path from 'node:path';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { openAppContext, type AppContext } from '../app/context';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu-template';
+import { installAppProtocol, registerAppScheme } from './protocol';
+import { guardAllWebContents, installSessionGuards } from './security';
+import { createMainWindow, distPaths } from './window';
+
+const APP_NAME = 'Tumour Board';
+const DB_FILE = 'tumour-board.db';
+const log = (message: string): void => console.warn(`[tumour-board] ${message}`);
+const devTools = !app.isPackaged;
+
+// The same user-data folder ("Tumour Board") in development and in packaged builds.
+app.setName(APP_NAME);
+// Tests (test/electron) point the app at a throw-away folder; a packaged build ignores this.
+const userDataOverride = process.env.TUMOUR_BOARD_USER_DATA;
+if (!app.isPackaged && userDataOverride !== undefined && userDataOverride !== '') {
+  app.setPath('userData', path.resolve(userDataOverride));
+}
+
+// Both must happen before 'ready'.
+registerAppScheme();
+app.enableSandbox();
+
+let context: AppContext | null = null;
+let mainWindow: BrowserWindow | null = null;
+let removeIpc: (() => void) | null = null;
+
+function openWindow(preloadPath: string): void {
+  mainWindow = createMainWindow({ preloadPath, devTools });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function start(): void {
+  const { preloadPath, rendererDir } = distPaths(__dirname);
+  installSessionGuards(session.defaultSession, { allowDevTools: devTools, log });
+  installAppProtocol(session.defaultSession, rendererDir);
+
+  const dbPath = path.join(app.getPath('userData'), DB_FILE);
+  try {
+    context = openAppContext({ dbPath, transport: 'electron', demoIfMissing: true });
+  } catch (error) {
+    // E.g. a database written by a newer version: refused, left untouched, and the user is told why.
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(`${APP_NAME} cannot open its database`, `${reason}\n\nDatabase: ${dbPath}`);
+    app.exit(1);
+    return;
+  }
+  if (context.createdDemo) log(`created a demo database at ${dbPath}`);
+
+  removeIpc = registerIpc({ dispatch: context.dispatch, getAppContents: () => mainWindow?.webContents ?? null, log });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
+  openWindow(preloadPath);
+
+  app.on('activate', () => {
+    if (mainWindow === null) openWindow(preloadPath);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the database: it gets focused (below, in that instance) and we leave.
+  app.quit();
+} else {
+  guardAllWebContents(log);
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    removeIpc?.();
+    removeIpc = null;
+    context?.close();
+    context = null;
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    log(`startup failed: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}
