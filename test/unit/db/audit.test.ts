@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/open';
+import { appendAudit, verifyAuditChain } from '../../../db/audit';
+import { checkDatabase } from '../../../db/check';
+import { createCase } from '../../../db/repositories/cases';
+import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+
+const tmp = useTempDir();
+
+function dbWithHistory() {
+  const { db } = openDatabase(path.join(tmp(), 'audit.db'));
+  for (let i = 0; i < 4; i++) createCase(db, { patient: patient({ identifier: `MRN${i}` }), case: caseInput() }, `user${i}`);
+  return db; // 8 audit rows: patient.create + case.create per case
+}
+
+describe('audit log', () => {
+  it('chains every row and verifies', () => {
+    const db = dbWithHistory();
+    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 8 });
+  });
+
+  it('is append-only: UPDATE and DELETE are refused by triggers', () => {
+    const db = dbWithHistory();
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 3").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 8').run()).toThrow(/append-only/);
+  });
+
+  it('names the altered row when the triggers are bypassed', () => {
+    const db = dbWithHistory();
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 3").run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, rowId: 3, reason: expect.stringContaining('audit row 3') });
+    const report = checkDatabase(db);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContain('audit: protection trigger audit_log_no_update is missing (audit log can be altered)');
+    expect(report.problems.some((p) => p.startsWith('audit row 3:'))).toBe(true);
+  });
+
+  it('detects a deleted row by the broken sequence', () => {
+    const db = dbWithHistory();
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE id = 5').run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, rowId: 6 });
+  });
+
+  it('refuses to write outside a transaction', () => {
+    const db = dbWithHistory();
+    expect(() => appendAudit(db, { actor: 'x', action: 'y', entity: 'z', entityId: 1, before: null, after: null })).toThrow(/inside the transaction/);
+  });
+});

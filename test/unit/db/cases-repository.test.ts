@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/open';
+import { createCase, getCase, listCases, toMatchQuery, updateCase } from '../../../db/repositories/cases';
+import { checkDatabase } from '../../../db/check';
+import { caseListQuerySchema, type CaseListQuery } from '../../../shared/domain/case';
+import { DomainError } from '../../../shared/errors';
+import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+
+const tmp = useTempDir();
+const fresh = () => openDatabase(path.join(tmp(), 'cases.db')).db;
+const list = (db: ReturnType<typeof fresh>, q: CaseListQuery) => listCases(db, caseListQuerySchema.parse(q));
+const auditCount = (db: ReturnType<typeof fresh>) => db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+
+function seedNames(db: ReturnType<typeof fresh>) {
+  const people = [
+    { identifier: 'MRN1', family_name: 'Ødegård', given_name: 'Zoë' },
+    { identifier: 'MRN2', family_name: 'Núñez', given_name: 'José' },
+    { identifier: 'MRN3', family_name: 'Wróbel', given_name: 'Łukasz' },
+    { identifier: 'MRN4', family_name: 'Straße', given_name: 'Jürgen' },
+  ];
+  return people.map((p, i) =>
+    createCase(db, { patient: patient(p), case: caseInput({ status: i % 2 ? 'ready' : 'draft', facts: { primary_tumor: i < 2 ? 'colorectal' : 'hcc' } }) }, 'tester', `2026-11-0${i + 1}T10:00:00.000Z`),
+  );
+}
+
+describe('case repository', () => {
+  it('creates a case with its patient, search row and audit rows in one transaction', () => {
+    const db = fresh();
+    const created = createCase(db, { patient: patient(), case: caseInput() }, 'Dr Test');
+    expect(created.version).toBe(1);
+    expect(getCase(db, created.id)).toEqual(created);
+    const audit = db.prepare('SELECT actor, action, entity, entity_id FROM audit_log ORDER BY id').all();
+    expect(audit).toEqual([
+      { actor: 'Dr Test', action: 'patient.create', entity: 'patient', entity_id: String(created.patient.id) },
+      { actor: 'Dr Test', action: 'case.create', entity: 'case', entity_id: String(created.id) },
+    ]);
+    expect(checkDatabase(db).ok).toBe(true);
+  });
+
+  it('stores only known facts (nulls dropped)', () => {
+    const db = fresh();
+    const created = createCase(db, { patient: patient(), case: caseInput({ facts: { primary_tumor: 'hcc', ecog: null, bclc_stage: 'B' } }) }, 't');
+    expect(getCase(db, created.id)?.facts).toEqual({ primary_tumor: 'hcc', bclc_stage: 'B' });
+  });
+
+  it('refuses a duplicate identifier and changes nothing', () => {
+    const db = fresh();
+    createCase(db, { patient: patient(), case: caseInput() }, 't');
+    const before = auditCount(db);
+    expect(() => createCase(db, { patient: patient({ family_name: 'Other' }), case: caseInput() }, 't')).toThrow(/MRN0000001 already exists/);
+    expect(auditCount(db)).toBe(before);
+    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
+  });
+
+  it('updates with optimistic concurrency: a stale version is a CONFLICT that changes nothing', () => {
+    const db = fresh();
+    const c = createCase(db, { patient: patient(), case: caseInput() }, 't');
+    const updated = updateCase(db, { id: c.id, version: 1, patient: patient(), case: caseInput({ facts: { primary_tumor: 'colorectal', bilirubin_mg_dl: 2.5 } }) }, 'editor');
+    expect(updated.version).toBe(2);
+    expect(getCase(db, c.id)?.facts.bilirubin_mg_dl).toBe(2.5);
+    const lastAudit = db.prepare('SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { action: string; before: string; after: string };
+    expect(lastAudit.action).toBe('case.update');
+    expect(JSON.parse(lastAudit.before).facts.bilirubin_mg_dl).toBe(0.8);
+    expect(JSON.parse(lastAudit.after).facts.bilirubin_mg_dl).toBe(2.5);
+
+    const auditBefore = auditCount(db);
+    let error: unknown;
+    try {
+      updateCase(db, { id: c.id, version: 1, patient: patient(), case: caseInput({ question: 'lost?' }) }, 'late editor');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('CONFLICT');
+    expect(getCase(db, c.id)?.question).toBe(caseInput().question);
+    expect(auditCount(db)).toBe(auditBefore);
+  });
+
+  it('search forgives accents and special letters (odegard, lukasz, nunez, strasse)', () => {
+    const db = fresh();
+    seedNames(db);
+    const names = (search: string) => list(db, { search }).rows.map((r) => r.family_name);
+    expect(names('odegard')).toEqual(['Ødegård']);
+    expect(names('lukasz')).toEqual(['Wróbel']);
+    expect(names('nunez')).toEqual(['Núñez']);
+    expect(names('NÚÑEZ jos')).toEqual(['Núñez']);
+    expect(names('strasse')).toEqual(['Straße']);
+    expect(names('mrn3')).toEqual(['Wróbel']);
+    expect(names('zzz')).toEqual([]);
+    expect(toMatchQuery('  "ode*  (gard) ')).toBe('"ode"* "gard"*');
+    expect(toMatchQuery('   ')).toBeNull();
+  });
+
+  it('filters by status and primary, sorts, and pages', () => {
+    const db = fresh();
+    seedNames(db);
+    expect(list(db, { statuses: ['ready'] }).rows.map((r) => r.family_name).sort()).toEqual(['Núñez', 'Straße']);
+    expect(list(db, { primaries: ['hcc'] }).total).toBe(2);
+    expect(list(db, { primaries: ['hcc'], statuses: ['ready'] }).rows.map((r) => r.family_name)).toEqual(['Straße']);
+    expect(list(db, { sort: 'name', direction: 'asc' }).rows.map((r) => r.family_name)).toEqual(['Núñez', 'Ødegård', 'Straße', 'Wróbel']);
+    expect(list(db, { sort: 'updated_at', direction: 'desc' }).rows.map((r) => r.identifier)).toEqual(['MRN4', 'MRN3', 'MRN2', 'MRN1']);
+    expect(list(db, { sort: 'status', direction: 'asc' }).rows.map((r) => r.status)).toEqual(['draft', 'draft', 'ready', 'ready']);
+    const page = list(db, { sort: 'identifier', direction: 'asc', offset: 1, limit: 2 });
+    expect(page).toMatchObject({ total: 4, offset: 1 });
+    expect(page.rows.map((r) => r.identifier)).toEqual(['MRN2', 'MRN3']);
+    expect(list(db, { offset: 10 }).rows).toEqual([]);
+  });
+
+  it('keeps the search index in step when a patient is renamed (all their cases)', () => {
+    const db = fresh();
+    const first = createCase(db, { patient: patient(), case: caseInput() }, 't');
+    createCase(db, { patient_id: first.patient.id, case: caseInput({ question: 'Re-listing after TACE' }) }, 't');
+    updateCase(db, { id: first.id, version: 1, patient: patient({ family_name: 'Łopez' }), case: caseInput() }, 't');
+    expect(list(db, { search: 'lopez' }).total).toBe(2);
+    expect(list(db, { search: 'odegard' }).total).toBe(0);
+    expect(list(db, { sort: 'name' }).rows.every((r) => r.family_name === 'Łopez')).toBe(true);
+    expect(checkDatabase(db)).toMatchObject({ ok: true, cases: 2 });
+  });
+});
