@@ -1,0 +1,41 @@
+/** The shell: header (with the demo marker), the current view, and the footer that says what the app is. */
+import { useEffect } from 'react';
+import { useStores, useUi } from './stores/context';
+import { CaseList } from './views/CaseList';
+import { CaseView } from './views/CaseView';
+
+export function App() {
+  const stores = useStores();
+  const view = useUi((s) => s.view);
+  const info = useUi((s) => s.info);
+  const notice = useUi((s) => s.notice);
+
+  useEffect(() => { void stores.ui.getState().loadInfo(); }, [stores]);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => stores.ui.getState().notify(null), 4000);
+    return () => clearTimeout(timer);
+  }, [notice, stores]);
+
+  return (
+    <div className="app">
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="app-header">
+        <button type="button" className="brand" onClick={() => stores.ui.getState().show({ name: 'list' })}
+          aria-label="Tumour Board: back to the case list">
+          <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
+        </button>
+        {info?.demo ? <span className="demo-badge" title="Synthetic patients for trying the app">Demo database</span> : null}
+        <span className="spacer" />
+        <span className="notice" role="status" aria-live="polite">{notice}</span>
+        {info ? <span className="muted small">v{info.version}</span> : null}
+      </header>
+      <main id="main" className="app-main">
+        {view.name === 'list' ? <CaseList /> : <CaseView id={view.name === 'edit' ? view.id : null} />}
+      </main>
+      <footer className="app-footer">
+        Decision support for the multidisciplinary tumour board. It supports, and does not replace, the board&apos;s clinical judgement.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** The case screen: loads the case (or starts a new one) and lays out the form beside the options panel slot. */
+import { useEffect } from 'react';
+import { OptionsPanelSlot } from '../components/OptionsPanelSlot';
+import { useEditor, useStores } from '../stores/context';
+import { CaseForm } from './CaseForm';
+
+export function CaseView({ id }: { id: number | null }) {
+  const stores = useStores();
+  const record = useEditor((s) => s.record);
+  const loading = useEditor((s) => s.loading);
+  const loadError = useEditor((s) => s.loadError);
+  const loadCount = useEditor((s) => s.loadCount);
+
+  useEffect(() => {
+    const editor = stores.editor.getState();
+    if (id === null) editor.reset();
+    else if (editor.record?.id !== id) void editor.load(id);
+  }, [id, stores]);
+
+  const back = (): void => stores.ui.getState().show({ name: 'list' });
+
+  if (id !== null && loadError) {
+    return (
+      <div className="panel" role="alert">
+        <h1>The case could not be opened</h1>
+        <p>{loadError}</p>
+        <button type="button" onClick={back}>Back to the case list</button>
+      </div>
+    );
+  }
+  if (id !== null && (loading || record?.id !== id)) return <p className="panel muted" role="status">Opening the case…</p>;
+
+  return (
+    <CaseForm
+      key={id === null ? 'new' : `${id}:${loadCount}`}
+      record={id === null ? null : record}
+      onClose={back}
+      onSaved={(saved, created) => {
+        stores.ui.getState().notify(created ? `Case #${saved.id} created.` : `Case #${saved.id} saved.`);
+        stores.cases.getState().refresh();
+        if (created) stores.ui.getState().show({ name: 'edit', id: saved.id });
+      }}
+      aside={(facts) => <OptionsPanelSlot facts={facts} />}
+    />
+  );
+}
