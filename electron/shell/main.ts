@@ -4,6 +4,7 @@
  * there is none yet), one secure window, the database closed on quit. The pieces live in their own modules:
  * protocol.ts (app://), security.ts (guards), ipc.ts (transport), window.ts, menu-template.ts.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { openAppContext, type AppContext } from '../app/context';
@@ -11,6 +12,7 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { guardAllWebContents, installSessionGuards } from './security';
+import { runSelfCheck, SELF_CHECK_FLAG } from './self-check';
 import { createMainWindow, distPaths } from './window';
 
 const APP_NAME = 'Tumour Board';
@@ -67,7 +69,19 @@ function start(): void {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(SELF_CHECK_FLAG)) {
+  // Release check (docs/ELECTRON.md): no window, no lock, no user data; one JSON line and an exit code.
+  app.whenReady()
+    .then(() => runSelfCheck({ open: openAppContext, tmpDir: os.tmpdir(), versions: process.versions }))
+    .then((report) => {
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      app.exit(report.ok ? 0 : 1);
+    })
+    .catch((error: unknown) => {
+      process.stdout.write(`${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`);
+      app.exit(1);
+    });
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the database: it gets focused (below, in that instance) and we leave.
   app.quit();
 } else {
