@@ -13,7 +13,7 @@
 // source maps, test_extension.node or build intermediates anywhere; the fuses are set as configured.
 // Prints a pass/fail list and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,7 +126,7 @@ check('packaged package.json has no devDependencies or scripts',
 
 const nativeRel = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
 check('better_sqlite3.node is in app.asar.unpacked', existsSync(path.join(unpacked, nativeRel)), nativeRel);
-let markedUnpacked = false;
+let markedUnpacked;
 try {
   markedUnpacked = asar.statFile(archive, nativeRel).unpacked === true;
 } catch {

@@ -127,7 +127,7 @@ export function checkSender(facts: SenderFacts): SenderVerdict {
  * `os.userInfo()` throws on some systems (no passwd entry in a container); then the environment is asked.
  */
 export function resolveActor(userInfo: () => { username: string }, env: Readonly<Record<string, string | undefined>>): string {
-  let name = '';
+  let name: string;
   try {
     name = userInfo().username.trim();
   } catch {
