@@ -1,0 +1,252 @@
+// Electron main wiring, with 'electron' replaced by a recording fake and the app context mocked: the order
+// of the lifecycle (scheme before ready, sandbox, lock), the guards on the session and on every WebContents,
+// the protocol handler, IPC registration, the window, and closing the database on quit.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Fn = (...args: never[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    calls: [] as string[],
+    appHandlers: new Map<string, Fn[]>(),
+    resolveReady: (): void => undefined,
+    ready: Promise.resolve(),
+    schemes: [] as unknown[],
+    protocolHandler: null as null | ((request: { url: string; method: string }) => Promise<Response>),
+    permissionRequest: null as null | ((c: unknown, permission: string, cb: (ok: boolean) => void) => void),
+    permissionCheck: null as null | (() => boolean),
+    beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+    ipcChannels: [] as string[],
+    windows: [] as Array<{ options: { webPreferences: Record<string, unknown> }; url: string }>,
+    menuSet: 0,
+    exitCode: null as number | null,
+    errorBox: null as null | [string, string],
+    lock: true,
+  };
+  const on = (event: string, fn: Fn): void => {
+    state.appHandlers.set(event, [...(state.appHandlers.get(event) ?? []), fn]);
+  };
+  const electron = {
+    app: {
+      isPackaged: false,
+      setName: (name: string) => state.calls.push(`setName:${name}`),
+      setPath: (key: string, value: string) => state.calls.push(`setPath:${key}:${value}`),
+      getPath: (key: string) => `/fake/${key}`,
+      enableSandbox: () => state.calls.push('enableSandbox'),
+      requestSingleInstanceLock: () => {
+        state.calls.push('lock');
+        return state.lock;
+      },
+      on,
+      whenReady: () => {
+        state.calls.push('whenReady');
+        return state.ready;
+      },
+      quit: () => state.calls.push('quit'),
+      exit: (code: number) => {
+        state.exitCode = code;
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        state.calls.push('registerSchemes');
+        state.schemes = schemes;
+      },
+    },
+    session: {
+      defaultSession: {
+        protocol: {
+          handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => {
+            state.calls.push(`protocol.handle:${scheme}`);
+            state.protocolHandler = handler;
+          },
+        },
+        setPermissionRequestHandler: (fn: (c: unknown, p: string, cb: (ok: boolean) => void) => void) => {
+          state.permissionRequest = fn;
+        },
+        setPermissionCheckHandler: (fn: () => boolean) => {
+          state.permissionCheck = fn;
+        },
+        setDevicePermissionHandler: () => undefined,
+        webRequest: {
+          onBeforeRequest: (fn: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) => {
+            state.beforeRequest = fn;
+          },
+        },
+      },
+    },
+    ipcMain: {
+      handle: (channel: string) => state.ipcChannels.push(channel),
+      removeHandler: (channel: string) => state.calls.push(`removeHandler:${channel}`),
+    },
+    BrowserWindow: class {
+      webContents = { id: 1, isDestroyed: () => false, mainFrame: { processId: 1, routingId: 1 } };
+      constructor(options: { webPreferences: Record<string, unknown> }) {
+        state.windows.push({ options, url: '' });
+      }
+      once(): void {}
+      on(): void {}
+      loadURL(url: string): Promise<void> {
+        const last = state.windows.at(-1);
+        if (last) last.url = url;
+        return Promise.resolve();
+      }
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: () => {
+        state.menuSet += 1;
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        state.errorBox = [title, content];
+      },
+    },
+  };
+  return { state, electron };
+});
+
+const context = vi.hoisted(() => ({
+  open: { fail: null as null | string, options: null as unknown, closed: 0 },
+}));
+
+vi.mock('electron', () => fake.electron);
+vi.mock('../../electron/app/context', () => ({
+  openAppContext: (options: unknown) => {
+    context.open.options = options;
+    if (context.open.fail !== null) throw new Error(context.open.fail);
+    return {
+      dispatch: () => Promise.resolve({ ok: true, value: null }),
+      createdDemo: true,
+      close: () => {
+        context.open.closed += 1;
+      },
+    };
+  },
+}));
+
+function emitApp(event: string, ...args: unknown[]): void {
+  for (const fn of fake.state.appHandlers.get(event) ?? []) (fn as (...a: unknown[]) => unknown)(...args);
+}
+
+async function boot(): Promise<void> {
+  vi.resetModules();
+  const s = fake.state;
+  s.calls = [];
+  s.appHandlers = new Map();
+  s.windows = [];
+  s.ipcChannels = [];
+  s.menuSet = 0;
+  s.exitCode = null;
+  s.errorBox = null;
+  s.protocolHandler = null;
+  s.ready = new Promise<void>((resolve) => {
+    s.resolveReady = resolve;
+  });
+  context.open.options = null;
+  context.open.closed = 0;
+  await import('../../electron/shell/main');
+}
+
+async function ready(): Promise<void> {
+  fake.state.resolveReady();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+beforeEach(() => {
+  context.open.fail = null;
+  fake.state.lock = true;
+});
+afterEach(() => {
+  delete process.env.TUMOUR_BOARD_USER_DATA;
+});
+
+describe('Electron main', () => {
+  it('registers the app:// scheme, enables the sandbox and takes the lock before ready', async () => {
+    process.env.TUMOUR_BOARD_USER_DATA = '/tmp/tb-test-profile';
+    await boot();
+    expect(fake.state.calls.slice(0, 6)).toEqual([
+      'setName:Tumour Board', 'setPath:userData:/tmp/tb-test-profile', 'registerSchemes', 'enableSandbox', 'lock', 'whenReady',
+    ]);
+    expect(fake.state.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('on ready: guards, protocol, database, IPC, menu and one secure window', async () => {
+    await boot();
+    await ready();
+    expect(context.open.options).toEqual({ dbPath: '/fake/userData/tumour-board.db', transport: 'electron', demoIfMissing: true });
+    expect(fake.state.ipcChannels).toEqual(['board:invoke']);
+    expect(fake.state.menuSet).toBe(1);
+    expect(fake.state.windows).toHaveLength(1);
+    const win = fake.state.windows[0];
+    expect(win?.url).toBe('app://tumour-board/index.html');
+    expect(win?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(win?.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+
+    // Session guards.
+    const denied: boolean[] = [];
+    fake.state.permissionRequest?.({}, 'media', (ok) => denied.push(ok));
+    expect(denied).toEqual([false]);
+    expect(fake.state.permissionCheck?.()).toBe(false);
+    const verdicts: boolean[] = [];
+    fake.state.beforeRequest?.({ url: 'https://example.com/x.js' }, (r) => verdicts.push(r.cancel));
+    fake.state.beforeRequest?.({ url: 'app://tumour-board/assets/a.js' }, (r) => verdicts.push(r.cancel));
+    expect(verdicts).toEqual([true, false]);
+
+    // The protocol answers with the CSP header and refuses traversal.
+    const handler = fake.state.protocolHandler;
+    expect(handler).not.toBeNull();
+    const traversal = await handler?.({ url: 'app://tumour-board/../../etc/passwd', method: 'GET' });
+    expect(traversal?.status).toBe(403);
+    expect(traversal?.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('guards every WebContents: navigation, window.open and webview are denied', async () => {
+    await boot();
+    const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    const contents = {
+      on: (event: string, fn: (event: { preventDefault(): void }, url?: string) => void) => listeners.set(event, fn),
+      setWindowOpenHandler: (fn: (d: { url: string }) => { action: string }) => {
+        openHandler = fn;
+      },
+    };
+    emitApp('web-contents-created', {}, contents);
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      listeners.get(event)?.({ preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented, event).toBe(true);
+    }
+    expect((openHandler as ((d: { url: string }) => { action: string }) | null)?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('closes the database and removes the IPC handler on quit', async () => {
+    await boot();
+    await ready();
+    emitApp('will-quit');
+    expect(context.open.closed).toBe(1);
+    expect(fake.state.calls).toContain('removeHandler:board:invoke');
+  });
+
+  it('a database that cannot be opened is reported and the app exits 1 without a window', async () => {
+    context.open.fail = 'this database was written by a newer version of Tumour Board (schema 9, this app knows 1)';
+    await boot();
+    await ready();
+    expect(fake.state.errorBox?.[0]).toBe('Tumour Board cannot open its database');
+    expect(fake.state.errorBox?.[1]).toContain('newer version');
+    expect(fake.state.exitCode).toBe(1);
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.state.ipcChannels).toEqual([]);
+  });
+
+  it('a second instance quits at once', async () => {
+    fake.state.lock = false;
+    await boot();
+    expect(fake.state.calls).toContain('quit');
+    expect(fake.state.calls).not.toContain('whenReady');
+  });
+});
