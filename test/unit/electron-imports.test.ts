@@ -32,9 +32,16 @@ describe("imports of 'electron'", () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the preload imports only electron at run time', () => {
-    const text = readFileSync(path.join(root, 'electron', 'shell', 'preload.ts'), 'utf8');
-    const runtimeImports = [...text.matchAll(/^import\s+(?!type\s)[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    expect(runtimeImports).toEqual(['electron']);
+  const runtimeImports = (file: string): Array<string | undefined> =>
+    [...readFileSync(path.join(root, 'electron', 'shell', file), 'utf8').matchAll(/^import\s+(?!type\s)[^'"]*['"]([^'"]+)['"]/gm)]
+      .map((m) => m[1]);
+
+  it('the preload imports only electron and the bridge at run time, and the bridge nothing', () => {
+    expect(runtimeImports('preload.ts')).toEqual(['electron', './bridge']);
+    expect(runtimeImports('bridge.ts')).toEqual([]);
+  });
+
+  it('the preload exports nothing (no module.exports needed in the sandbox)', () => {
+    expect(readFileSync(path.join(root, 'electron', 'shell', 'preload.ts'), 'utf8')).not.toMatch(/^export\s/m);
   });
 });
