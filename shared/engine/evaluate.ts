@@ -1,0 +1,71 @@
+/**
+ * evaluate(facts) → EngineOutput, exactly to CONTRACT.md. Pure and deterministic: the same facts give the
+ * same output, byte for byte. Facts are validated with the domain's `caseFactsSchema` (unknown keys ignored,
+ * a wrong type or range throws `EngineInputError` naming the field).
+ */
+import { caseFactsSchema } from '../domain/facts';
+import type { CaseFacts } from '../domain/facts';
+import { CATALOGUE_VERSION } from './catalogue';
+import { albiGradeOf, albiUnrounded } from './calculators/albi';
+import { bsaMostellerUnchecked } from './calculators/bsa';
+import { childPughClassOf, childPughScoreUnchecked } from './calculators/childPugh';
+import { meldNaUnchecked, meldUnchecked } from './calculators/meld';
+import { lungDoseGyUnchecked } from './calculators/y90';
+import { EngineInputError, roundTo } from './errors';
+import { applyRules } from './interpreter';
+import type { DerivedFacts } from './rules/dsl';
+import type { EngineDerived, EngineOutput } from './schema';
+import { DISCLAIMER, ENGINE_VERSION } from './vocabulary';
+
+/** Validate unknown input as case facts; throws EngineInputError naming the first offending field. */
+export function parseFacts(facts: unknown): CaseFacts {
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+    throw new EngineInputError('facts', 'must be a JSON object of case facts');
+  }
+  const r = caseFactsSchema.safeParse(facts);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'facts';
+  throw new EngineInputError(field, issue?.message ?? 'invalid');
+}
+
+/** The calculators of EVIDENCE.md 3, null where an input is missing. */
+export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: DerivedFacts } {
+  const bili = f.bilirubin_mg_dl, alb = f.albumin_g_dl, inr = f.inr;
+  let cpScore: number | null = null;
+  if (bili != null && alb != null && inr != null && f.ascites != null && f.encephalopathy != null) {
+    cpScore = childPughScoreUnchecked({ bilirubin_mg_dl: bili, albumin_g_dl: alb, inr, ascites: f.ascites, encephalopathy: f.encephalopathy });
+  }
+  const cpClass = cpScore === null ? null : childPughClassOf(cpScore);
+  let albiScore: number | null = null, albiGrade: 1 | 2 | 3 | null = null;
+  if (bili != null && alb != null && bili > 0) { // log10 needs bilirubin > 0
+    const raw = albiUnrounded(bili, alb);
+    albiScore = roundTo(raw, 2);
+    albiGrade = albiGradeOf(raw);
+  }
+  const meld = bili != null && inr != null && f.creatinine_mg_dl != null ? meldUnchecked(f.creatinine_mg_dl, bili, inr) : null;
+  const meldNa = meld !== null && f.sodium_mmol_l != null ? meldNaUnchecked(meld, f.sodium_mmol_l) : null;
+  const bsa = f.height_cm != null && f.weight_kg != null ? roundTo(bsaMostellerUnchecked(f.height_cm, f.weight_kg), 2) : null;
+  const lung = f.planned_activity_gbq != null && f.lung_shunt_fraction_pct != null ? lungDoseGyUnchecked(f.planned_activity_gbq, f.lung_shunt_fraction_pct) : null;
+  // Earlier lung dose counts 0 when the patient has had no Y-90 before (prior_y90 false).
+  const prior = f.prior_lung_dose_gy ?? (f.prior_y90 === false ? 0 : null);
+  return {
+    out: { child_pugh_score: cpScore, child_pugh_class: cpClass, albi_score: albiScore, albi_grade: albiGrade, meld, meld_na: meldNa, bsa_m2: bsa },
+    internal: { child_pugh_score: cpScore, child_pugh_class: cpClass, lung_dose_gy: lung, lung_dose_cumulative_gy: lung !== null && prior !== null ? lung + prior : null },
+  };
+}
+
+export function evaluate(facts: unknown): EngineOutput {
+  const f = parseFacts(facts);
+  const { out, internal } = deriveScores(f);
+  const { options, flags, missing } = applyRules(f, internal);
+  return {
+    engine_version: ENGINE_VERSION,
+    catalogue_version: CATALOGUE_VERSION,
+    derived: out,
+    options,
+    flags,
+    missing,
+    disclaimer: DISCLAIMER,
+  };
+}
