@@ -12,14 +12,18 @@ export interface SearchBoxProps {
 
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ value, onSearch, onArrowDown }, ref) {
   const [text, setText] = useState(value);
-  const latest = useRef(onSearch);
-  latest.current = onSearch;
+  // When the search is changed from elsewhere (a store reset), show it: derived-state pattern, no effect.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) { setShown(value); setText(value); }
+  const latest = useRef({ onSearch, value });
+  latest.current = { onSearch, value };
 
+  // Only what the user types is debounced and sent; an external change never echoes back.
   useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => latest.current(text), SEARCH_DEBOUNCE_MS);
+    if (text === latest.current.value) return;
+    const timer = setTimeout(() => latest.current.onSearch(text), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, value]);
+  }, [text]);
 
   return (
     <div className="search" role="search">

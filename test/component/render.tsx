@@ -1,0 +1,35 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { createAppStores, StoresProvider, type AppStores } from '../../renderer/stores/context';
+import { FakeApi } from './fakeApi';
+
+// happy-dom does no layout: give the grid's scrolling body a size, as a browser would, so the
+// virtualiser renders a screenful of rows (600 px / 40 px rows = 15 rows plus overscan).
+for (const [prop, size] of [['clientHeight', 600], ['clientWidth', 1000]] as const) {
+  const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('grid-body') ? size : (original?.get?.call(this) as number | undefined) ?? 0;
+    },
+  });
+}
+
+/** In-memory Storage so unit preferences do not leak between tests. */
+export class MemoryStorage implements Storage {
+  private data = new Map<string, string>();
+  get length(): number { return this.data.size; }
+  clear(): void { this.data.clear(); }
+  getItem(key: string): string | null { return this.data.get(key) ?? null; }
+  key(index: number): string | null { return [...this.data.keys()][index] ?? null; }
+  removeItem(key: string): void { this.data.delete(key); }
+  setItem(key: string, value: string): void { this.data.set(key, value); }
+}
+
+export function renderWithStores(ui: ReactElement, api: FakeApi = new FakeApi(), storage: Storage = new MemoryStorage()) {
+  const stores: AppStores = createAppStores(api, storage);
+  const user = userEvent.setup();
+  const result = render(<StoresProvider stores={stores}>{ui}</StoresProvider>);
+  return { ...result, api, stores, user };
+}
