@@ -17,3 +17,11 @@ export function stmt(db: Db, sql: string): Database.Statement {
   }
   return statement;
 }
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's when one is open: a nested better-sqlite3
+ * transaction would add a SAVEPOINT per call, which dominates bulk inserts (demo data, imports).
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn)();
+}

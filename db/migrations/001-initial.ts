@@ -19,12 +19,9 @@ CREATE TABLE patients (
 CREATE TABLE cases (
   id                  INTEGER PRIMARY KEY,
   patient_id          INTEGER NOT NULL REFERENCES patients(id) ON DELETE RESTRICT,
-  referring_clinician TEXT NOT NULL DEFAULT '',
-  diagnosis           TEXT NOT NULL DEFAULT '',
-  question            TEXT NOT NULL DEFAULT '',
   status              TEXT NOT NULL CHECK (status IN ('draft', 'ready', 'listed', 'discussed', 'closed')),
-  facts               TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(facts) AND json_type(facts) = 'object'),
-  primary_tumor       TEXT GENERATED ALWAYS AS (json_extract(facts, '$.primary_tumor')) VIRTUAL,
+  -- Copy of facts.primary_tumor, for filtering from an index.
+  primary_tumor       TEXT,
   -- Workflow order, so sorting by status reads draft → closed rather than alphabetically.
   status_rank         INTEGER GENERATED ALWAYS AS (CASE status WHEN 'draft' THEN 0 WHEN 'ready' THEN 1
                         WHEN 'listed' THEN 2 WHEN 'discussed' THEN 3 ELSE 4 END) VIRTUAL,
@@ -35,12 +32,22 @@ CREATE TABLE cases (
   updated_at          TEXT NOT NULL
 ) STRICT;
 
+-- The referral's text and clinical facts (CONTRACT.md input, one JSON object), kept out of the cases row
+-- so that list queries filter and sort over narrow rows. Exactly one row per case, written with it.
+CREATE TABLE case_details (
+  case_id             INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+  referring_clinician TEXT NOT NULL DEFAULT '',
+  diagnosis           TEXT NOT NULL DEFAULT '',
+  question            TEXT NOT NULL DEFAULT '',
+  facts               TEXT NOT NULL CHECK (json_valid(facts) AND json_type(facts) = 'object')
+) STRICT;
+
 CREATE INDEX cases_patient ON cases (patient_id);
-CREATE INDEX cases_updated ON cases (updated_at, id);
-CREATE INDEX cases_name ON cases (sort_name, id);
-CREATE INDEX cases_status ON cases (status, updated_at, id);
-CREATE INDEX cases_status_rank ON cases (status_rank, id);
-CREATE INDEX cases_primary ON cases (primary_tumor, updated_at, id);
+CREATE INDEX cases_updated ON cases (updated_at);
+CREATE INDEX cases_name ON cases (sort_name);
+CREATE INDEX cases_status ON cases (status, updated_at);
+CREATE INDEX cases_status_rank ON cases (status_rank);
+CREATE INDEX cases_primary ON cases (primary_tumor, updated_at);
 
 -- Folded text of patient name, identifier, diagnosis, question and primary; rowid = cases.id.
 -- Kept in step by db/repositories/cases.ts in the same transaction as every case or patient write.
@@ -61,7 +68,7 @@ CREATE TABLE audit_log (
   before    TEXT CHECK (before IS NULL OR json_valid(before)),
   after     TEXT CHECK (after IS NULL OR json_valid(after)),
   prev_hash TEXT NOT NULL,
-  hash      TEXT NOT NULL UNIQUE
+  hash      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX audit_entity ON audit_log (entity, entity_id);
 

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
-import { stmt } from '../statements';
+import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { foldText, searchTokens } from '../../shared/text/fold';
 import { PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
@@ -27,7 +27,8 @@ interface CaseRow {
   updated_at: string;
 }
 
-const CASE_COLUMNS = 'id, patient_id, referring_clinician, diagnosis, question, status, facts, version, created_at, updated_at';
+const CASE_SELECT = `SELECT c.id, c.patient_id, d.referring_clinician, d.diagnosis, d.question, c.status, d.facts, c.version,
+  c.created_at, c.updated_at FROM cases c JOIN case_details d ON d.case_id = c.id`;
 
 /** Drops null/undefined facts so the stored JSON holds only what is known. */
 function compactFacts(facts: CaseFacts): CaseFacts {
@@ -41,9 +42,20 @@ function searchBody(patient: PatientInput, c: CaseInput): string {
   return foldText([patient.family_name, patient.given_name, patient.identifier, c.diagnosis, c.question, primary].join(' '));
 }
 
-function writeSearchRow(db: Db, caseId: number, body: string): void {
-  stmt(db, 'DELETE FROM case_search WHERE rowid = ?').run(caseId);
+function writeSearchRow(db: Db, caseId: number, body: string, isNew = false): void {
+  if (!isNew) stmt(db, 'DELETE FROM case_search WHERE rowid = ?').run(caseId);
   stmt(db, 'INSERT INTO case_search (rowid, body) VALUES (?, ?)').run(caseId, body);
+}
+
+function writeDetails(db: Db, caseId: number, c: CaseInput, isNew: boolean): void {
+  const sql = isNew
+    ? `INSERT INTO case_details (case_id, referring_clinician, diagnosis, question, facts)
+       VALUES (@case_id, @referring_clinician, @diagnosis, @question, @facts)`
+    : `UPDATE case_details SET referring_clinician = @referring_clinician, diagnosis = @diagnosis, question = @question,
+         facts = @facts WHERE case_id = @case_id`;
+  stmt(db, sql).run({
+    case_id: caseId, referring_clinician: c.referring_clinician, diagnosis: c.diagnosis, question: c.question, facts: JSON.stringify(c.facts),
+  });
 }
 
 function toRecord(row: CaseRow, patient: Patient): CaseRecord {
@@ -62,7 +74,7 @@ function toRecord(row: CaseRow, patient: Patient): CaseRecord {
 }
 
 export function getCase(db: Db, id: number): CaseRecord | undefined {
-  const row = stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
+  const row = stmt(db, `${CASE_SELECT} WHERE c.id = ?`).get(id) as CaseRow | undefined;
   if (!row) return undefined;
   const patient = getPatient(db, row.patient_id);
   if (!patient) throw new Error(`case ${id} points to a missing patient`);
@@ -82,7 +94,7 @@ export interface CreateCaseInput {
 }
 
 export function createCase(db: Db, input: CreateCaseInput, actor: string, now = new Date().toISOString()): CaseRecord {
-  return db.transaction((): CaseRecord => {
+  return inTransaction(db, (): CaseRecord => {
     let patient: Patient;
     if (input.patient_id !== undefined) {
       const existing = getPatient(db, input.patient_id);
@@ -99,18 +111,16 @@ export function createCase(db: Db, input: CreateCaseInput, actor: string, now = 
     const c = { ...input.case, facts: compactFacts(input.case.facts) };
     const info = stmt(
       db,
-      `INSERT INTO cases (patient_id, referring_clinician, diagnosis, question, status, facts, sort_name, created_at, updated_at)
-       VALUES (@patient_id, @referring_clinician, @diagnosis, @question, @status, @facts, @sort_name, @now, @now)`,
-    ).run({
-      patient_id: patient.id, referring_clinician: c.referring_clinician, diagnosis: c.diagnosis, question: c.question,
-      status: c.status, facts: JSON.stringify(c.facts), sort_name: sortNameOf(patient), now,
-    });
+      `INSERT INTO cases (patient_id, status, primary_tumor, sort_name, created_at, updated_at)
+       VALUES (@patient_id, @status, @primary_tumor, @sort_name, @now, @now)`,
+    ).run({ patient_id: patient.id, status: c.status, primary_tumor: c.facts.primary_tumor ?? null, sort_name: sortNameOf(patient), now });
     const id = Number(info.lastInsertRowid);
-    writeSearchRow(db, id, searchBody(patient, c));
+    writeDetails(db, id, c, true);
+    writeSearchRow(db, id, searchBody(patient, c), true);
     const record: CaseRecord = { id, patient, ...c, version: 1, created_at: now, updated_at: now };
     appendAudit(db, { actor, action: 'case.create', entity: 'case', entityId: id, before: null, after: withoutPatient(record) }, now);
     return record;
-  })();
+  });
 }
 
 const withoutPatient = ({ patient, ...rest }: CaseRecord) => ({ ...rest, patient_id: patient.id });
@@ -123,7 +133,7 @@ export interface UpdateCaseInput {
 }
 
 export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = new Date().toISOString()): CaseRecord {
-  return db.transaction((): CaseRecord => {
+  return inTransaction(db, (): CaseRecord => {
     const before = requireCase(db, input.id);
     if (before.version !== input.version) {
       throw new DomainError('CONFLICT', `case ${input.id} was changed by someone else (version ${before.version}, you edited ${input.version}); your edits are kept: reload to compare`);
@@ -139,16 +149,14 @@ export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = 
     const record: CaseRecord = { id: before.id, patient, ...c, version: before.version + 1, created_at: before.created_at, updated_at: now };
     stmt(
       db,
-      `UPDATE cases SET referring_clinician = @referring_clinician, diagnosis = @diagnosis, question = @question,
-         status = @status, facts = @facts, version = @version, updated_at = @now WHERE id = @id AND version = @expected`,
-    ).run({
-      id: before.id, referring_clinician: c.referring_clinician, diagnosis: c.diagnosis, question: c.question, status: c.status,
-      facts: JSON.stringify(c.facts), version: record.version, now, expected: before.version,
-    });
+      `UPDATE cases SET status = @status, primary_tumor = @primary_tumor, version = @version, updated_at = @now
+       WHERE id = @id AND version = @expected`,
+    ).run({ id: before.id, status: c.status, primary_tumor: c.facts.primary_tumor ?? null, version: record.version, now, expected: before.version });
+    writeDetails(db, before.id, c, false);
     if (patientChanged) {
       // The patient's name and identifier live in every one of their cases' sort key and search row.
       stmt(db, 'UPDATE cases SET sort_name = ? WHERE patient_id = ?').run(sortNameOf(patient), patient.id);
-      for (const other of stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE patient_id = ? AND id <> ?`).all(patient.id, before.id) as CaseRow[]) {
+      for (const other of stmt(db, `${CASE_SELECT} WHERE c.patient_id = ? AND c.id <> ?`).all(patient.id, before.id) as CaseRow[]) {
         const rec = toRecord(other, patient);
         writeSearchRow(db, rec.id, searchBody(patient, rec));
       }
@@ -156,7 +164,7 @@ export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = 
     writeSearchRow(db, before.id, searchBody(patient, c));
     appendAudit(db, { actor, action: 'case.update', entity: 'case', entityId: before.id, before: withoutPatient(before), after: withoutPatient(record) }, now);
     return record;
-  })();
+  });
 }
 
 // ---- the case list -------------------------------------------------------------------------------------
@@ -183,12 +191,16 @@ export interface ListSql {
 }
 
 /** Builds the two statements of one list page; exported so the benchmark can time the same SQL raw. */
-export function buildListSql(q: CaseListQueryParsed): ListSql {
+/**
+ * `broadMatch`: the search matches many cases (known from the count), so walking the sort index and
+ * probing the match set finds a page sooner than sorting every match; the unary + tells SQLite so.
+ */
+export function buildListSql(q: CaseListQueryParsed, broadMatch = false): ListSql {
   const where: string[] = [];
   const params: unknown[] = [];
   const match = toMatchQuery(q.search);
   if (match) {
-    where.push('c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)');
+    where.push(`${broadMatch ? '+' : ''}c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)`);
     params.push(match);
   }
   if (q.statuses?.length) {
@@ -201,19 +213,38 @@ export function buildListSql(q: CaseListQueryParsed): ListSql {
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = SORT_SQL[q.sort](q.direction === 'asc' ? 'ASC' : 'DESC');
+  // Deferred join: pick the page's ids from narrow rows and indexes first, then read only those rows.
+  const needsPatient = q.sort === 'identifier';
   return {
     countSql: `SELECT count(*) FROM cases c ${whereSql}`,
-    rowsSql: `SELECT c.id, c.patient_id, p.identifier, p.family_name, p.given_name, p.birth_date, c.primary_tumor,
-        c.diagnosis, substr(c.question, 1, 240) AS question, c.status, c.updated_at
-      FROM cases c JOIN patients p ON p.id = c.patient_id ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    rowsSql: `WITH page AS MATERIALIZED (
+        SELECT c.id FROM cases c ${needsPatient ? 'JOIN patients p ON p.id = c.patient_id' : ''} ${whereSql}
+        ORDER BY ${order} LIMIT ? OFFSET ?)
+      SELECT c.id, c.patient_id, p.identifier, p.family_name, p.given_name, p.birth_date, c.primary_tumor,
+        d.diagnosis, substr(d.question, 1, 240) AS question, c.status, c.updated_at
+      FROM page CROSS JOIN cases c ON c.id = page.id JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
+      ORDER BY ${order}`,
     params,
   };
 }
 
+/** Above this many matches a search is run by walking the sort and filter indexes (see buildListSql). */
+export const BROAD_MATCH = 2000;
+
 export function listCases(db: Db, q: CaseListQueryParsed): CaseListPage {
-  const sql = buildListSql(q);
-  const total = stmt(db, sql.countSql).pluck().get(...sql.params) as number;
-  const rows = total === 0 || q.offset >= total ? [] : (stmt(db, sql.rowsSql).all(...sql.params, q.limit, q.offset) as CaseSummary[]);
+  const match = toMatchQuery(q.search);
+  let broad = false;
+  let total: number | undefined;
+  if (match) {
+    // The FTS index alone counts matches in milliseconds; that number picks the plan.
+    const matches = stmt(db, 'SELECT count(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
+    broad = matches > BROAD_MATCH;
+    if (matches === 0 || (!q.statuses?.length && !q.primaries?.length)) total = matches;
+  }
+  const sql = buildListSql(q, broad);
+  total ??= stmt(db, sql.countSql).pluck().get(...sql.params) as number;
+  if (total === 0 || q.offset >= total) return { total, offset: q.offset, rows: [] };
+  const rows = stmt(db, sql.rowsSql).all(...sql.params, q.limit, q.offset) as CaseSummary[];
   return { total, offset: q.offset, rows };
 }
 
@@ -225,8 +256,8 @@ export function countCases(db: Db): number {
 export function expectedSearchBodies(db: Db): Map<number, string> {
   const out = new Map<number, string>();
   const rows = db.prepare(
-    `SELECT c.id, c.diagnosis, c.question, c.facts, c.status, p.identifier, p.family_name, p.given_name, p.birth_date, p.sex
-     FROM cases c JOIN patients p ON p.id = c.patient_id`,
+    `SELECT c.id, d.diagnosis, d.question, d.facts, c.status, p.identifier, p.family_name, p.given_name, p.birth_date, p.sex
+     FROM cases c JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id`,
   ).iterate() as IterableIterator<{ id: number; diagnosis: string; question: string; facts: string } & PatientInput>;
   for (const r of rows) {
     const facts = JSON.parse(r.facts) as CaseFacts;

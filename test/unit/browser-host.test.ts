@@ -43,7 +43,8 @@ describe('browser host', () => {
     const ok = await call(host, 'cases.create', { patient: patient(), case: caseInput() });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, value: { patient: { family_name: 'Ødegård' } } });
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }];
+    for (const headers of attempts) {
       const denied = await call(host, 'cases.list', {}, headers);
       expect(denied.status).toBe(401);
       expect(await denied.json()).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token' } });

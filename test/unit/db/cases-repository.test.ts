@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
-import { createCase, getCase, listCases, toMatchQuery, updateCase } from '../../../db/repositories/cases';
+import { buildListSql, createCase, getCase, listCases, toMatchQuery, updateCase } from '../../../db/repositories/cases';
 import { checkDatabase } from '../../../db/check';
 import { caseListQuerySchema, type CaseListQuery } from '../../../shared/domain/case';
 import { DomainError } from '../../../shared/errors';
@@ -116,5 +116,19 @@ describe('case repository', () => {
     expect(list(db, { search: 'odegard' }).total).toBe(0);
     expect(list(db, { sort: 'name' }).rows.every((r) => r.family_name === 'Łopez')).toBe(true);
     expect(checkDatabase(db)).toMatchObject({ ok: true, cases: 2 });
+  });
+
+  it('gives the same page whichever search plan is chosen (narrow or broad match)', () => {
+    const db = fresh();
+    seedNames(db);
+    for (const q of [{ search: 'mrn', sort: 'name' as const }, { search: 'mrn', statuses: ['draft' as const] }, { search: 'jur', sort: 'identifier' as const }]) {
+      const parsed = caseListQuerySchema.parse(q);
+      const run = (broad: boolean) => {
+        const sql = buildListSql(parsed, broad);
+        return db.prepare(sql.rowsSql).all(...sql.params, 100, 0);
+      };
+      expect(run(true)).toEqual(run(false));
+      expect(run(true).length).toBeGreaterThan(0);
+    }
   });
 });

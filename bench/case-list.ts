@@ -1,0 +1,66 @@
+/**
+ * Case-list benchmarks on a 100,000-case database: demo insert, first page and search through the app's
+ * repository against the same SQL run raw (ratio = app / raw, measured in the same run).
+ */
+import path from 'node:path';
+import type { Db } from '../db/connection';
+import { openDatabase } from '../db/open';
+import { BROAD_MATCH, buildListSql, listCases, toMatchQuery } from '../db/repositories/cases';
+import { caseListQuerySchema, type CaseListQuery } from '../shared/domain/case';
+import { seedDemo } from '../electron/services/demo';
+import { createDispatcher } from '../electron/api/dispatcher';
+import { buildHandlers } from '../electron/app/context';
+import { emit, time, timeAsync } from './harness';
+
+const SEARCHES = ['odeg', 'nunez', 'lukasz wrob', 'colorectal y-90', 'mrn12', 'hepatocellular bclc'];
+
+/** The same statements the repository runs for `q` (same plan choice), prepared once and run bare. */
+function rawPage(db: Db, q: CaseListQuery) {
+  const parsed = caseListQuerySchema.parse(q);
+  const match = toMatchQuery(parsed.search);
+  const ftsCount = db.prepare('SELECT count(*) FROM case_search WHERE case_search MATCH ?').pluck();
+  const broad = match !== null && (ftsCount.get(match) as number) > BROAD_MATCH;
+  const sql = buildListSql(parsed, broad);
+  const count = match ? null : db.prepare(sql.countSql).pluck();
+  const rows = db.prepare(sql.rowsSql);
+  return () => {
+    if (count) count.get(...sql.params);
+    else ftsCount.get(match);
+    return rows.all(...sql.params, parsed.limit, parsed.offset);
+  };
+}
+
+export async function benchCaseList(dir: string, cases: number): Promise<void> {
+  const { db } = openDatabase(path.join(dir, 'bench.db'));
+  const started = performance.now();
+  seedDemo(db, cases, 7);
+  emit('demo.insert', { median_ms: performance.now() - started, runs: 1, cases });
+
+  const first: CaseListQuery = {};
+  const appList = time(() => listCases(db, caseListQuerySchema.parse(first)), 200);
+  const rawList = time(rawPage(db, first), 200);
+  emit('list.first_page.app', { median_ms: appList, runs: 200 });
+  emit('list.first_page.raw', { median_ms: rawList, runs: 200 });
+  emit('ratio.list', { ratio: appList / rawList });
+
+  const byName: CaseListQuery = { sort: 'name', direction: 'asc', statuses: ['draft', 'ready'], primaries: ['colorectal', 'hcc'] };
+  emit('list.filtered_sorted.app', { median_ms: time(() => listCases(db, caseListQuerySchema.parse(byName)), 50), runs: 50 });
+  emit('list.deep_page.app', { median_ms: time(() => listCases(db, caseListQuerySchema.parse({ offset: cases - 100 })), 50), runs: 50 });
+
+  let appSearch = 0;
+  let rawSearch = 0;
+  for (const search of SEARCHES) {
+    appSearch += time(() => listCases(db, caseListQuerySchema.parse({ search })), 40);
+    rawSearch += time(rawPage(db, { search }), 40);
+  }
+  emit('search.app', { median_ms: appSearch / SEARCHES.length, runs: 40 * SEARCHES.length });
+  emit('search.raw', { median_ms: rawSearch / SEARCHES.length, runs: 40 * SEARCHES.length });
+  emit('ratio.search', { ratio: appSearch / rawSearch });
+
+  // The whole API path the UI pays for: input validation, repository, output validation.
+  const dispatch = createDispatcher(buildHandlers(db, 'browser-host'));
+  const ctx = { actor: 'bench', transport: 'browser-host' as const };
+  emit('list.first_page.api', { median_ms: await timeAsync(() => dispatch('cases.list', {}, ctx), 100), runs: 100 });
+  emit('search.api', { median_ms: await timeAsync(() => dispatch('cases.list', { search: 'odeg' }, ctx), 100), runs: 100 });
+  db.close();
+}

@@ -1,0 +1,18 @@
+/** `npm run bench`: every benchmark, one JSON object per line on stdout. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { benchCaseList } from './case-list';
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-'));
+  try {
+    await benchCaseList(dir, CASES);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
