@@ -38,7 +38,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   const log = options.log ?? ((message, error) => console.error(message, error));
   return async (name, input, ctx) => {
     if (!isOperationName(name)) {
-      return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${String(name).slice(0, 80)}` } };
+      return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${typeof name === 'string' ? name.slice(0, 80) : typeof name}` } };
     }
     const spec = operations[name];
     const parsed = spec.input.safeParse(input === undefined ? {} : input);

@@ -60,3 +60,12 @@ describe('dispatcher', () => {
     expect(log).toHaveBeenCalledWith('output of app.info failed its schema', expect.anything());
   });
 });
+
+describe('dispatcher with hostile names', () => {
+  it('answers UNKNOWN_OPERATION for a name that is not a string, without calling its toString', async () => {
+    const { dispatch } = setup();
+    const hostile = { toString: 'not a function' };
+    expect(await dispatch(hostile, {}, ctx)).toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'unknown operation: object' } });
+    expect(await dispatch(undefined, {}, ctx)).toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'unknown operation: undefined' } });
+  });
+});
