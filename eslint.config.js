@@ -4,11 +4,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
-const restrict = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+// Each rule: [import patterns (gitignore-style), message]; ELECTRON is an exact module name instead.
+const ELECTRON = 'electron';
+const restrict = (...rules) => ({
+  'no-restricted-imports': ['error', {
+    paths: rules.includes(ELECTRON) ? [{ name: 'electron', message: 'only electron/shell/ may import electron (it cannot load in plain Node)' }] : [],
+    patterns: rules.filter((r) => r !== ELECTRON).map(([group, message]) => ({ group, message })),
+  }],
 });
 
-const ELECTRON = [['electron'], 'only electron/shell/ may import electron (it cannot load in plain Node)'];
 const DB = [['**/db', '**/db/**', 'better-sqlite3'], 'this layer may not reach the database; go through the API'];
 const ELECTRON_DIR = [['**/electron/**'], 'this layer may not import electron/ code'];
 const RENDERER = [['**/renderer/**'], 'no layer imports the renderer'];
