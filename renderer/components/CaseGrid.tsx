@@ -11,6 +11,8 @@ import { rowAt } from '../stores/cases';
 import { useCases, useStores, useUi } from '../stores/context';
 
 export const ROW_HEIGHT = 40;
+/** The sticky header row's height (CSS .grid-head): rows start below it inside the one scroll container. */
+export const HEAD_HEIGHT = 34;
 
 interface Column { key: string; label: string; sort?: CaseSortKey; className: string }
 const COLUMNS: readonly Column[] = [
@@ -59,6 +61,9 @@ export function CaseGrid({ onOpen, gridRef }: { onOpen(id: number): void; gridRe
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The grid itself scrolls (so the focusable element is the scrollable region), with a sticky header.
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
     // Without layout (tests), still render a screenful.
     initialRect: { width: 1000, height: 600 },
   });
@@ -87,7 +92,7 @@ export function CaseGrid({ onOpen, gridRef }: { onOpen(id: number): void; gridRe
     const row = rowAt(stores.cases.getState(), index);
     if (row) onOpen(row.id);
   };
-  const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+  const perPage = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const keys: Record<string, () => void> = {
@@ -106,7 +111,7 @@ export function CaseGrid({ onOpen, gridRef }: { onOpen(id: number): void; gridRe
   const activeRendered = items.some((i) => i.index === clamped) && rowAt({ pages }, clamped) !== undefined;
 
   return (
-    <div ref={gridRef} className="grid" role="grid" aria-label="Cases" aria-rowcount={total + 1} aria-colcount={COLUMNS.length}
+    <div ref={(el) => { scrollRef.current = el; if (gridRef) gridRef.current = el; }} className="grid" role="grid" aria-label="Cases" aria-rowcount={total + 1} aria-colcount={COLUMNS.length}
       aria-multiselectable={false} tabIndex={0} onKeyDown={onKeyDown}
       aria-activedescendant={activeRendered ? rowDomId(clamped) : undefined}>
       <div role="rowgroup" className="grid-head">
@@ -127,7 +132,7 @@ export function CaseGrid({ onOpen, gridRef }: { onOpen(id: number): void; gridRe
           })}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" ref={scrollRef}>
+      <div role="rowgroup" className="grid-body">
         <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rowAt({ pages }, item.index);
@@ -136,7 +141,7 @@ export function CaseGrid({ onOpen, gridRef }: { onOpen(id: number): void; gridRe
               <div key={item.key} id={rowDomId(item.index)} role="row" aria-rowindex={item.index + 2}
                 aria-selected={isSelected} aria-busy={row ? undefined : true}
                 className={`grid-row${isSelected ? ' selected' : ''}${row ? '' : ' placeholder'}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
                 data-case-id={row?.id}
                 onClick={() => { stores.ui.getState().select(item.index); open(item.index); }}>
                 {row ? <Cells row={row} /> : <div role="gridcell" className="c-loading">Loading…</div>}

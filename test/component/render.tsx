@@ -4,14 +4,14 @@ import type { ReactElement } from 'react';
 import { createAppStores, StoresProvider, type AppStores } from '../../renderer/stores/context';
 import { FakeApi } from './fakeApi';
 
-// happy-dom does no layout: give the grid's scrolling body a size, as a browser would, so the
+// happy-dom does no layout: give the grid (the scroll container) a size, as a browser would, so the
 // virtualiser renders a screenful of rows (600 px / 40 px rows = 15 rows plus overscan).
 for (const [prop, size] of [['clientHeight', 600], ['clientWidth', 1000]] as const) {
   const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
   Object.defineProperty(HTMLElement.prototype, prop, {
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('grid-body') ? size : (original?.get?.call(this) as number | undefined) ?? 0;
+      return this.classList.contains('grid') ? size : (original?.get?.call(this) as number | undefined) ?? 0;
     },
   });
 }

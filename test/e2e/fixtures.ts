@@ -1,0 +1,26 @@
+/**
+ * Every test gets a page opened on the browser host, and fails on any console error or uncaught page
+ * error (CSP violations, React warnings logged as errors, failed requests all show up there).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const url = process.env.TB_URL;
+    if (!url) throw new Error('TB_URL is not set: the global setup did not start the browser host');
+    await page.goto(url);
+    await expect(page.getByRole('grid', { name: 'Cases' })).toBeVisible();
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** A name no demo patient has, so a test finds exactly its own case. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
