@@ -3,7 +3,6 @@
  * same output, byte for byte. Facts are validated with the domain's `caseFactsSchema` (unknown keys ignored,
  * a wrong type or range throws `EngineInputError` naming the field).
  */
-import { caseFactsSchema } from '../domain/facts';
 import type { CaseFacts } from '../domain/facts';
 import { CATALOGUE_VERSION } from './catalogue';
 import { albiGradeOf, albiUnrounded } from './calculators/albi';
@@ -11,23 +10,12 @@ import { bsaMostellerUnchecked } from './calculators/bsa';
 import { childPughClassOf, childPughScoreUnchecked } from './calculators/childPugh';
 import { meldNaUnchecked, meldUnchecked } from './calculators/meld';
 import { lungDoseGyUnchecked } from './calculators/y90';
-import { EngineInputError, roundTo } from './errors';
+import { roundTo } from './errors';
+import { parseFacts } from './factsParser';
 import { applyRules } from './interpreter';
 import type { DerivedFacts } from './rules/dsl';
 import type { EngineDerived, EngineOutput } from './schema';
 import { DISCLAIMER, ENGINE_VERSION } from './vocabulary';
-
-/** Validate unknown input as case facts; throws EngineInputError naming the first offending field. */
-export function parseFacts(facts: unknown): CaseFacts {
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-    throw new EngineInputError('facts', 'must be a JSON object of case facts');
-  }
-  const r = caseFactsSchema.safeParse(facts);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'facts';
-  throw new EngineInputError(field, issue?.message ?? 'invalid');
-}
 
 /** The calculators of EVIDENCE.md 3, null where an input is missing. */
 export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: DerivedFacts } {
@@ -54,6 +42,8 @@ export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: Deri
     internal: { child_pugh_score: cpScore, child_pugh_class: cpClass, lung_dose_gy: lung, lung_dose_cumulative_gy: lung !== null && prior !== null ? lung + prior : null },
   };
 }
+
+export { parseFacts };
 
 export function evaluate(facts: unknown): EngineOutput {
   const f = parseFacts(facts);

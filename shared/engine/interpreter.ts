@@ -13,6 +13,7 @@
  *  4. A Y-90-only or TACE/TAE-only gate does not lower LIVER_DIRECTED_ANY: it adds a warning (and its citations).
  *  5. An option cites every id of every row that shows it and of every gate that fires for it.
  */
+import { CASE_FACT_KEYS } from '../domain/facts';
 import type { CaseFacts } from '../domain/facts';
 import { CONFLICTS_BY_ID, DISEASE_RULES, FLAG_RULES, GATES, RULES_BY_PRIMARY, describe } from './rules';
 import type { Cond, Conflict, DerivedFacts, DerivedKey, FieldName, Gate, GatePart, Rule, RuleOption } from './rules';
@@ -21,9 +22,12 @@ import type { FlagWord, OptionWord, Strength } from './vocabulary';
 
 /** 0 = false, 1 = true, 2 = unknown. */
 type Tri = 0 | 1 | 2;
-interface Trace { unk: string[]; asm: string[] }
+/** Unknown facts (unk) and facts assumed risky (asm) met while deciding a condition; stacks with explicit tops. */
+interface Trace { unk: string[]; nu: number; asm: string[]; na: number }
 interface Ctx {
   f: CaseFacts;
+  /** Facts and derived values by field index (FIELD_INDEX): one monomorphic array read per comparison. */
+  v: unknown[];
   d: DerivedFacts;
   gateRes: Tri[];
   gateUnk: (readonly string[])[];
@@ -41,20 +45,25 @@ const CONSIDER = rank('consider');
 
 // ---- derived values read by conditions: which facts make them unknown ----
 const CP_INPUTS = ['bilirubin_mg_dl', 'albumin_g_dl', 'inr', 'ascites', 'encephalopathy'] as const;
-function pushUnknownDeps(field: DerivedKey, f: CaseFacts, out: string[]): void {
+function pushUnknownDeps(field: DerivedKey, f: CaseFacts, t: Trace): void {
   switch (field) {
     case 'child_pugh_score': case 'child_pugh_class':
-      for (const k of CP_INPUTS) if (f[k] == null) out.push(k);
+      for (const k of CP_INPUTS) if (f[k] == null) t.unk[t.nu++] = k;
       return;
     case 'lung_dose_gy': case 'lung_dose_cumulative_gy':
-      if (f.planned_activity_gbq == null) out.push('planned_activity_gbq');
-      if (f.lung_shunt_fraction_pct == null) out.push('lung_shunt_fraction_pct');
-      if (field === 'lung_dose_cumulative_gy' && f.prior_lung_dose_gy == null && f.prior_y90 !== false) out.push('prior_lung_dose_gy');
+      if (f.planned_activity_gbq == null) t.unk[t.nu++] = 'planned_activity_gbq';
+      if (f.lung_shunt_fraction_pct == null) t.unk[t.nu++] = 'lung_shunt_fraction_pct';
+      if (field === 'lung_dose_cumulative_gy' && f.prior_lung_dose_gy == null && f.prior_y90 !== false) t.unk[t.nu++] = 'prior_lung_dose_gy';
       return;
   }
 }
 const DERIVED_KEYS: ReadonlySet<string> = new Set<DerivedKey>(['child_pugh_score', 'child_pugh_class', 'lung_dose_gy', 'lung_dose_cumulative_gy']);
 export const isDerivedKey = (f: FieldName): f is DerivedKey => DERIVED_KEYS.has(f);
+const DERIVED_LIST = [...DERIVED_KEYS] as DerivedKey[];
+/** Field → slot in Ctx.v: the case facts first, then the derived values. */
+const FIELD_INDEX = new Map<string, number>([...CASE_FACT_KEYS, ...DERIVED_LIST].map((k, i) => [k, i]));
+const N_FIELDS = FIELD_INDEX.size;
+const N_FACTS = CASE_FACT_KEYS.length;
 
 // ---- compiling conditions ----
 const GATE_INDEX = new Map<string, number>(GATES.map((g, i) => [g.id, i]));
@@ -64,11 +73,11 @@ function compile(c: Cond): Compiled {
     case 'all': {
       const fs = c.of.map(compile);
       return (ctx, t) => {
-        const u0 = t.unk.length, a0 = t.asm.length;
+        const u0 = t.nu, a0 = t.na;
         let res: Tri = 1;
-        for (const f of fs) {
-          const r = f(ctx, t);
-          if (r === 0) { t.unk.length = u0; t.asm.length = a0; return 0; }
+        for (let i = 0; i < fs.length; i++) {
+          const r = (fs[i] as Compiled)(ctx, t);
+          if (r === 0) { t.nu = u0; t.na = a0; return 0; }
           if (r === 2) res = 2;
         }
         return res;
@@ -77,15 +86,15 @@ function compile(c: Cond): Compiled {
     case 'any': {
       const fs = c.of.map(compile);
       return (ctx, t) => {
-        const u0 = t.unk.length, a0 = t.asm.length;
+        const u0 = t.nu, a0 = t.na;
         let res: Tri = 0;
-        for (const f of fs) {
-          const a1 = t.asm.length;
-          const r = f(ctx, t);
+        for (let i = 0; i < fs.length; i++) {
+          const a1 = t.na;
+          const r = (fs[i] as Compiled)(ctx, t);
           if (r === 1) {
             // Decided by this branch: only its assumptions matter.
-            t.unk.length = u0;
-            if (a1 > a0) t.asm.splice(a0, a1 - a0);
+            t.nu = u0;
+            if (a1 > a0) { for (let k = a1; k < t.na; k++) t.asm[a0 + k - a1] = t.asm[k] as string; t.na = a0 + t.na - a1; }
             return 1;
           }
           if (r === 2) res = 2;
@@ -96,26 +105,26 @@ function compile(c: Cond): Compiled {
     case 'notHolds': {
       const f = compile(c.of);
       return (ctx, t) => {
-        const u0 = t.unk.length, a0 = t.asm.length;
+        const u0 = t.nu, a0 = t.na;
         const r = f(ctx, t);
         if (r === 2) {
           // Holds by default: the unknown facts become assumptions.
-          for (let i = u0; i < t.unk.length; i++) t.asm.push(t.unk[i] as string);
-          t.unk.length = u0;
+          for (let i = u0; i < t.nu; i++) t.asm[t.na++] = t.unk[i] as string;
+          t.nu = u0;
           return 1;
         }
-        t.unk.length = u0; t.asm.length = a0;
+        t.nu = u0; t.na = a0;
         return r === 1 ? 0 : 1;
       };
     }
     case 'unknownOr': {
       const f = compile(c.of);
       return (ctx, t) => {
-        const u0 = t.unk.length;
+        const u0 = t.nu;
         const r = f(ctx, t);
         if (r !== 2) return r;
-        for (let i = u0; i < t.unk.length; i++) t.asm.push(t.unk[i] as string);
-        t.unk.length = u0;
+        for (let i = u0; i < t.nu; i++) t.asm[t.na++] = t.unk[i] as string;
+        t.nu = u0;
         return 1;
       };
     }
@@ -132,16 +141,17 @@ function compile(c: Cond): Compiled {
         case 'lt': test = (v) => (v as number) < (v0 as number); break;
         case 'lte': test = (v) => (v as number) <= (v0 as number); break;
       }
+      const fi = FIELD_INDEX.get(field) as number;
       if (derived) {
         return (ctx, t) => {
-          const v = ctx.d[field];
-          if (v == null) { pushUnknownDeps(field, ctx.f, t.unk); return 2; }
+          const v = ctx.v[fi];
+          if (v == null) { pushUnknownDeps(field, ctx.f, t); return 2; }
           return test(v) ? 1 : 0;
         };
       }
       return (ctx, t) => {
-        const v = ctx.f[field];
-        if (v == null) { t.unk.push(field); return 2; }
+        const v = ctx.v[fi];
+        if (v == null) { t.unk[t.nu++] = field; return 2; }
         return test(v) ? 1 : 0;
       };
     }
@@ -150,8 +160,8 @@ function compile(c: Cond): Compiled {
       if (gi === undefined) throw new Error(`rule data: unknown gate ${c.gate}`);
       return (ctx, t) => {
         const r = ctx.gateRes[gi] as Tri;
-        if (r === 2) t.unk.push(...(ctx.gateUnk[gi] as readonly string[]));
-        else if (r === 1) t.asm.push(...(ctx.gateAsm[gi] as readonly string[]));
+        if (r === 2) for (const k of ctx.gateUnk[gi] as readonly string[]) t.unk[t.nu++] = k;
+        else if (r === 1) for (const k of ctx.gateAsm[gi] as readonly string[]) t.asm[t.na++] = k;
         return r;
       };
     }
@@ -165,7 +175,10 @@ function compile(c: Cond): Compiled {
 // ---- compiled tables (module load) ----
 interface CompiledOption { o: RuleOption; oi: number; rank: number | null; elseRank: number | null; cond: Compiled | null; why: string }
 interface CompiledRule { rule: Rule; when: Compiled; options: CompiledOption[]; notes: { cond: Compiled; text: string; ois: number[] }[]; why: string }
-interface CompiledPart { part: GatePart; when: Compiled; targets: number[]; capRank: number | null; bscRank: number | null; warnsLda: boolean; why: string; asmWhy: string }
+interface CompiledPart {
+  part: GatePart; when: Compiled; targets: number[]; capRank: number | null; bscRank: number | null; warnsLda: boolean;
+  why: string; asmWhy: string; capText: string; warnText: string; ldaWarnText: string;
+}
 interface CompiledGate { gate: Gate; parts: CompiledPart[] }
 
 const familyLabel = (targets: readonly OptionWord[]): string => {
@@ -194,6 +207,17 @@ const RULES_FOR = new Map<string, CompiledRule[]>(
   Object.entries(RULES_BY_PRIMARY).map(([p, rules]) => [p, rules.filter((r) => r.options.length > 0).map((r) => COMPILED_RULES.get(r) as CompiledRule)]),
 );
 
+/** Gates that other conditions read (S-LIVER-IMPAIRED reads S-Y90-BILI, S-Y90-BURDEN, S-TACE-LIVER). */
+function gateRefs(c: Cond, into: Set<string>): Set<string> {
+  if (c.kind === 'gate') into.add(c.gate);
+  else if (c.kind === 'all' || c.kind === 'any') for (const x of c.of) gateRefs(x, into);
+  else if (c.kind === 'notHolds' || c.kind === 'unknownOr') gateRefs(c.of, into);
+  return into;
+}
+const REFERENCED_GATES = new Set<string>();
+for (const g of GATES) for (const p of g.parts) gateRefs(p.when, REFERENCED_GATES);
+for (const r of DISEASE_RULES) gateRefs(r.when, REFERENCED_GATES);
+
 const LDA_TARGETING = new Set<OptionWord>([...Y90_FAMILY, ...TACE_FAMILY, ...TAE_FAMILY]);
 const COMPILED_GATES: CompiledGate[] = GATES.map((gate) => ({
   gate,
@@ -204,6 +228,9 @@ const COMPILED_GATES: CompiledGate[] = GATES.map((gate) => ({
       capRank: part.cap === null ? null : rank(part.cap),
       bscRank: part.addsSupportiveCare === undefined ? null : rank(part.addsSupportiveCare),
       warnsLda: !part.targets.includes('LIVER_DIRECTED_ANY') && part.targets.some((o) => LDA_TARGETING.has(o)),
+      capText: `${gate.id}: ${part.text} — ${gate.rationale}`,
+      warnText: `${part.text} (${gate.id})`,
+      ldaWarnText: `${part.text}, applies to the ${fam} part (${gate.id})`,
       why: part.cap === 'contraindicated' ? `needed before ${fam} can be cleared: ${gate.id} (${part.text})`
         : part.cap !== null ? `could make ${fam} ${part.cap}: ${gate.id} (${part.text})`
         : `could add BEST_SUPPORTIVE_CARE: ${gate.id} (${part.text})`,
@@ -232,74 +259,124 @@ export interface RuleResult { options: RuledOption[]; flags: FlagWord[]; missing
 
 interface Contribution { id: string; rank: number; rationale: string; prevails: boolean; evidence: readonly string[]; conflicts: readonly string[] | undefined; notes: string[] | null }
 
+/**
+ * `missing`: one entry per fact, the first reason (by priority: gates, then rows, then flags) plus the ids of
+ * the other rules it would affect. Reused across calls (evaluation is synchronous and not re-entrant).
+ */
+interface MissingEntry { field: string; why: string; prio: number; ids: string[] }
 class Missing {
-  private readonly entries = new Map<string, { why: string; prio: number; ids: string[] }>();
-  add(fields: readonly string[], from: number, why: string, id: string, prio: number): void {
-    for (let i = from; i < fields.length; i++) {
+  private readonly byField = new Map<string, MissingEntry>();
+  private readonly order: MissingEntry[] = [];
+  reset(): void { this.byField.clear(); this.order.length = 0; }
+  add(fields: readonly string[], from: number, to: number, why: string, id: string, prio: number): void {
+    for (let i = from; i < to; i++) {
       const field = fields[i] as string;
-      const e = this.entries.get(field);
-      if (e === undefined) this.entries.set(field, { why, prio, ids: [id] });
-      else if (!e.ids.includes(id)) {
+      const e = this.byField.get(field);
+      if (e === undefined) {
+        const n: MissingEntry = { field, why, prio, ids: [id] };
+        this.byField.set(field, n);
+        this.order.push(n);
+      } else if (!e.ids.includes(id)) {
         e.ids.push(id);
         if (prio < e.prio) { e.why = why; e.prio = prio; }
       }
     }
   }
   list(): { field: string; why: string }[] {
-    const rows = [...this.entries].map(([field, e]) => ({ field, e }));
-    rows.sort((a, b) => a.e.prio - b.e.prio);
-    return rows.map(({ field, e }) => ({ field, why: e.ids.length > 1 ? `${e.why}; also ${e.ids.filter((x) => !e.why.includes(x)).join(', ')}` : e.why }));
+    const out: { field: string; why: string }[] = [];
+    for (let prio = PRIO_GATE; prio <= PRIO_FLAG; prio++) {
+      for (const e of this.order) {
+        if (e.prio !== prio) continue;
+        let why = e.why;
+        if (e.ids.length > 1) {
+          const others = e.ids.filter((x) => !e.why.includes(x));
+          if (others.length) why += `; also ${others.join(', ')}`;
+        }
+        out.push({ field: e.field, why });
+      }
+    }
+    return out;
   }
 }
 
 const PRIO_GATE = 0, PRIO_ROW = 1, PRIO_FLAG = 2;
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+const N_OPT = OPTION_WORDS.length;
+const N_GATES = COMPILED_GATES.length;
+const PART_BASE: number[] = [];
+let nParts = 0;
+for (const g of COMPILED_GATES) { PART_BASE.push(nParts); nParts += g.parts.length; }
+
+// Scratch state reused by every call (the engine is synchronous; nothing here escapes into the output).
+const T: Trace = { unk: [], nu: 0, asm: [], na: 0 };
+const MISSING = new Missing();
+const PART_RES = new Int8Array(nParts);
+const ROW_RANK = new Int8Array(N_OPT);
+const CAP_RANK = new Int8Array(N_OPT);
+const CTX: Ctx = {
+  f: {}, v: new Array<unknown>(N_FIELDS).fill(undefined), d: { child_pugh_score: null, child_pugh_class: null, lung_dose_gy: null, lung_dose_cumulative_gy: null },
+  gateRes: new Array<Tri>(N_GATES).fill(0), gateUnk: new Array<readonly string[]>(N_GATES).fill(NO_STRINGS),
+  gateAsm: new Array<readonly string[]>(N_GATES).fill(NO_STRINGS), shown: new Array<boolean>(N_OPT).fill(false),
+};
+const copyTop = (arr: string[], top: number): readonly string[] => (top === 0 ? NO_STRINGS : arr.slice(0, top));
+
+/** Per-option accumulator for one call. */
+interface Acc {
+  contrib: Contribution[];
+  pick: Contribution | undefined;
+  capBy: string | undefined;
+  gateIds: string[] | null;
+  gateEvidence: string[] | null;
+  warnings: string[] | null;
+}
 
 /** Apply gates, disease rows and flags to validated facts and derived values. */
 export function applyRules(f: CaseFacts, d: DerivedFacts): RuleResult {
-  const t: Trace = { unk: [], asm: [] };
-  const nG = COMPILED_GATES.length;
-  const ctx: Ctx = { f, d, gateRes: new Array<Tri>(nG), gateUnk: new Array(nG), gateAsm: new Array(nG), shown: new Array<boolean>(OPTION_WORDS.length).fill(false) };
-  const missing = new Missing();
+  const t = T, ctx = CTX, missing = MISSING;
+  ctx.f = f; ctx.d = d;
+  const v = ctx.v;
+  v.fill(undefined);
+  const fr = f as Record<string, unknown>;
+  for (const k in fr) { const i = FIELD_INDEX.get(k); if (i !== undefined && i < N_FACTS) v[i] = fr[k]; }
+  for (let j = 0; j < DERIVED_LIST.length; j++) v[N_FACTS + j] = d[DERIVED_LIST[j] as DerivedKey];
+  ctx.shown.fill(false);
+  missing.reset();
 
   // 1. Gates: decide every part (S-LIVER-IMPAIRED reads earlier gates, so order matters).
-  const partRes: Tri[][] = [];
-  const partUnk: (readonly string[])[][] = [];
-  const partAsm: (readonly string[])[][] = [];
-  for (let gi = 0; gi < nG; gi++) {
+  for (let gi = 0; gi < N_GATES; gi++) {
     const cg = COMPILED_GATES[gi] as CompiledGate;
-    const res: Tri[] = [], unk: (readonly string[])[] = [], asm: (readonly string[])[] = [];
+    const base = PART_BASE[gi] as number;
     let g: Tri = 0;
-    let gUnk: string[] | null = null, gAsm: string[] | null = null;
-    for (const p of cg.parts) {
-      t.unk.length = 0; t.asm.length = 0;
-      const r = p.when(ctx, t);
-      res.push(r);
-      unk.push(t.unk.length ? t.unk.slice() : NO_STRINGS);
-      asm.push(t.asm.length ? t.asm.slice() : NO_STRINGS);
-      if (r === 1) { if (g !== 1) { g = 1; gAsm = t.asm.slice(); } }
-      else if (r === 2 && g === 0) { g = 2; gUnk = t.unk.slice(); }
+    let gUnk = NO_STRINGS, gAsm = NO_STRINGS;
+    const keep = REFERENCED_GATES.has(cg.gate.id);
+    for (let pi = 0; pi < cg.parts.length; pi++) {
+      t.nu = 0; t.na = 0;
+      const r = (cg.parts[pi] as CompiledPart).when(ctx, t);
+      PART_RES[base + pi] = r;
+      // Traces are rebuilt on demand in step 4; only gates read by other conditions keep theirs now.
+      if (keep) {
+        if (r === 1) { if (g !== 1) gAsm = copyTop(t.asm, t.na); }
+        else if (r === 2 && g === 0) gUnk = copyTop(t.unk, t.nu);
+      }
+      if (r === 1) g = 1; else if (r === 2 && g === 0) g = 2;
     }
-    ctx.gateRes[gi] = g;
-    ctx.gateUnk[gi] = gUnk ?? NO_STRINGS;
-    ctx.gateAsm[gi] = gAsm ?? NO_STRINGS;
-    partRes.push(res); partUnk.push(unk); partAsm.push(asm);
+    ctx.gateRes[gi] = g; ctx.gateUnk[gi] = gUnk; ctx.gateAsm[gi] = gAsm;
   }
 
   // 2. Disease rows of the primary tumour's section.
-  const contrib: (Contribution[] | undefined)[] = new Array(OPTION_WORDS.length);
+  const acc: (Acc | undefined)[] = new Array<Acc | undefined>(N_OPT);
   const primary = f.primary_tumor;
   if (primary == null) {
-    missing.add(['primary_tumor'], 0, 'needed to choose the disease rules (EVIDENCE.md 2.3–2.6)', 'rows', PRIO_ROW);
+    missing.add(['primary_tumor'], 0, 1, 'needed to choose the disease rules (EVIDENCE.md 2.3–2.6)', 'rows', PRIO_ROW);
   } else {
     for (const cr of RULES_FOR.get(primary) ?? []) {
-      t.unk.length = 0; t.asm.length = 0;
+      t.nu = 0; t.na = 0;
       const r = cr.when(ctx, t);
-      if (r === 2) { missing.add(t.unk, 0, cr.why, cr.rule.id, PRIO_ROW); continue; }
+      if (r === 2) { missing.add(t.unk, 0, t.nu, cr.why, cr.rule.id, PRIO_ROW); continue; }
       if (r === 0) continue;
       let notes: Map<number, string[]> | null = null;
       for (const n of cr.notes) {
-        t.unk.length = 0; t.asm.length = 0;
+        t.nu = 0; t.na = 0;
         if (n.cond(ctx, t) === 1) {
           notes ??= new Map();
           for (const oi of n.ois) { const l = notes.get(oi); if (l) l.push(n.text); else notes.set(oi, [n.text]); }
@@ -308,9 +385,9 @@ export function applyRules(f: CaseFacts, d: DerivedFacts): RuleResult {
       for (const co of cr.options) {
         let rk = co.rank, rationale = co.o.rationale;
         if (co.cond !== null) {
-          t.unk.length = 0; t.asm.length = 0;
+          t.nu = 0; t.na = 0;
           const ri = co.cond(ctx, t);
-          if (ri === 2) missing.add(t.unk, 0, co.why, cr.rule.id, PRIO_ROW);
+          if (ri === 2) missing.add(t.unk, 0, t.nu, co.why, cr.rule.id, PRIO_ROW);
           if (ri !== 1) { rk = co.elseRank; rationale = co.o.elseRationale ?? rationale; }
         }
         if (rk === null) continue;
@@ -318,117 +395,128 @@ export function applyRules(f: CaseFacts, d: DerivedFacts): RuleResult {
           id: cr.rule.id, rank: rk, rationale, prevails: co.o.prevailsOverConsider === true && rk === 0,
           evidence: cr.rule.evidence, conflicts: co.o.conflicts, notes: notes?.get(co.oi) ?? null,
         };
-        const list = contrib[co.oi];
-        if (list) list.push(entry); else contrib[co.oi] = [entry];
+        const a = acc[co.oi];
+        if (a) a.contrib.push(entry);
+        else acc[co.oi] = { contrib: [entry], pick: undefined, capBy: undefined, gateIds: null, gateEvidence: null, warnings: null };
         ctx.shown[co.oi] = true;
       }
     }
   }
 
-  // 3. Row strength per option (before gates).
-  const rowRank: number[] = new Array<number>(OPTION_WORDS.length).fill(-1);
-  const rowPick: (Contribution | undefined)[] = new Array(OPTION_WORDS.length);
-  for (let oi = 0; oi < contrib.length; oi++) {
-    const list = contrib[oi];
-    if (!list) continue;
-    const prevailing = list.some((c) => c.prevails);
+  // 3. Row strength per option (before gates): less favourable wins; R-NET-08 beats `consider`; BSC most favourable.
+  for (let oi = 0; oi < N_OPT; oi++) {
+    const a = acc[oi];
+    if (!a) { ROW_RANK[oi] = -1; CAP_RANK[oi] = -1; continue; }
+    const prevailing = a.contrib.some((c) => c.prevails);
     let best: Contribution | undefined;
-    for (const c of list) {
-      if (prevailing && c.rank === CONSIDER) continue; // R-NET-08 `recommended` beats `consider`
+    for (const c of a.contrib) {
+      if (prevailing && c.rank === CONSIDER) continue;
       if (best === undefined || (oi === BSC ? c.rank < best.rank : c.rank > best.rank)) best = c;
     }
-    rowPick[oi] = best;
-    rowRank[oi] = best ? best.rank : -1;
+    a.pick = best;
+    ROW_RANK[oi] = best ? best.rank : -1;
+    CAP_RANK[oi] = ROW_RANK[oi] as number;
   }
 
   // 4. Gates cap what rows show; S-PS / S-CHILD-C / S-LIVER-IMPAIRED add BEST_SUPPORTIVE_CARE.
-  const capRank: number[] = rowRank.slice();
-  const capBy: (string | undefined)[] = new Array(OPTION_WORDS.length);
-  const gateIds: (string[] | undefined)[] = new Array(OPTION_WORDS.length);
-  const gateEvidence: (string[] | undefined)[] = new Array(OPTION_WORDS.length);
-  const warnings: (string[] | undefined)[] = new Array(OPTION_WORDS.length);
-  const cite = (oi: number, g: Gate): void => {
-    const ids = gateIds[oi] ??= [];
+  const accOf = (oi: number): Acc => (acc[oi] ??= { contrib: [], pick: undefined, capBy: undefined, gateIds: null, gateEvidence: null, warnings: null });
+  const cite = (a: Acc, g: Gate): void => {
+    const ids = a.gateIds ??= [];
     if (!ids.includes(g.id)) ids.push(g.id);
-    const ev = gateEvidence[oi] ??= [];
+    const ev = a.gateEvidence ??= [];
     for (const e of g.evidence) if (!ev.includes(e)) ev.push(e);
   };
-  const warn = (oi: number, text: string): void => { const w = warnings[oi] ??= []; if (!w.includes(text)) w.push(text); };
-  for (let gi = 0; gi < nG; gi++) {
+  const warn = (a: Acc, text: string): void => { const w = a.warnings ??= []; if (!w.includes(text)) w.push(text); };
+  for (let gi = 0; gi < N_GATES; gi++) {
     const cg = COMPILED_GATES[gi] as CompiledGate;
+    const base = PART_BASE[gi] as number;
     for (let pi = 0; pi < cg.parts.length; pi++) {
       const p = cg.parts[pi] as CompiledPart;
-      const r = (partRes[gi] as Tri[])[pi];
+      const r = PART_RES[base + pi];
       if (r === 2) {
-        const matters = (p.capRank !== null && p.targets.some((oi) => rowRank[oi] !== -1 && (rowRank[oi] as number) < (p.capRank as number)))
-          || (p.bscRank !== null && (rowRank[BSC] === -1 || (rowRank[BSC] as number) > p.bscRank));
-        if (matters) missing.add((partUnk[gi] as (readonly string[])[])[pi] as readonly string[], 0, p.why, cg.gate.id, PRIO_GATE);
+        let matters = p.bscRank !== null && (ROW_RANK[BSC] === -1 || (ROW_RANK[BSC] as number) > p.bscRank);
+        if (p.capRank !== null) for (const oi of p.targets) if (ROW_RANK[oi] !== -1 && (ROW_RANK[oi] as number) < p.capRank) matters = true;
+        if (matters) { t.nu = 0; t.na = 0; p.when(ctx, t); missing.add(t.unk, 0, t.nu, p.why, cg.gate.id, PRIO_GATE); }
         continue;
       }
       if (r !== 1) continue;
       let affected = false;
       for (const oi of p.targets) {
-        if (rowRank[oi] === -1) continue; // gates add no options
-        cite(oi, cg.gate);
-        if (p.capRank === null) { warn(oi, `${p.part.text} (${cg.gate.id})`); continue; }
-        if (p.capRank > (rowRank[oi] as number)) affected = true;
-        if (p.capRank > (capRank[oi] as number)) { capRank[oi] = p.capRank; capBy[oi] = `${cg.gate.id}: ${p.part.text} — ${cg.gate.rationale}`; }
+        if (ROW_RANK[oi] === -1) continue; // gates add no options
+        const a = acc[oi] as Acc;
+        cite(a, cg.gate);
+        if (p.capRank === null) { warn(a, p.warnText); continue; }
+        if (p.capRank > (ROW_RANK[oi] as number)) affected = true;
+        if (p.capRank > (CAP_RANK[oi] as number)) { CAP_RANK[oi] = p.capRank; a.capBy = p.capText; }
       }
-      if (p.warnsLda && rowRank[LDA] !== -1) { cite(LDA, cg.gate); warn(LDA, `${p.part.text}, applies to the ${familyLabel(p.part.targets)} part (${cg.gate.id})`); }
+      if (p.warnsLda && ROW_RANK[LDA] !== -1) {
+        const a = acc[LDA] as Acc;
+        cite(a, cg.gate);
+        warn(a, p.ldaWarnText);
+      }
       if (p.bscRank !== null) {
-        if (rowRank[BSC] === -1 || p.bscRank < (capRank[BSC] as number)) {
+        const a = accOf(BSC);
+        if (CAP_RANK[BSC] === -1 || p.bscRank < (CAP_RANK[BSC] as number)) {
           affected = true;
-          capRank[BSC] = p.bscRank;
-          capBy[BSC] = `${cg.gate.id}: ${p.part.text} — ${cg.gate.rationale}`;
+          CAP_RANK[BSC] = p.bscRank;
+          a.capBy = p.capText;
         }
-        cite(BSC, cg.gate);
+        cite(a, cg.gate);
       }
-      if (affected) missing.add((partAsm[gi] as (readonly string[])[])[pi] as readonly string[], 0, p.asmWhy, cg.gate.id, PRIO_GATE);
+      if (affected) { t.nu = 0; t.na = 0; p.when(ctx, t); missing.add(t.asm, 0, t.na, p.asmWhy, cg.gate.id, PRIO_GATE); }
     }
   }
 
   // 5. Assemble options, most favourable first (ties in contract order).
   const options: RuledOption[] = [];
-  for (let oi = 0; oi < OPTION_WORDS.length; oi++) {
-    const final = capRank[oi] as number;
-    if (final === -1) continue;
-    const list = contrib[oi] ?? [];
-    const pick = rowPick[oi];
-    const evidence: string[] = [];
-    const rules: string[] = [];
-    const conflictIds: string[] = [];
-    for (const c of list) {
-      if (!rules.includes(c.id)) rules.push(c.id);
-      for (const e of c.evidence) if (!evidence.includes(e)) evidence.push(e);
-      if (c.conflicts) for (const k of c.conflicts) if (!conflictIds.includes(k)) conflictIds.push(k);
+  for (let r = 0; r < STRENGTHS.length; r++) {
+    for (let oi = 0; oi < N_OPT; oi++) {
+      if (CAP_RANK[oi] !== r) continue;
+      const a = acc[oi] as Acc;
+      let evidence: string[], rules: string[];
+      let conflictIds: readonly string[] | null = null;
+      const only = a.contrib.length === 1 ? a.contrib[0] as Contribution : null;
+      if (only) {
+        evidence = only.evidence.slice(); rules = [only.id]; conflictIds = only.conflicts ?? null;
+      } else {
+        evidence = []; rules = [];
+        const ks: string[] = [];
+        for (const c of a.contrib) {
+          if (!rules.includes(c.id)) rules.push(c.id);
+          for (const e of c.evidence) if (!evidence.includes(e)) evidence.push(e);
+          if (c.conflicts) for (const k of c.conflicts) if (!ks.includes(k)) ks.push(k);
+        }
+        if (ks.length) conflictIds = ks;
+      }
+      if (a.gateIds) for (const g of a.gateIds) if (!rules.includes(g)) rules.push(g);
+      if (a.gateEvidence) for (const e of a.gateEvidence) if (!evidence.includes(e)) evidence.push(e);
+      const pick = a.pick;
+      let rationale = pick ? pick.rationale : '';
+      if (pick?.notes) rationale += `; ${pick.notes.join('; ')}`;
+      const row = ROW_RANK[oi] as number;
+      // Lead with the gate when it set the strength (for BSC: when it raised it above every row).
+      if (a.capBy !== undefined && (oi === BSC ? row === -1 || r < row : r > row)) rationale = rationale ? `${a.capBy}; ${rationale}` : a.capBy;
+      if (a.warnings) rationale += `. Caution: ${a.warnings.join('; ')}`;
+      options.push({
+        option: OPTION_WORDS[oi] as OptionWord, strength: STRENGTHS[r] as Strength, rationale, evidence, rules,
+        conflicts: conflictIds === null ? [] : conflictIds.map((k) => copyConflict(CONFLICTS_BY_ID.get(k) as Conflict)),
+      });
     }
-    for (const g of gateIds[oi] ?? NO_STRINGS) if (!rules.includes(g)) rules.push(g);
-    for (const e of gateEvidence[oi] ?? NO_STRINGS) if (!evidence.includes(e)) evidence.push(e);
-    let rationale = pick ? pick.rationale : '';
-    if (pick?.notes) rationale += `; ${pick.notes.join('; ')}`;
-    const by = capBy[oi];
-    if (by !== undefined && (oi === BSC ? final < rowRank[oi]! || rowRank[oi] === -1 : final > rowRank[oi]!)) {
-      rationale = rationale ? `${by}; ${rationale}` : by;
-    }
-    const w = warnings[oi];
-    if (w) rationale += `. Caution: ${w.join('; ')}`;
-    options.push({
-      option: OPTION_WORDS[oi] as OptionWord, strength: STRENGTHS[final] as Strength, rationale, evidence, rules,
-      conflicts: conflictIds.map((k) => copyConflict(CONFLICTS_BY_ID.get(k) as Conflict)),
-    });
   }
-  options.sort((a, b) => rank(a.strength) - rank(b.strength) || idx(a.option) - idx(b.option));
 
   // 6. Flags, from inputs and derived scores alone.
   const flags: FlagWord[] = [];
   for (const cf of COMPILED_FLAGS) {
-    t.unk.length = 0; t.asm.length = 0;
+    t.nu = 0; t.na = 0;
     const r = cf.when(ctx, t);
-    if (r === 1) { flags.push(cf.flag); if (t.asm.length) missing.add(t.asm, 0, cf.asmWhy, cf.flag, PRIO_FLAG); }
-    else if (r === 2) missing.add(t.unk, 0, cf.why, cf.flag, PRIO_FLAG);
+    if (r === 1) { flags.push(cf.flag); if (t.na) missing.add(t.asm, 0, t.na, cf.asmWhy, cf.flag, PRIO_FLAG); }
+    else if (r === 2) missing.add(t.unk, 0, t.nu, cf.why, cf.flag, PRIO_FLAG);
   }
 
-  return { options, flags, missing: missing.list() };
+  const result = { options, flags, missing: missing.list() };
+  ctx.f = {}; // drop references to the caller's facts
+  v.fill(undefined);
+  return result;
 }
 
 /** Every evidence id any rule row or gate cites, with where (for the catalogue-completeness test and the UI). */

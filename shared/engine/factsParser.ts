@@ -1,0 +1,76 @@
+/**
+ * Validating case facts quickly, with `caseFactsSchema` as the only authority.
+ *
+ * At load, each field's zod schema is read once (optional → nullable → enum / boolean / number with its
+ * bounds). A call checks only the keys the input has: scalar kinds with a precompiled check, any other kind
+ * (string arrays, trimmed strings) with that field's own zod schema. Unknown keys are dropped, as the
+ * schema strips them. If anything fails, the full `caseFactsSchema.safeParse` runs and its first issue is
+ * reported, so errors are exactly zod's. A property test keeps this equal to `caseFactsSchema.parse`.
+ */
+import { z } from 'zod';
+import { caseFactsSchema, caseFactsShape } from '../domain/facts';
+import type { CaseFacts } from '../domain/facts';
+import { EngineInputError } from './errors';
+
+type Check = (v: unknown) => boolean;
+interface FieldParser { check: Check | null; schema: z.ZodType }
+
+function scalarCheck(schema: z.ZodType): Check | null {
+  let s: unknown = schema;
+  // Unwrap the optional/nullable layers; null and undefined are accepted before the check runs.
+  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+  if (s instanceof z.ZodEnum) {
+    const set = new Set<unknown>(s.options);
+    return (v) => set.has(v);
+  }
+  if (s instanceof z.ZodBoolean) return (v) => typeof v === 'boolean';
+  if (s instanceof z.ZodNumber) {
+    const min = s.minValue ?? -Infinity, max = s.maxValue ?? Infinity, int = s.isInt;
+    return (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!int || Number.isInteger(v));
+  }
+  return null;
+}
+
+const PARSERS = new Map<string, FieldParser>(
+  Object.entries(caseFactsShape).map(([k, schema]) => [k, { check: scalarCheck(schema), schema }]),
+);
+
+function fail(input: unknown): never {
+  const r = caseFactsSchema.safeParse(input);
+  if (r.success) throw new Error('internal: fast fact check disagreed with caseFactsSchema'); // never expected
+  const issue = r.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'facts';
+  throw new EngineInputError(field, issue?.message ?? 'invalid');
+}
+
+/** Validate unknown input as case facts; throws EngineInputError naming the first offending field. */
+export function parseFacts(input: unknown): CaseFacts {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new EngineInputError('facts', 'must be a JSON object of case facts');
+  }
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) {
+    // Not a plain object: let zod decide everything.
+    const r = caseFactsSchema.safeParse(input);
+    if (r.success) return r.data;
+    return fail(input);
+  }
+  const src = input as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    const p = PARSERS.get(k);
+    if (p === undefined) continue; // unknown keys are ignored (CONTRACT)
+    const v = src[k];
+    if (v === undefined) continue;
+    if (v === null) { out[k] = null; continue; }
+    if (p.check !== null) {
+      if (!p.check(v)) return fail(input);
+      out[k] = v;
+    } else {
+      const r = p.schema.safeParse(v);
+      if (!r.success) return fail(input);
+      out[k] = r.data;
+    }
+  }
+  return out as CaseFacts;
+}
