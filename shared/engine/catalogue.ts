@@ -95,7 +95,7 @@ const RECORDS: readonly EvidenceRecord[] = [
   },
   {
     id: 'EV-TACE-LO-2002', short_name: 'Hong Kong TACE RCT', kind: 'rct', year: 2002,
-    design: 'RCT', population: '80 of 279 Asian patients with newly diagnosed unresectable HCC',
+    design: 'RCT (randomised controlled trial)', population: '80 of 279 Asian patients with newly diagnosed unresectable HCC',
     comparison: 'cisplatin-in-Lipiodol + gelatin-sponge chemoembolisation every 2–3 months (n=40; 192 courses, median 4.5) vs symptomatic treatment (n=40; 1 excluded)',
     key_numbers: [
       'Actuarial survival 57% / 31% / 26% at 1/2/3 years vs 32% / 11% / 3% (P = .002) [V]',
@@ -186,7 +186,7 @@ const RECORDS: readonly EvidenceRecord[] = [
   // 1.5 mCRC salvage
   {
     id: 'EV-HENDLISZ-2010', short_name: 'Hendlisz phase 3 (salvage)', kind: 'rct', year: 2010,
-    design: 'RCT', population: 'unresectable chemotherapy-refractory liver-limited mCRC; 46 randomised, 44 eligible',
+    design: 'RCT (randomised controlled trial)', population: 'unresectable chemotherapy-refractory liver-limited mCRC; 46 randomised, 44 eligible',
     comparison: 'protracted IV 5-FU (n=23) vs resin radioembolisation + 5-FU (n=21); crossover allowed',
     key_numbers: [
       'Time to liver progression 2.1 vs 5.5 months (HR 0.38; 95% CI 0.20–0.72; P = .003) [V]',
@@ -556,8 +556,9 @@ export function searchEvidence(query: string): readonly EvidenceRecord[] {
 export function formatCitation(r: EvidenceRecord): string {
   const c = r.citation;
   const parts: string[] = [];
-  if (c.authors) parts.push(`${c.authors}.`);
-  if (c.title && !c.journal) parts.push(`${c.title}.`);
+  const sentence = (x: string): string => (x.endsWith('.') ? x : `${x}.`);
+  if (c.authors) parts.push(sentence(c.authors));
+  if (c.title && !c.journal) parts.push(sentence(c.title));
   const src = [c.journal, c.year !== null ? String(c.year) : null].filter((s): s is string => s !== null).join(' ');
   if (src) parts.push(c.volume_pages ? `${src};${c.volume_pages}.` : `${src}.`);
   if (c.pmid) parts.push(`PMID ${c.pmid}.`);

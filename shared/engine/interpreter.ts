@@ -383,17 +383,18 @@ export function applyRules(f: CaseFacts, d: DerivedFacts): RuleResult {
         }
       }
       for (const co of cr.options) {
-        let rk = co.rank, rationale = co.o.rationale;
+        let rk = co.rank, rationale = co.o.rationale, held = true;
         if (co.cond !== null) {
           t.nu = 0; t.na = 0;
           const ri = co.cond(ctx, t);
           if (ri === 2) missing.add(t.unk, 0, t.nu, co.why, cr.rule.id, PRIO_ROW);
-          if (ri !== 1) { rk = co.elseRank; rationale = co.o.elseRationale ?? rationale; }
+          if (ri !== 1) { rk = co.elseRank; rationale = co.o.elseRationale ?? rationale; held = false; }
         }
         if (rk === null) continue;
         const entry: Contribution = {
           id: cr.rule.id, rank: rk, rationale, prevails: co.o.prevailsOverConsider === true && rk === 0,
-          evidence: cr.rule.evidence, conflicts: co.o.conflicts, notes: notes?.get(co.oi) ?? null,
+          // Notes (e.g. EPOCH subgroups) belong to the option's main strength, not to its fallback.
+          evidence: cr.rule.evidence, conflicts: co.o.conflicts, notes: held ? notes?.get(co.oi) ?? null : null,
         };
         const a = acc[co.oi];
         if (a) a.contrib.push(entry);
