@@ -75,11 +75,19 @@ export function CaseGrid({ onOpen, gridRef }: { onOpen(id: number): void; gridRe
     stores.cases.getState().ensureRange(first, Math.max(last, first + 30));
   }, [first, last, generation, stores]);
 
-  // A new query starts at the top.
+  // A new query starts at the top; coming back to the list keeps the selected row in view.
+  const seenGeneration = useRef(generation);
   useEffect(() => {
+    if (seenGeneration.current === generation) return;
+    seenGeneration.current = generation;
     stores.ui.getState().select(0);
     scrollRef.current?.scrollTo?.({ top: 0 });
   }, [generation, stores]);
+  useEffect(() => {
+    const index = stores.ui.getState().selectedIndex;
+    if (index > 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    // Only when the grid appears: `virtualizer` is stable for the grid's life.
+  }, [stores]);
 
   const clamped = Math.min(selected, Math.max(0, total - 1));
   const move = (index: number): void => {

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { caseInputSchema, patientInputSchema, SEXES, type CaseRecord, type CaseStatus, type PatientInput, type Patient } from '../../shared/domain/case';
 import { CASE_FACT_KEYS, type CaseFactKey, type CaseFacts } from '../../shared/domain/facts';
-import { LAB_ANALYTES, fromContractUnit, toContractUnit, unitLabel, type LabAnalyte } from '../../shared/domain/units';
+import { LAB_ANALYTES, LAB_UNITS, convertLab, fromContractUnit, toContractUnit, unitLabel, type LabAnalyte } from '../../shared/domain/units';
 import { FACT_FIELDS } from './fields';
 
 export const PATIENT_KEYS = ['identifier', 'family_name', 'given_name', 'birth_date', 'sex'] as const;
@@ -20,6 +20,30 @@ export type LabUnits = Record<LabAnalyte, string>;
 export type FieldErrors = Partial<Record<FieldPath, string>>;
 
 export const factPath = (key: CaseFactKey): FieldPath => `case.facts.${key}`;
+export const labPath = (analyte: LabAnalyte): FieldPath => factPath(LAB_UNITS[analyte].fact);
+
+/**
+ * A stored lab value as it was first shown. While the field still shows exactly that text in that unit,
+ * the stored value is sent back untouched, so opening and saving a case never shifts a lab by rounding.
+ */
+export interface LabOrigin { text: string; unit: string; value: number }
+export type LabOrigins = Partial<Record<LabAnalyte, LabOrigin>>;
+
+export function labOriginsFromRecord(record: CaseRecord, values: FormValues, units: LabUnits): LabOrigins {
+  const origins: LabOrigins = {};
+  for (const analyte of LAB_ANALYTES) {
+    const value = record.facts[LAB_UNITS[analyte].fact];
+    if (typeof value === 'number') origins[analyte] = { text: values[labPath(analyte)], unit: units[analyte], value };
+  }
+  return origins;
+}
+
+/** The text of a lab field after its unit is switched: the same quantity in the new unit. */
+export function convertLabText(analyte: LabAnalyte, text: string, from: string, to: string): string {
+  const n = parseNumber(text);
+  if (n === null || Number.isNaN(n)) return text;
+  return String(convertLab(analyte, n, from, to));
+}
 
 export const ALL_PATHS: readonly FieldPath[] = [
   ...PATIENT_KEYS.map((k) => `patient.${k}` as const),
@@ -90,7 +114,7 @@ export function parseNumber(text: string): number | null {
 interface FactsResult { facts: CaseFacts; errors: FieldErrors }
 
 /** Typed text → contract facts. Unknown (empty) facts are omitted; text that is not a number is an error. */
-export function factsFromValues(values: FormValues, units: LabUnits): FactsResult {
+export function factsFromValues(values: FormValues, units: LabUnits, origins: LabOrigins = {}): FactsResult {
   const facts: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   for (const key of CASE_FACT_KEYS) {
@@ -112,7 +136,14 @@ export function factsFromValues(values: FormValues, units: LabUnits): FactsResul
         if (n === null) break;
         if (Number.isNaN(n)) { errors[path] = `${field.label} must be a number`; break; }
         if (field.kind === 'int' && !Number.isInteger(n)) { errors[path] = `${field.label} must be a whole number`; break; }
-        facts[key] = field.kind === 'lab' ? toContractUnit(field.analyte, n, units[field.analyte]) : n;
+        if (field.kind === 'lab') {
+          const origin = origins[field.analyte];
+          facts[key] = origin && origin.text === text && origin.unit === units[field.analyte]
+            ? origin.value
+            : toContractUnit(field.analyte, n, units[field.analyte]);
+        } else {
+          facts[key] = n;
+        }
         break;
       }
       default:
@@ -123,8 +154,8 @@ export function factsFromValues(values: FormValues, units: LabUnits): FactsResul
 }
 
 /** The facts that are valid right now: what a live panel (the evidence options) may look at while typing. */
-export function validFacts(values: FormValues, units: LabUnits): CaseFacts {
-  const { facts } = factsFromValues(values, units);
+export function validFacts(values: FormValues, units: LabUnits, origins: LabOrigins = {}): CaseFacts {
+  const { facts } = factsFromValues(values, units, origins);
   const result = caseInputSchema.shape.facts.safeParse(facts);
   if (result.success) return result.data;
   const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
@@ -184,8 +215,8 @@ export interface BuiltInput {
 }
 
 /** Validates everything the user typed; `errors` is empty exactly when both parts are valid. */
-export function buildInput(values: FormValues, units: LabUnits): BuiltInput {
-  const { facts, errors } = factsFromValues(values, units);
+export function buildInput(values: FormValues, units: LabUnits, origins: LabOrigins = {}): BuiltInput {
+  const { facts, errors } = factsFromValues(values, units, origins);
   const patientRaw = {
     identifier: values['patient.identifier'],
     family_name: values['patient.family_name'],
@@ -215,6 +246,21 @@ export function buildInput(values: FormValues, units: LabUnits): BuiltInput {
     case: kase.success ? kase.data : null,
     errors,
   };
+}
+
+/**
+ * What the form means, for "has anything changed?": the text of every field, except that lab fields count
+ * by the quantity they hold, so switching a unit (which converts the number) is not an edit.
+ */
+export function meaningOf(values: FormValues, units: LabUnits, origins: LabOrigins): string {
+  const { facts } = factsFromValues(values, units, origins);
+  const normalized: Record<string, string> = { ...values };
+  for (const analyte of LAB_ANALYTES) {
+    const path = labPath(analyte);
+    const value = facts[LAB_UNITS[analyte].fact];
+    normalized[path] = typeof value === 'number' ? `=${value}` : values[path].trim();
+  }
+  return JSON.stringify(normalized);
 }
 
 /** Facts that hold a value but are hidden for the chosen primary must still be saved: list them. */

@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FactsSections } from '../components/FactsSections';
 import { SelectField, TextField, fieldId } from '../components/fields/Field';
 import {
-  ALL_PATHS, FIELD_LABELS, emptyValues, patientIntoValues, pathToField, validFacts, valuesFromRecord,
+  ALL_PATHS, FIELD_LABELS, emptyValues, labOriginsFromRecord, patientIntoValues, pathToField, validFacts, valuesFromRecord,
   type FieldPath, type LabUnits,
 } from '../form/model';
 import { useCaseForm } from '../form/useCaseForm';
@@ -49,11 +49,12 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
   const saving = useEditor((s) => s.saving);
   const saveError = useEditor((s) => s.saveError);
   // Read once: the form is keyed by the record it loaded, and later changes must not reset what is typed.
-  const [initial] = useState(() => ({
-    values: record ? valuesFromRecord(record, labUnits) : emptyValues(),
-    units: { ...labUnits } as LabUnits,
-  }));
-  const form = useCaseForm(initial.values, initial.units);
+  const [initial] = useState(() => {
+    const units: LabUnits = { ...labUnits };
+    const values = record ? valuesFromRecord(record, units) : emptyValues();
+    return { values, units, origins: record ? labOriginsFromRecord(record, values, units) : {} };
+  });
+  const form = useCaseForm(initial.values, initial.units, initial.origins);
   const { values, units, errors, dirty } = form;
   const [linked, setLinked] = useState<Patient | null>(null);
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
@@ -63,6 +64,13 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
   const creating = record === null;
 
   useEffect(() => () => stores.editor.getState().clearSaveError(), [stores]);
+
+  // On arrival: a new case starts in its first field; an opened case announces its title.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (creating) document.getElementById(fieldId('patient.identifier'))?.focus();
+    else titleRef.current?.focus({ preventScroll: true });
+  }, [creating]); // `creating` never changes for a mounted form (it is keyed by record): runs once.
 
   const setUnit = useCallback((analyte: LabAnalyte, unit: string) => {
     form.setUnit(analyte, unit);
@@ -112,7 +120,8 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
     }
     const saved = await stores.editor.getState().save(request);
     if (saved) {
-      form.reset(valuesFromRecord(saved, stores.ui.getState().labUnits), { ...units });
+      const savedValues = valuesFromRecord(saved, units);
+      form.reset(savedValues, units, labOriginsFromRecord(saved, savedValues, units));
       onSaved(saved, creating);
       return;
     }
@@ -154,7 +163,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 
-  const liveFacts = useMemo(() => validFacts(values, units), [values, units]);
+  const liveFacts = useMemo(() => validFacts(values, units, form.origins), [values, units, form.origins]);
   const patientReadOnly = linked !== null;
   const title = creating ? 'New case' : `${record.patient.family_name}${record.patient.given_name ? `, ${record.patient.given_name}` : ''}`;
 
@@ -169,7 +178,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
         onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <div className="form-bar">
           <div>
-            <h1 id="case-form-title">{title}</h1>
+            <h1 id="case-form-title" ref={titleRef} tabIndex={-1}>{title}</h1>
             <p className="muted small">
               {creating ? 'Register a referral to the board.' : `Case #${record.id} · version ${record.version} · last saved ${new Date(record.updated_at).toLocaleString()}`}
               {dirty ? <span className="dirty-mark"> · unsaved changes</span> : null}

@@ -38,6 +38,11 @@ export function CaseList() {
   const openCase = (id: number): void => stores.ui.getState().show({ name: 'edit', id });
   const newCase = (): void => stores.ui.getState().show({ name: 'new' });
 
+  // Keyboard-ready on arrival: the grid takes focus unless something else already has it.
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) gridRef.current?.focus({ preventScroll: true });
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;

@@ -70,9 +70,19 @@ export function toContractUnit(analyte: LabAnalyte, value: number, unitId: strin
   return roundTo(value / divisor(analyte, unitId), 4);
 }
 
-/** A stored contract value → what to show in `unitId` (rounded to 2 decimals, enough for every unit here). */
+/**
+ * A stored contract value → what to show in `unitId`: in the contract unit exactly as stored, otherwise
+ * rounded to 2 decimals (enough for every unit here).
+ */
 export function fromContractUnit(analyte: LabAnalyte, value: number, unitId: string): number {
-  return roundTo(value * divisor(analyte, unitId), 2);
+  const d = divisor(analyte, unitId);
+  return d === 1 ? value : roundTo(value * d, 2);
+}
+
+/** The same quantity in another unit (e.g. when the unit of a filled-in field is switched). */
+export function convertLab(analyte: LabAnalyte, value: number, fromUnitId: string, toUnitId: string): number {
+  if (fromUnitId === toUnitId) return value;
+  return fromContractUnit(analyte, toContractUnit(analyte, value, fromUnitId), toUnitId);
 }
 
 export const bilirubinUmolLToMgDl = (umolL: number): number => toContractUnit('bilirubin', umolL, 'umol_l');

@@ -72,6 +72,31 @@ describe('case form', () => {
     expect(field('Total bilirubin')).toHaveAccessibleDescription(/Total bilirubin must be at most 1026 µmol\/L/);
   });
 
+  it('switching a unit converts the number, is not an edit, and never shifts a stored value by rounding', async () => {
+    const api = new FakeApi();
+    const rec = api.addCase({ identifier: 'MRN8', family_name: 'Jensen', given_name: 'Mette', birth_date: null, sex: 'female' },
+      { facts: { bilirubin_mg_dl: 1.17, creatinine_mg_dl: 0.93, albumin_g_dl: 3.8 } });
+    const { user } = renderWithStores(<CaseView id={rec.id} />, api);
+    expect(await screen.findByDisplayValue('1.17')).toBe(field('Total bilirubin'));
+    await user.selectOptions(screen.getByLabelText('Total bilirubin unit'), 'µmol/L');
+    expect(field('Total bilirubin')).toHaveValue('20.01'); // 1.17 × 17.1 = 20.007
+    await user.selectOptions(screen.getByLabelText('Creatinine unit'), 'µmol/L');
+    expect(field('Creatinine')).toHaveValue('82.21');
+    expect(screen.queryByText(/unsaved changes/)).toBeNull();
+    // A typed value converts too, the other way.
+    await user.selectOptions(screen.getByLabelText('Albumin unit'), 'g/L');
+    expect(field('Albumin')).toHaveValue('38');
+    await user.clear(field('Albumin'));
+    await user.type(field('Albumin'), '41');
+    await user.selectOptions(screen.getByLabelText('Albumin unit'), 'g/dL');
+    expect(field('Albumin')).toHaveValue('4.1');
+    expect(screen.getByText(/unsaved changes/)).toBeInTheDocument();
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(api.callsOf('cases.update')).toHaveLength(1));
+    // 20.01 µmol/L would be 1.1702 mg/dL: the untouched stored 1.17 goes back exactly.
+    expect(api.callsOf('cases.update')[0]?.case.facts).toEqual({ bilirubin_mg_dl: 1.17, creatinine_mg_dl: 0.93, albumin_g_dl: 4.1 });
+  });
+
   it('keeps everything typed when the save fails, and shows an API field error next to the field', async () => {
     const api = new FakeApi();
     const { user } = renderWithStores(<CaseView id={null} />, api);

@@ -4,10 +4,16 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const test = base.extend<{ app: Page }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: Page; allowedConsoleErrors: RegExp[] }>({
+  /** Console errors a test expects and names exactly (e.g. Chromium logging an HTTP 409 it provoked). */
+  allowedConsoleErrors: [[], { option: true }],
+  app: async ({ page, allowedConsoleErrors }, use) => {
     const problems: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      if (allowedConsoleErrors.some((re) => re.test(msg.text()))) return;
+      problems.push(`console error: ${msg.text()}`);
+    });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     const url = process.env.TB_URL;
     if (!url) throw new Error('TB_URL is not set: the global setup did not start the browser host');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  albuminGDlToGL, albuminGLToGDl, bilirubinMgDlToUmolL, bilirubinUmolLToMgDl, creatinineMgDlToUmolL,
+  convertLab, albuminGDlToGL, albuminGLToGDl, bilirubinMgDlToUmolL, bilirubinUmolLToMgDl, creatinineMgDlToUmolL,
   creatinineUmolLToMgDl, fromContractUnit, isLabUnit, LAB_UNITS, roundTo, toContractUnit, unitLabel, unitsFor,
 } from '../../shared/domain/units';
 
@@ -32,6 +32,16 @@ describe('lab unit conversions (CONTRACT.md factors)', () => {
     expect(toContractUnit('bilirubin', 1.23, 'mg_dl')).toBe(1.23);
     expect(toContractUnit('albumin', 4.1, 'g_dl')).toBe(4.1);
     expect(fromContractUnit('creatinine', 0.9, 'mg_dl')).toBe(0.9);
+    // A stored contract value is shown exactly, never rounded (re-saving must not change it).
+    expect(fromContractUnit('bilirubin', 1.16959, 'mg_dl')).toBe(1.16959);
+  });
+
+  it('converts a quantity between units, both ways', () => {
+    expect(convertLab('bilirubin', 1.1, 'mg_dl', 'umol_l')).toBe(18.81);
+    expect(convertLab('bilirubin', 18.81, 'umol_l', 'mg_dl')).toBe(1.1);
+    expect(convertLab('albumin', 38, 'g_l', 'g_dl')).toBe(3.8);
+    expect(convertLab('creatinine', 1.45, 'mg_dl', 'umol_l')).toBe(128.18);
+    expect(convertLab('creatinine', 0.8, 'mg_dl', 'mg_dl')).toBe(0.8);
   });
 
   it('round-trips typed SI values through storage for display', () => {

@@ -35,14 +35,15 @@ function Messages({ id, hint, error, note }: { id: string; hint?: string | undef
   );
 }
 
-function Shell({ id, label, children, error, hint, note, wide, suffix }: {
+function Shell({ id, label, children, error, hint, note, wide, suffix, after }: {
   id: string; label: string; children: ReactNode; error?: string | undefined; hint?: string | undefined; note?: string | undefined;
-  wide?: boolean | undefined; suffix?: ReactNode;
+  wide?: boolean | undefined; suffix?: ReactNode; after?: ReactNode;
 }) {
   return (
     <div className={`field${wide ? ' field-wide' : ''}${error ? ' has-error' : ''}${note ? ' has-note' : ''}`}>
       <label className="field-label" htmlFor={id}>{label}</label>
       <div className="field-control">{children}{suffix}</div>
+      {after}
       <Messages id={id} hint={hint} error={error} note={note} />
     </div>
   );
@@ -74,7 +75,7 @@ export function TextField(props: FieldProps & { type?: 'text' | 'date'; multilin
 export function NumberField(props: FieldProps & { unit?: string | undefined; integer?: boolean; unitControl?: ReactNode; after?: ReactNode }) {
   const id = fieldId(props.path);
   return (
-    <Shell id={id} label={props.label} error={props.error} hint={props.hint} note={props.note}
+    <Shell id={id} label={props.label} error={props.error} hint={props.hint} note={props.note} after={props.after}
       suffix={props.unitControl ?? (props.unit ? <span className="unit">{props.unit}</span> : null)}>
       {/* type="text" + inputmode: keeps exactly what was typed (including "1,5") instead of the browser's
           number parsing, which silently empties a field it cannot read. */}
@@ -82,7 +83,6 @@ export function NumberField(props: FieldProps & { unit?: string | undefined; int
         value={props.value} readOnly={props.readOnly} autoComplete="off"
         aria-invalid={props.error ? true : undefined} aria-describedby={describedBy(id, props.hint, props.error, props.note)}
         onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} />
-      {props.after}
     </Shell>
   );
 }
