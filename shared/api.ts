@@ -2,47 +2,16 @@
  * The one API: every operation the UI (or any transport) can ask for, with a zod schema for its input
  * and its output. Transports (Electron IPC, the browser host, the CLI) only carry `{ name, input }` to the
  * dispatcher in electron/api/, which validates input strictly, calls the service, and validates output.
- * Adding an operation: one entry here, one handler in electron/services/. No transport changes.
+ * Operations are declared per area in shared/api/*.ts and merged here.
+ * Adding an operation: one entry in its area's module, one handler in electron/services/. No transport changes.
  */
 import { z } from 'zod';
-import {
-  caseInputSchema, caseListPageSchema, caseListQuerySchema, caseRecordSchema, patientInputSchema, patientSchema,
-} from './domain/case';
-
-const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-const idInput = z.strictObject({ id: z.number().int().positive() });
+import { appOperations } from './api/app';
+import { caseOperations } from './api/cases';
 
 export const operations = {
-  'app.info': op(z.strictObject({}), z.object({
-    version: z.string(),
-    transport: z.enum(['electron', 'browser-host', 'cli']),
-    demo: z.boolean(),
-    case_count: z.number().int().min(0),
-  })),
-  'cases.list': op(caseListQuerySchema, caseListPageSchema),
-  'cases.get': op(idInput, caseRecordSchema),
-  /** New referral: for a known patient (`patient_id`) or a new one (`patient`), never both. */
-  'cases.create': op(
-    z.strictObject({
-      patient_id: z.number().int().positive().optional(),
-      patient: patientInputSchema.optional(),
-      case: caseInputSchema,
-    }).refine((v) => (v.patient_id === undefined) !== (v.patient === undefined), {
-      message: 'give either patient_id or patient, not both', path: ['patient'],
-    }),
-    caseRecordSchema,
-  ),
-  /** Full replacement of the case and its patient's details; `version` is the one the editor loaded. */
-  'cases.update': op(
-    z.strictObject({
-      id: z.number().int().positive(),
-      version: z.number().int().positive(),
-      patient: patientInputSchema,
-      case: caseInputSchema,
-    }),
-    caseRecordSchema,
-  ),
-  'patients.findByIdentifier': op(z.strictObject({ identifier: z.string().trim().min(1).max(40) }), patientSchema.nullable()),
+  ...appOperations,
+  ...caseOperations,
 } as const;
 
 export type Operations = typeof operations;
