@@ -61,8 +61,7 @@ export function parseFacts(input: unknown): CaseFacts {
     const p = PARSERS.get(k);
     if (p === undefined) continue; // unknown keys are ignored (CONTRACT)
     const v = src[k];
-    if (v === undefined) continue;
-    if (v === null) { out[k] = null; continue; }
+    if (v == null) { out[k] = v; continue; } // null / undefined = not known (kept, as zod keeps them)
     if (p.check !== null) {
       if (!p.check(v)) return fail(input);
       out[k] = v;
