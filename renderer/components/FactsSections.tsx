@@ -73,7 +73,7 @@ function FactField({ k, values, units, errors, set, setUnit, touch }: Props & { 
   }
 }
 
-/** Re-renders only when something it shows changed (the form re-renders on every keystroke). */
+/** Memoised: skips re-rendering when the form re-renders for something it does not show (saving, banners, lookup). */
 export const FactsSections = memo(function FactsSections(props: Props) {
   return (
     <>

@@ -33,7 +33,7 @@ export interface CaseFormProps {
   aside?: (facts: CaseFacts) => ReactNode;
 }
 
-type Lookup = { state: 'idle' } | { state: 'searching' } | { state: 'none'; identifier: string } | { state: 'found'; patient: Patient } | { state: 'error'; message: string };
+type Lookup = { state: 'idle' } | { state: 'searching' } | { state: 'none'; identifier: string } | { state: 'found'; identifier: string; patient: Patient } | { state: 'error'; message: string };
 
 function focusField(path: FieldPath): void {
   const el = document.getElementById(fieldId(path));
@@ -80,14 +80,16 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
   const lookUpPatient = useCallback(async () => {
     const identifier = values['patient.identifier'].trim();
     if (!creating || !identifier || linked) return;
+    // Already answered for this identifier (e.g. blur when moving to the "Use this patient" button).
+    if ((lookup.state === 'found' || lookup.state === 'none') && lookup.identifier === identifier) return;
     setLookup({ state: 'searching' });
     try {
       const patient = await stores.editor.getState().findPatient(identifier);
-      setLookup(patient ? { state: 'found', patient } : { state: 'none', identifier });
+      setLookup(patient ? { state: 'found', identifier, patient } : { state: 'none', identifier });
     } catch (error) {
       setLookup({ state: 'error', message: error instanceof Error ? error.message : 'lookup failed' });
     }
-  }, [creating, linked, stores, values]);
+  }, [creating, linked, lookup, stores, values]);
 
   const usePatient = (patient: Patient): void => {
     const patch = { ...values };
@@ -126,15 +128,15 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
       return;
     }
     const failure = stores.editor.getState().saveError;
-    if (failure?.code === 'VALIDATION') {
-      const path = pathToField(failure.field);
-      if (path) {
-        const detail = failure.message.replace(/^[\w.]+:\s*/, '');
-        form.setError(path, `${FIELD_LABELS[path]}: ${detail}`);
-        focusField(path);
-      }
+    const path = pathToField(failure?.field);
+    if (failure && path) {
+      // The API names the field (a VALIDATION, or a CONFLICT such as an identifier already in use).
+      const detail = failure.message.replace(/^[\w.]+:\s*/, '');
+      form.setError(path, `${FIELD_LABELS[path]}: ${detail}`);
+      focusField(path);
+      if (creating && path === 'patient.identifier' && failure.code === 'CONFLICT') void lookUpPatient();
     }
-  }, [creating, form, linked, onSaved, record, stores, units]);
+  }, [creating, form, linked, lookUpPatient, onSaved, record, stores, units]);
 
   const requestClose = useCallback(() => {
     if (dirty) setConfirmClose(true); else onClose();
@@ -194,7 +196,8 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
 
         <div aria-live="assertive" className="form-messages">
           {summary ? <p className="banner error" role="alert">{summary}</p> : null}
-          {saveError ? <SaveErrorBanner code={saveError.code} message={saveError.message} onReload={record ? () => { void stores.editor.getState().load(record.id); } : undefined} /> : null}
+          {saveError ? <SaveErrorBanner code={saveError.code} message={saveError.message} field={saveError.field}
+            onReload={record ? () => { void stores.editor.getState().load(record.id); } : undefined} /> : null}
         </div>
 
         <section className="form-section" aria-labelledby="group-patient">
@@ -238,8 +241,10 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
   );
 }
 
-function SaveErrorBanner({ code, message, onReload }: { code: string; message: string; onReload: (() => void) | undefined }) {
-  if (code === 'CONFLICT') {
+function SaveErrorBanner({ code, message, field, onReload }: {
+  code: string; message: string; field: string | undefined; onReload: (() => void) | undefined;
+}) {
+  if (code === 'CONFLICT' && field === undefined) {
     return (
       <div className="banner error" role="alert">
         <p><strong>Not saved: this case was changed by someone else after you opened it.</strong> Your edits are still here.
@@ -249,7 +254,7 @@ function SaveErrorBanner({ code, message, onReload }: { code: string; message: s
       </div>
     );
   }
-  const lead = code === 'VALIDATION' ? 'Not saved: a value was not accepted.' : 'Not saved.';
+  const lead = code === 'VALIDATION' || field !== undefined ? 'Not saved: a value was not accepted.' : 'Not saved.';
   return (
     <div className="banner error" role="alert">
       <p><strong>{lead}</strong> Your edits are still here; nothing was lost.</p>

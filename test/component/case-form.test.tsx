@@ -203,6 +203,26 @@ describe('case form', () => {
     expect(api.cases).toHaveLength(2);
   });
 
+  it('a duplicate identifier is named next to the field and the known patient is offered', async () => {
+    const api = new FakeApi();
+    api.addCase({ identifier: 'MRN77', family_name: 'Núñez', given_name: 'José', birth_date: null, sex: 'male' }, {});
+    const { user } = renderWithStores(<CaseView id={null} />, api);
+    await user.type(field('Family name'), 'Nunez');
+    // Typed without leaving the identifier field through blur-lookup: paste the value directly.
+    await user.click(field('Identifier (MRN)'));
+    await user.paste('MRN77');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(field('Identifier (MRN)')).toHaveAttribute('aria-invalid', 'true'));
+    expect(field('Identifier (MRN)')).toHaveAccessibleDescription(/already exists: choose that patient/);
+    expect(screen.queryByText(/changed by someone else/)).toBeNull();
+    expect(screen.getByText(/a value was not accepted/)).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Use this patient' }));
+    expect(field('Family name')).toHaveValue('Núñez');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(api.cases).toHaveLength(2));
+    expect(api.cases[1]?.patient.id).toBe(1);
+  });
+
   it('edits a case: loads every value and sends a full replacement with the version it loaded', async () => {
     const api = new FakeApi();
     const rec = api.addCase({ identifier: 'MRN5', family_name: 'Smith', given_name: 'Anna', birth_date: '1955-01-31', sex: 'female' },

@@ -92,7 +92,7 @@ export class FakeApi implements ApiClient {
         const patient = i.patient_id !== undefined ? this.patients.find((p) => p.id === i.patient_id) : i.patient;
         if (!patient) throw new ApiError({ code: 'NOT_FOUND', message: 'no such patient' });
         if (i.patient && this.patients.some((p) => p.identifier === i.patient?.identifier)) {
-          throw new ApiError({ code: 'CONFLICT', message: 'a patient with this identifier exists', field: 'patient.identifier' });
+          throw new ApiError({ code: 'CONFLICT', message: `a patient with identifier ${i.patient.identifier} already exists: choose that patient`, field: 'patient.identifier' });
         }
         return structuredClone(this.addCase(patient, i.case));
       }
@@ -109,6 +109,8 @@ export class FakeApi implements ApiClient {
         const id = (input as { identifier: string }).identifier;
         return this.patients.find((p) => p.identifier === id) ?? null;
       }
+      default:
+        throw new ApiError({ code: 'UNKNOWN_OPERATION', message: `the fake API does not implement ${name}` });
     }
   }
 
