@@ -3,12 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchCaseList } from './case-list';
+import { benchEngine } from './engine';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-'));
   try {
+    benchEngine(CASES);
     await benchCaseList(dir, CASES);
   } finally {
     rmSync(dir, { recursive: true, force: true });

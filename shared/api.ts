@@ -8,10 +8,12 @@
 import { z } from 'zod';
 import { appOperations } from './api/app';
 import { caseOperations } from './api/cases';
+import { engineOperations } from './api/engine';
 
 export const operations = {
   ...appOperations,
   ...caseOperations,
+  ...engineOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -9,6 +9,7 @@ import {
   isOperationName, operations, type ApiErrorBody, type ApiResult, type OperationName, type OpOutput, type OpParsedInput,
 } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
+import { EngineInputError } from '../../shared/engine/errors';
 
 export interface CallContext {
   /** Who is acting, for the audit log (profile name, OS user, or 'browser-host'). */
@@ -56,6 +57,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toBody() };
       if (error instanceof z.ZodError) return { ok: false, error: zodIssueToError(error) };
+      if (error instanceof EngineInputError) return { ok: false, error: { code: 'VALIDATION', message: error.message, field: error.field } };
       log(`unexpected error in ${name}`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };
     }

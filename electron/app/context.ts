@@ -7,6 +7,7 @@ import { openDatabase } from '../../db/open';
 import type { Db } from '../../db/connection';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
+import { engineHandlers } from '../services/engine';
 import { isDemoDatabase, seedDemo } from '../services/demo';
 import { APP_VERSION } from './version';
 
@@ -30,6 +31,7 @@ export function buildHandlers(db: Db, transport: OpenOptions['transport']): Hand
   return {
     'app.info': () => ({ version: APP_VERSION, transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
     ...caseHandlers(db),
+    ...engineHandlers(),
   };
 }
 

@@ -3,15 +3,17 @@
  * message naming the argument on a mistake (exit 2), and exits 1 when the work itself fails.
  */
 import { DatabaseOpenError } from '../../db/errors';
+import { EngineInputError } from '../../shared/engine/errors';
 import { APP_VERSION } from '../app/version';
 import { UsageError, wantsHelp, type CliIO, type Command } from './command';
 import { backupCommand } from './commands/backup';
 import { casesCommand } from './commands/cases';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
+import { evaluateCommand } from './commands/evaluate';
 import { serveCommand } from './commands/serve';
 
-export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, checkCommand, backupCommand];
+export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -49,6 +51,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`tumour-board ${name}: ${error.message}\n\n${command.usage}`);
       return 2;
+    }
+    if (error instanceof EngineInputError) {
+      io.err(`tumour-board ${name}: invalid case facts: ${error.message}`);
+      return 1;
     }
     if (error instanceof DatabaseOpenError) {
       io.err(`tumour-board ${name}: ${error.message}`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -78,8 +78,31 @@ describe('tumour-board CLI', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 
+  it('evaluates the public vignettes: 10 passed, 0 failed, exit 0', async () => {
+    const vignettes = path.resolve(__dirname, '../../../shared/clinical/vignettes/public.json');
+    const run = await cli('evaluate', '--vignettes', vignettes);
+    expect(run.out.split('\n').at(-1)).toBe('10 passed, 0 failed');
+    expect(run.code).toBe(0);
+  });
+
+  it('evaluates one facts file and names a bad field', async () => {
+    const dir = tmp();
+    const good = path.join(dir, 'good.json');
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(good, JSON.stringify({ primary_tumor: 'colorectal', bilirubin_mg_dl: 2.5, ecog: 1, unknown_extra: 'ignored' }));
+    writeFileSync(bad, JSON.stringify({ primary_tumor: 'colorectal', ecog: 7 }));
+    const ok = await cli('evaluate', good);
+    expect(ok.code).toBe(0);
+    const output = JSON.parse(ok.out) as { flags: string[]; engine_version: string };
+    expect(output.flags).toContain('Y90_BILIRUBIN_GT_2');
+    const rejected = await cli('evaluate', bad);
+    expect(rejected.code).toBe(1);
+    expect(rejected.err).toContain('invalid case facts: ecog');
+    expect((await cli('evaluate', path.join(dir, 'nope.json'))).err).toContain('cannot read');
+  });
+
   it('gives every command --help and rejects wrong arguments with a named message and exit 2', async () => {
-    for (const command of ['demo', 'serve', 'check', 'backup', 'cases']) {
+    for (const command of ['demo', 'serve', 'check', 'backup', 'cases', 'evaluate']) {
       const help = await cli(command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toContain(`tumour-board ${command}`);
