@@ -11,7 +11,8 @@ import { childPughClassOf, childPughScoreUnchecked } from './calculators/childPu
 import { meldNaUnchecked, meldUnchecked } from './calculators/meld';
 import { lungDoseGyUnchecked } from './calculators/y90';
 import { roundTo } from './errors';
-import { parseFacts } from './factsParser';
+import { parseFacts, parseFactsInto } from './factsParser';
+import { CASE_FACT_KEYS } from '../domain/facts';
 import { applyRules } from './interpreter';
 import type { DerivedFacts } from './rules/dsl';
 import type { EngineDerived, EngineOutput } from './schema';
@@ -45,10 +46,14 @@ export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: Deri
 
 export { parseFacts };
 
+/** Facts by CASE_FACT_KEYS index, reused by every call (evaluation is synchronous). */
+const SLOTS: unknown[] = new Array<unknown>(CASE_FACT_KEYS.length).fill(undefined);
+
 export function evaluate(facts: unknown): EngineOutput {
-  const f = parseFacts(facts);
+  SLOTS.fill(undefined);
+  const f = parseFactsInto(facts, SLOTS);
   const { out, internal } = deriveScores(f);
-  const { options, flags, missing } = applyRules(f, internal);
+  const { options, flags, missing } = applyRules(f, internal, SLOTS);
   return {
     engine_version: ENGINE_VERSION,
     catalogue_version: CATALOGUE_VERSION,

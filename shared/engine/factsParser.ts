@@ -8,7 +8,7 @@
  * reported, so errors are exactly zod's. A property test keeps this equal to `caseFactsSchema.parse`.
  */
 import { z } from 'zod';
-import { caseFactsSchema, caseFactsShape } from '../domain/facts';
+import { CASE_FACT_KEYS, caseFactsSchema, caseFactsShape } from '../domain/facts';
 import type { CaseFacts } from '../domain/facts';
 import { EngineInputError } from './errors';
 
@@ -31,8 +31,10 @@ function scalarCheck(schema: z.ZodType): Check | null {
   return null;
 }
 
-const PARSERS = new Map<string, FieldParser>(
-  Object.entries(caseFactsShape).map(([k, schema]) => [k, { check: scalarCheck(schema), schema }]),
+interface IndexedParser extends FieldParser { slot: number }
+/** Slot order = CASE_FACT_KEYS order (the interpreter reads facts by slot). */
+const PARSERS = new Map<string, IndexedParser>(
+  CASE_FACT_KEYS.map((k, slot) => [k, { check: scalarCheck(caseFactsShape[k]), schema: caseFactsShape[k], slot }]),
 );
 
 function fail(input: unknown): never {
@@ -45,6 +47,14 @@ function fail(input: unknown): never {
 
 /** Validate unknown input as case facts; throws EngineInputError naming the first offending field. */
 export function parseFacts(input: unknown): CaseFacts {
+  return parseFactsInto(input, null);
+}
+
+/**
+ * As parseFacts, and also writes each known value into `slots[i]` for CASE_FACT_KEYS[i] (the caller clears
+ * `slots` beforehand; unknown facts stay undefined or null).
+ */
+export function parseFactsInto(input: unknown, slots: unknown[] | null): CaseFacts {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new EngineInputError('facts', 'must be a JSON object of case facts');
   }
@@ -52,24 +62,27 @@ export function parseFacts(input: unknown): CaseFacts {
   if (proto !== Object.prototype && proto !== null) {
     // Not a plain object: let zod decide everything.
     const r = caseFactsSchema.safeParse(input);
-    if (r.success) return r.data;
-    return fail(input);
+    if (!r.success) return fail(input);
+    if (slots) CASE_FACT_KEYS.forEach((k, i) => { slots[i] = r.data[k]; });
+    return r.data;
   }
   const src = input as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k in src) {
     const p = PARSERS.get(k);
     if (p === undefined) continue; // unknown keys are ignored (CONTRACT)
-    const v = src[k];
-    if (v == null) { out[k] = v; continue; } // null / undefined = not known (kept, as zod keeps them)
-    if (p.check !== null) {
-      if (!p.check(v)) return fail(input);
-      out[k] = v;
-    } else {
-      const r = p.schema.safeParse(v);
-      if (!r.success) return fail(input);
-      out[k] = r.data;
+    let v = src[k];
+    if (v != null) { // null / undefined = not known (kept, as zod keeps them)
+      if (p.check !== null) {
+        if (!p.check(v)) return fail(input);
+      } else {
+        const r = p.schema.safeParse(v);
+        if (!r.success) return fail(input);
+        v = r.data;
+      }
     }
+    out[k] = v;
+    if (slots) slots[p.slot] = v;
   }
   return out as CaseFacts;
 }

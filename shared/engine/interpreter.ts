@@ -266,16 +266,20 @@ interface Contribution { id: string; rank: number; rationale: string; prevails: 
 interface MissingEntry { field: string; why: string; prio: number; ids: string[] }
 class Missing {
   private readonly byField = new Map<string, MissingEntry>();
-  private readonly order: MissingEntry[] = [];
-  reset(): void { this.byField.clear(); this.order.length = 0; }
+  private readonly pool: MissingEntry[] = [];
+  private used = 0;
+  reset(): void { this.byField.clear(); this.used = 0; }
   add(fields: readonly string[], from: number, to: number, why: string, id: string, prio: number): void {
     for (let i = from; i < to; i++) {
       const field = fields[i] as string;
       const e = this.byField.get(field);
       if (e === undefined) {
-        const n: MissingEntry = { field, why, prio, ids: [id] };
+        // Entries are pooled across calls; only `list()` output escapes.
+        let n = this.pool[this.used];
+        if (n === undefined) { n = { field, why, prio, ids: [id] }; this.pool.push(n); }
+        else { n.field = field; n.why = why; n.prio = prio; n.ids.length = 0; n.ids.push(id); }
+        this.used++;
         this.byField.set(field, n);
-        this.order.push(n);
       } else if (!e.ids.includes(id)) {
         e.ids.push(id);
         if (prio < e.prio) { e.why = why; e.prio = prio; }
@@ -285,7 +289,8 @@ class Missing {
   list(): { field: string; why: string }[] {
     const out: { field: string; why: string }[] = [];
     for (let prio = PRIO_GATE; prio <= PRIO_FLAG; prio++) {
-      for (const e of this.order) {
+      for (let i = 0; i < this.used; i++) {
+        const e = this.pool[i] as MissingEntry;
         if (e.prio !== prio) continue;
         let why = e.why;
         if (e.ids.length > 1) {
@@ -330,14 +335,21 @@ interface Acc {
   warnings: string[] | null;
 }
 
-/** Apply gates, disease rows and flags to validated facts and derived values. */
-export function applyRules(f: CaseFacts, d: DerivedFacts): RuleResult {
+/**
+ * Apply gates, disease rows and flags to validated facts and derived values. `slots`, when given, holds the
+ * same facts by CASE_FACT_KEYS index (from parseFactsInto), which saves a pass over the object.
+ */
+export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unknown[]): RuleResult {
   const t = T, ctx = CTX, missing = MISSING;
   ctx.f = f; ctx.d = d;
   const v = ctx.v;
-  v.fill(undefined);
-  const fr = f as Record<string, unknown>;
-  for (const k in fr) { const i = FIELD_INDEX.get(k); if (i !== undefined && i < N_FACTS) v[i] = fr[k]; }
+  if (slots) {
+    for (let i = 0; i < N_FACTS; i++) v[i] = slots[i];
+  } else {
+    v.fill(undefined);
+    const fr = f as Record<string, unknown>;
+    for (const k in fr) { const i = FIELD_INDEX.get(k); if (i !== undefined && i < N_FACTS) v[i] = fr[k]; }
+  }
   for (let j = 0; j < DERIVED_LIST.length; j++) v[N_FACTS + j] = d[DERIVED_LIST[j] as DerivedKey];
   ctx.shown.fill(false);
   missing.reset();
