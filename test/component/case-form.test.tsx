@@ -1,6 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CaseView } from '../../renderer/views/CaseView';
+import { fieldId } from '../../renderer/components/fields/Field';
+import { relevanceOf } from '../../renderer/form/fields';
+import { factPath } from '../../renderer/form/model';
+import { CASE_FACT_KEYS } from '../../shared/domain/facts';
 import { FakeApi } from './fakeApi';
 import { MemoryStorage, renderWithStores } from './render';
 
@@ -158,6 +162,19 @@ describe('case form', () => {
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(api.callsOf('cases.create')).toHaveLength(1));
     expect(api.callsOf('cases.create')[0]?.case.facts).toEqual({ bilobar: true, cirrhosis: false });
+  });
+
+  it('has an input for every clinical fact, for the primary it applies to', async () => {
+    const { user } = renderWithStores(<CaseView id={null} />);
+    for (const primary of ['Colorectal', 'Neuroendocrine', 'Hepatocellular carcinoma'] as const) {
+      await user.selectOptions(field('Primary tumour'), primary);
+      const value = { Colorectal: 'colorectal', Neuroendocrine: 'neuroendocrine', 'Hepatocellular carcinoma': 'hcc' }[primary];
+      for (const key of CASE_FACT_KEYS) {
+        const relevance = relevanceOf(key);
+        const shown = document.getElementById(fieldId(factPath(key))) !== null;
+        expect(shown, `${key} with ${primary}`).toBe(relevance === undefined || relevance === value);
+      }
+    }
   });
 
   it('shows NET fields only for neuroendocrine, HCC fields only for HCC, and never drops an entered value', async () => {
