@@ -179,7 +179,8 @@ interface CompiledPart {
   part: GatePart; when: Compiled; targets: number[]; capRank: number | null; bscRank: number | null; warnsLda: boolean;
   why: string; asmWhy: string; capText: string; warnText: string; ldaWarnText: string;
 }
-interface CompiledGate { gate: Gate; parts: CompiledPart[] }
+/** `keep`: another condition reads this gate, so its trace is kept during the gate pass. */
+interface CompiledGate { gate: Gate; parts: CompiledPart[]; keep: boolean }
 
 const familyLabel = (targets: readonly OptionWord[]): string => {
   const has = (fam: readonly OptionWord[]) => fam.every((o) => targets.includes(o));
@@ -221,6 +222,7 @@ for (const r of DISEASE_RULES) gateRefs(r.when, REFERENCED_GATES);
 const LDA_TARGETING = new Set<OptionWord>([...Y90_FAMILY, ...TACE_FAMILY, ...TAE_FAMILY]);
 const COMPILED_GATES: CompiledGate[] = GATES.map((gate) => ({
   gate,
+  keep: REFERENCED_GATES.has(gate.id),
   parts: gate.parts.map((part) => {
     const fam = familyLabel(part.targets);
     return {
@@ -360,7 +362,7 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
     const base = PART_BASE[gi] as number;
     let g: Tri = 0;
     let gUnk = NO_STRINGS, gAsm = NO_STRINGS;
-    const keep = REFERENCED_GATES.has(cg.gate.id);
+    const keep = cg.keep;
     for (let pi = 0; pi < cg.parts.length; pi++) {
       t.nu = 0; t.na = 0;
       const r = (cg.parts[pi] as CompiledPart).when(ctx, t);
