@@ -38,7 +38,10 @@ export function CaseView({ id }: { id: number | null }) {
       onSaved={(saved, created) => {
         stores.ui.getState().notify(created ? `Case #${saved.id} created.` : `Case #${saved.id} saved.`);
         stores.cases.getState().refresh();
-        if (created) stores.ui.getState().show({ name: 'edit', id: saved.id });
+        if (created) {
+          void stores.ui.getState().loadInfo(); // the overall case count shown beside a filtered total
+          stores.ui.getState().show({ name: 'edit', id: saved.id });
+        }
       }}
       aside={(facts) => <OptionsPanelSlot facts={facts} />}
     />
