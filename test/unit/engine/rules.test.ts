@@ -1,7 +1,7 @@
 /** The rule data: complete against EVIDENCE.md section 2, and reading only facts the contract defines. */
 import { describe, expect, it } from 'vitest';
 import { CASE_FACT_KEYS } from '../../../shared/domain/facts';
-import { DISEASE_RULES, FLAG_RULES, FLAG_WORDS, GATES, describe as describeCond, readsOf } from '../../../shared/engine';
+import { DISEASE_RULES, FLAG_RULES, FLAG_WORDS, GATES, RULE_READS, describe as describeCond, readsOf } from '../../../shared/engine';
 import { readShared } from './paths';
 
 const evidenceMd = readShared('clinical/EVIDENCE.md');
@@ -29,6 +29,13 @@ describe('rule data', () => {
     const allowed = new Set<string>([...CASE_FACT_KEYS, 'child_pugh_score', 'child_pugh_class', 'lung_dose_gy', 'lung_dose_cumulative_gy']);
     const conds = [...DISEASE_RULES.map((r) => r.when), ...GATES.flatMap((g) => g.parts.map((p) => p.when)), ...FLAG_RULES.map((f) => f.when)];
     for (const c of conds) for (const f of readsOf(c)) expect(allowed.has(f), f).toBe(true);
+  });
+
+  it('lists the facts each row, gate and flag reads', () => {
+    expect(RULE_READS.get('R-CRC-03')).toEqual(['primary_tumor', 'line_of_therapy', 'first_line_backbone', 'liver_dominant', 'ecog', 'albumin_g_dl', 'bilirubin_mg_dl', 'kras_status', 'primary_sidedness', 'liver_replacement_pct', 'lesion_count', 'primary_resected']);
+    expect(RULE_READS.get('S-Y90-LSF-RESIN')).toEqual(['planned_device', 'lung_shunt_fraction_pct']);
+    expect(RULE_READS.get('CHILD_PUGH_C')).toEqual(['child_pugh_score']);
+    expect(RULE_READS.size).toBe(25 + 18 + 18);
   });
 
   it('renders conditions for a reader', () => {
