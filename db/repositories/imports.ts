@@ -1,0 +1,44 @@
+/**
+ * What imports need from the database besides the case repository: saved CSV column mappings per source
+ * (audited like every other change) and the lookups that decide create / update / unchanged.
+ */
+import type { Db } from '../connection';
+import { appendAudit } from '../audit';
+import { inTransaction, stmt } from '../statements';
+import type { CsvMapping, SavedMapping } from '../../shared/domain/imports';
+
+interface MappingRow {
+  source: string;
+  mapping: string;
+  updated_at: string;
+}
+
+export function getSavedMapping(db: Db, source: string): SavedMapping | undefined {
+  const row = stmt(db, "SELECT source, mapping, updated_at FROM import_mappings WHERE source = ? AND kind = 'csv'").get(source) as MappingRow | undefined;
+  return row ? { source: row.source, mapping: JSON.parse(row.mapping) as CsvMapping, updated_at: row.updated_at } : undefined;
+}
+
+export function listSavedMappings(db: Db): SavedMapping[] {
+  const rows = stmt(db, "SELECT source, mapping, updated_at FROM import_mappings WHERE kind = 'csv' ORDER BY source").all() as MappingRow[];
+  return rows.map((row) => ({ source: row.source, mapping: JSON.parse(row.mapping) as CsvMapping, updated_at: row.updated_at }));
+}
+
+/** Saves (or replaces) the mapping for a source, with an audit row; a mapping equal to the saved one is a no-op. */
+export function saveMapping(db: Db, source: string, mapping: CsvMapping, actor: string, now = new Date().toISOString()): SavedMapping {
+  return inTransaction(db, () => {
+    const before = getSavedMapping(db, source);
+    if (before && JSON.stringify(before.mapping) === JSON.stringify(mapping)) return before;
+    stmt(
+      db,
+      `INSERT INTO import_mappings (source, kind, mapping, updated_at) VALUES (@source, 'csv', @mapping, @now)
+       ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
+    ).run({ source, mapping: JSON.stringify(mapping), now });
+    appendAudit(db, { actor, action: 'import_mapping.save', entity: 'import_mapping', entityId: source, before: before?.mapping ?? null, after: mapping }, now);
+    return { source, mapping, updated_at: now };
+  });
+}
+
+/** The patient's most recent case (highest id), the one a re-import updates. */
+export function latestCaseIdOfPatient(db: Db, patientId: number): number | undefined {
+  return stmt(db, 'SELECT max(id) FROM cases WHERE patient_id = ?').pluck().get(patientId) as number | null ?? undefined;
+}
