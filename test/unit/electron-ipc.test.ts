@@ -149,7 +149,7 @@ describe('calls from our own main frame', () => {
 
   it('a non-string operation name gets UNKNOWN_OPERATION', async () => {
     const result = (await handler()(ownEvent(), 42, {})) as ApiResult;
-    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'unknown operation: 42' } });
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'unknown operation: number' } });
   });
 
   it('a hostile operation name still gets an ApiResult, never a rejection', async () => {
