@@ -9,11 +9,13 @@ import { z } from 'zod';
 import { appOperations } from './api/app';
 import { caseOperations } from './api/cases';
 import { engineOperations } from './api/engine';
+import { meetingOperations } from './api/meetings';
 
 export const operations = {
   ...appOperations,
   ...caseOperations,
   ...engineOperations,
+  ...meetingOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
 import { engineHandlers } from '../services/engine';
+import { meetingHandlers } from '../services/meetings';
 import { isDemoDatabase, seedDemo } from '../services/demo';
 import { APP_VERSION } from './version';
 
@@ -32,6 +33,7 @@ export function buildHandlers(db: Db, transport: OpenOptions['transport']): Hand
     'app.info': () => ({ version: APP_VERSION, transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
     ...caseHandlers(db),
     ...engineHandlers(),
+    ...meetingHandlers(db),
   };
 }
 

@@ -28,6 +28,9 @@ export const caseInputSchema = z.strictObject({
   diagnosis: text(300),
   status: z.enum(CASE_STATUSES),
   facts: caseFactsStrictSchema,
+  /** Date of the latest imaging / labs (for the meeting's completeness gate); not engine facts. */
+  last_imaging_date: isoDate.nullable().optional(),
+  last_labs_date: isoDate.nullable().optional(),
 });
 export type CaseInput = z.infer<typeof caseInputSchema>;
 

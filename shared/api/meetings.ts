@@ -1,0 +1,91 @@
+/**
+ * Board meetings: who is acting (profiles + the per-transport session), boards, meetings and the agenda with its
+ * completeness gate, decisions and amendments, follow-up, the quality report.
+ *
+ * Who is acting: `profiles.select` checks the PIN and makes the profile the acting one for the caller's transport
+ * session (Electron window, browser host run, CLI run) until `session.clear`; `session.current` reads it. Every
+ * write below needs an acting profile (UNAUTHORIZED otherwise); signing needs the chair role.
+ * Errors: READ_ONLY for anything touching a signed meeting; CONFLICT for a wrong state (e.g. starting a signed
+ * meeting, a stale version); VALIDATION naming the field (e.g. `override_reason`, `discordance_reason`).
+ */
+import { z } from 'zod';
+import { caseRecordSchema } from '../domain/case';
+import {
+  agendaItemSchema, agendaItemSettingsSchema, amendmentInputSchema, boardInputSchema, boardSchema,
+  decisionRecordInputSchema, decisionSchema, followupInputSchema, followupQuerySchema, followupRowSchema, followupSchema,
+  meetingInputSchema, meetingSchema, meetingSummarySchema, MEETING_STATUSES, pinSchema, profileInputSchema, profileSchema,
+  qualityQuerySchema, qualityReportSchema, readinessSchema,
+} from '../domain/meeting';
+import { op } from './op';
+
+const id = z.number().int().positive();
+const idInput = z.strictObject({ id });
+const meetingTransition = z.strictObject({ id, version: z.number().int().positive() });
+
+export const meetingOperations = {
+  // -- who is acting
+  'profiles.list': op(z.strictObject({}), z.array(profileSchema)),
+  'profiles.create': op(profileInputSchema, profileSchema),
+  /** Makes the profile the acting one for this transport session; `pin` is required when the profile has one. */
+  'profiles.select': op(z.strictObject({ id, pin: pinSchema.optional() }), profileSchema),
+  'session.current': op(z.strictObject({}), profileSchema.nullable()),
+  'session.clear': op(z.strictObject({}), z.object({ cleared: z.boolean() })),
+
+  // -- boards (quorum and recency rules)
+  'boards.list': op(z.strictObject({}), z.array(boardSchema)),
+  /** Creates or replaces the board's rules (by name). */
+  'boards.save': op(boardInputSchema, boardSchema),
+
+  // -- meetings
+  'meetings.list': op(
+    z.strictObject({ statuses: z.array(z.enum(MEETING_STATUSES)).max(4).optional(), board: z.string().trim().max(120).optional() }),
+    z.array(meetingSummarySchema),
+  ),
+  'meetings.get': op(idInput, meetingSchema),
+  'meetings.create': op(meetingInputSchema, meetingSchema),
+  /** Full replacement of the meeting's details and attendees; `version` is the one the editor loaded. */
+  'meetings.update': op(z.strictObject({ id, version: z.number().int().positive(), meeting: meetingInputSchema }), meetingSchema),
+  'meetings.start': op(meetingTransition, meetingSchema),
+  /** in_progress → concluded: every agenda item not marked standard of care must have a decision. */
+  'meetings.conclude': op(meetingTransition, meetingSchema),
+  /** concluded → in_progress (before sign-off only). */
+  'meetings.reopen': op(meetingTransition, meetingSchema),
+  /** concluded → signed, by the acting chair (their PIN again when they have one). Read-only from then on. */
+  'meetings.sign': op(z.strictObject({ id, version: z.number().int().positive(), pin: pinSchema.optional() }), meetingSchema),
+
+  // -- the agenda
+  /** The completeness gate for a case against a meeting's date and board rules (no change). */
+  'meetings.readiness': op(z.strictObject({ meeting_id: id, case_id: id }), readinessSchema),
+  /** Lists a case; a case that is not ready needs `override_reason` (VALIDATION on `override_reason` otherwise). */
+  'meetings.addCase': op(
+    z.strictObject({ meeting_id: id, case_id: id }).extend(agendaItemSettingsSchema.shape).strict(),
+    agendaItemSchema,
+  ),
+  'meetings.removeCase': op(z.strictObject({ item_id: id }), meetingSchema),
+  /** `item_ids`: every agenda item of the meeting, in the new order. */
+  'meetings.reorder': op(z.strictObject({ meeting_id: id, item_ids: z.array(id).min(1).max(500) }), meetingSchema),
+  'meetings.setItem': op(z.strictObject({ item_id: id }).extend(agendaItemSettingsSchema.shape).strict(), agendaItemSchema),
+  /**
+   * Re-lists a patient: a new draft case copying the facts, referral text and imaging/lab dates of `case_id`
+   * (for review rather than retyping), added to `meeting_id` when given (subject to the gate and `override_reason`).
+   */
+  'meetings.carryForward': op(
+    z.strictObject({ case_id: id, meeting_id: id.optional(), override_reason: z.string().trim().max(1000).optional() }),
+    z.object({ case: caseRecordSchema, item: agendaItemSchema.nullable() }),
+  ),
+
+  // -- decisions
+  /** Records (or, before sign-off, replaces) the decision of an agenda item; stores the engine snapshot. */
+  'decisions.record': op(decisionRecordInputSchema, decisionSchema),
+  /** Amends a decision of a signed meeting (the original stays; the amendment points to it). */
+  'decisions.amend': op(amendmentInputSchema, decisionSchema),
+  'decisions.get': op(z.strictObject({ id: id.optional(), agenda_item_id: id.optional() }).refine(
+    (v) => (v.id === undefined) !== (v.agenda_item_id === undefined), { message: 'give either id or agenda_item_id', path: ['id'] },
+  ), decisionSchema),
+  'decisions.listForMeeting': op(z.strictObject({ meeting_id: id }), z.array(decisionSchema)),
+
+  // -- follow-up and quality
+  'followups.list': op(followupQuerySchema, z.array(followupRowSchema)),
+  'followups.record': op(followupInputSchema, followupSchema),
+  'quality.report': op(qualityQuerySchema, qualityReportSchema),
+} as const;
