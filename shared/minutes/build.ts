@@ -1,0 +1,110 @@
+/**
+ * Pieces of the minutes document made from stored data: the options table, flags and scores from an engine
+ * snapshot (what the board saw), a clinical summary from the case facts, and the document's evidence list and
+ * engine line from its cases. Pure; used by the database loader and by the sample documents.
+ */
+import type { CaseFacts } from '../domain/facts';
+import { PRIMARY_TUMOR_LABELS } from '../domain/labels';
+import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../engine';
+import type { EngineOutput } from '../engine/schema';
+import { derivedRows, flagLabel, optionLabel } from './labels';
+import {
+  citedReferences, DEFAULT_CONFIDENTIALITY, type MinutesAttendee, type MinutesCase, type MinutesDocument,
+  type MinutesMeeting, type MinutesQuorum, type MinutesSignOff,
+} from './model';
+
+/** The options, flags, scores and engine version of one stored engine snapshot. */
+export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version'> {
+  return {
+    options: snapshot.options.map((o) => ({ option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence] })),
+    flags: snapshot.flags.map((f) => ({ word: f, label: flagLabel(f) })),
+    derived: derivedRows(snapshot.derived),
+    engine_version: snapshot.engine_version,
+  };
+}
+
+const yesNo = (b: boolean | null | undefined, yes: string, no: string | null): string | null => (b == null ? null : b ? yes : no);
+
+/** A few readable lines from the case facts, for the minutes' clinical summary. */
+export function summaryFromFacts(facts: CaseFacts): string {
+  const parts: (string | null)[] = [
+    facts.primary_tumor ? `Primary: ${PRIMARY_TUMOR_LABELS[facts.primary_tumor]}` : null,
+    facts.line_of_therapy ? `line of therapy: ${facts.line_of_therapy.replace(/_/g, ' ')}` : null,
+    facts.prior_systemic_lines != null ? `prior systemic lines: ${facts.prior_systemic_lines}` : null,
+    facts.ecog != null ? `ECOG ${facts.ecog}` : null,
+    facts.age != null ? `age ${facts.age}` : null,
+    yesNo(facts.liver_dominant, 'liver-dominant disease', 'disease not liver-dominant'),
+    facts.extrahepatic_disease ? `extrahepatic disease: ${facts.extrahepatic_disease}` : null,
+    facts.lesion_count != null ? `${facts.lesion_count} liver lesion(s)` : null,
+    facts.liver_replacement_pct != null ? `liver replacement ${facts.liver_replacement_pct} %` : null,
+    yesNo(facts.bilobar, 'bilobar', null),
+    facts.bclc_stage ? `BCLC ${facts.bclc_stage}` : null,
+    facts.net_grade ? `NET ${facts.net_grade}${facts.net_ki67_pct != null ? ` (Ki-67 ${facts.net_ki67_pct} %)` : ''}` : null,
+    facts.portal_vein && facts.portal_vein !== 'patent' ? `portal vein: ${facts.portal_vein.replace(/_/g, ' ')}` : null,
+  ];
+  const labs: (string | null)[] = [
+    facts.bilirubin_mg_dl != null ? `bilirubin ${facts.bilirubin_mg_dl} mg/dL` : null,
+    facts.albumin_g_dl != null ? `albumin ${facts.albumin_g_dl} g/dL` : null,
+    facts.inr != null ? `INR ${facts.inr}` : null,
+    facts.creatinine_mg_dl != null ? `creatinine ${facts.creatinine_mg_dl} mg/dL` : null,
+    facts.lung_shunt_fraction_pct != null ? `lung shunt fraction ${facts.lung_shunt_fraction_pct} %` : null,
+  ];
+  const first = parts.filter((p): p is string => p !== null && p !== '').join('; ');
+  const second = labs.filter((p): p is string => p !== null).join('; ');
+  return [first && `${first}.`, second && `Labs: ${second}.`].filter(Boolean).join('\n');
+}
+
+/** The default quorum rule of issue 4: these specialties must be present. */
+export const DEFAULT_QUORUM = ['Medical oncology', 'Interventional radiology', 'Surgery', 'Diagnostic radiology'] as const;
+
+/** The quorum statement from the attendance and the required specialties (labels, compared case-insensitively). */
+export function quorumOf(attendees: readonly MinutesAttendee[], required: readonly string[] = DEFAULT_QUORUM): MinutesQuorum {
+  const present = new Set(attendees.filter((a) => a.attendance === 'attended').map((a) => a.specialty.toLowerCase()));
+  const missing = required.filter((r) => !present.has(r.toLowerCase()));
+  const list = (xs: readonly string[]) => xs.join(', ');
+  return {
+    met: missing.length === 0,
+    required: [...required],
+    missing,
+    statement: missing.length === 0
+      ? `Required specialties present: ${list(required)}. ${attendees.filter((a) => a.attendance === 'attended').length} attended, ${attendees.filter((a) => a.attendance === 'apologies').length} sent apologies.`
+      : `Required specialties absent: ${list(missing)}. Decisions were recorded without a full quorum.`,
+  };
+}
+
+/** Evidence references (from the catalogue) for ids the cases cite, in order of first citation. */
+export function referencesFor(cases: readonly Pick<MinutesCase, 'options'>[]) {
+  return citedReferences(cases, (id) => {
+    const r = getEvidence(id);
+    return r ? { citation: formatCitation(r), short_name: r.short_name } : undefined;
+  });
+}
+
+export interface DocumentParts {
+  meeting: MinutesMeeting;
+  attendees: MinutesAttendee[];
+  cases: MinutesCase[];
+  sign_off: MinutesSignOff | null;
+  generated_at: string;
+  quorum?: MinutesQuorum;
+  confidentiality?: string;
+}
+
+/** Completes a document: quorum (unless given), evidence cited, engine line, PDF status. */
+export function assembleMinutes(parts: DocumentParts): MinutesDocument {
+  const versions = [...new Set(parts.cases.map((c) => c.engine_version).filter((v): v is string => v !== null))].sort();
+  return {
+    meeting: parts.meeting,
+    attendees: parts.attendees,
+    quorum: parts.quorum ?? quorumOf(parts.attendees),
+    cases: parts.cases,
+    evidence: referencesFor(parts.cases),
+    engine: { engine_versions: versions, catalogue_version: CATALOGUE_VERSION, disclaimer: DISCLAIMER },
+    sign_off: parts.sign_off,
+    pdf: parts.sign_off
+      ? { state: 'signed', note: 'Signed minutes: read-only. The SHA-256 of each exported PDF of these minutes is recorded in the audit log.' }
+      : { state: 'not_signed', note: 'Draft minutes: not the record of the meeting until the chair signs them.' },
+    generated_at: parts.generated_at,
+    confidentiality: parts.confidentiality ?? DEFAULT_CONFIDENTIALITY,
+  };
+}
