@@ -1,0 +1,415 @@
+/**
+ * The one builder of the minutes and of the outcome letter: pure functions from the document model to a
+ * complete HTML page with print CSS. Chromium (page.pdf in the CLI and tests, webContents.printToPDF in the
+ * app) turns it into the PDF; the app's preview shows the same HTML.
+ *
+ * - A4 with CSS `@page` margin boxes: running header (board, date, DRAFT until signed), running footer
+ *   (confidentiality notice, "Page X of Y"). A diagonal DRAFT watermark on every page until the chair signs.
+ * - Fonts: the bundled DejaVu faces through `@font-face` (URLs given by the caller: data: or file: URLs of the
+ *   TTFs of `dejavu-fonts-ttf`), under a family name of our own so a system font can never stand in silently.
+ * - Tables repeat their header row on every page, a row is never split across pages, headings stay with what
+ *   follows them.
+ * - Every piece of text is HTML-escaped (and CSS-escaped in the margin boxes); the page has no script at all,
+ *   and its Content-Security-Policy forbids scripts should anything ever slip through.
+ */
+import { isDraft, type MinutesCase, type MinutesDocument, type MinutesMeeting, type OutcomeLetter, type EvidenceReference } from './model';
+import { strengthLabel } from './labels';
+
+/** URLs of the bundled font faces (data: or file: URLs). `null` for a screen preview without embedded fonts. */
+export interface FontUrls {
+  regular: string;
+  bold: string;
+  oblique: string;
+  boldOblique: string;
+}
+
+export interface BuildOptions {
+  fontUrls: FontUrls | null;
+}
+
+/** The family name the pages use; only our @font-face rules define it. */
+export const FONT_FAMILY = 'TB DejaVu Sans';
+
+export const ENGINE_SUPPORT_LINE = "The evidence engine supports and does not replace the board's judgement.";
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/**
+ * A CSS string literal: every character other than ASCII letters, digits and space is written as a hex escape,
+ * so no quote, backslash, newline or `</style>` can end the string or the style element.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    out += /^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0x3f).toString(16)} `;
+  }
+  return `${out}"`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2027-03-12` → `12 March 2027` (from the string itself: no time zone involved). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** `2027-03-12T17:42:05Z` → `12 March 2027, 17:42 UTC`; an offset is kept as written. */
+export function formatInstant(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso);
+  if (!m || m[1] === undefined || m[2] === undefined) return iso;
+  const zone = m[3] === undefined ? '' : m[3] === 'Z' ? ' UTC' : ` (UTC${m[3]})`;
+  return `${formatDate(m[1])}, ${m[2]}${zone}`;
+}
+
+const t = escapeHtml;
+const orDash = (s: string | null | undefined): string => (s === null || s === undefined || s.trim() === '' ? '—' : t(s));
+/** Multi-line text: paragraphs kept, lines kept. */
+const para = (s: string): string => (s.trim() === '' ? '<p class="none">—</p>' : s.trim().split(/\n\s*\n/).map((p) => `<p>${t(p).replace(/\n/g, '<br>')}</p>`).join(''));
+
+export const patientName = (p: { family_name: string; given_name: string }): string =>
+  p.given_name.trim() === '' ? p.family_name : `${p.family_name}, ${p.given_name}`;
+
+function meetingWhen(m: MinutesMeeting): string {
+  const times = m.start_time ? (m.end_time ? `${m.start_time}–${m.end_time}` : m.start_time) : null;
+  return times ? `${formatDate(m.date)}, ${times}` : formatDate(m.date);
+}
+
+function fontFaces(urls: FontUrls | null): string {
+  if (!urls) return '';
+  const face = (url: string, weight: number, style: string) =>
+    `@font-face{font-family:${cssString(FONT_FAMILY)};src:url(${cssString(url)}) format("truetype");font-weight:${weight};font-style:${style};font-display:block}`;
+  return [face(urls.regular, 400, 'normal'), face(urls.bold, 700, 'normal'), face(urls.oblique, 400, 'italic'), face(urls.boldOblique, 700, 'italic')].join('\n');
+}
+
+interface Running {
+  left: string;
+  right: string;
+  footer: string;
+}
+
+/** The styles the minutes and the letter share. */
+function styles(fonts: FontUrls | null, running: Running, draft: boolean): string {
+  const family = `${cssString(FONT_FAMILY)}, sans-serif`;
+  const box = `font-family:${family};font-size:7.5pt;color:#333`;
+  return `
+${fontFaces(fonts)}
+@page {
+  size: A4;
+  margin: 18mm 15mm 18mm 15mm;
+  @top-left { content: ${cssString(running.left)}; ${box}; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: ${cssString(running.right)}; ${box}; vertical-align: bottom; padding-bottom: 3mm;${draft ? ' color:#b00000; font-weight:700;' : ''} }
+  @bottom-left { content: ${cssString(running.footer)}; ${box}; vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box}; vertical-align: top; padding-top: 3mm; white-space: nowrap; }
+}
+html { font-family: ${family}; font-size: 9pt; line-height: 1.35; color: #111; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 2mm; }
+h2 { font-size: 11.5pt; margin: 6mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.6pt solid #555; }
+h3 { font-size: 9.5pt; margin: 3mm 0 1mm; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+p { margin: 0 0 1.5mm; orphans: 3; widows: 3; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.muted { color: #555; }
+.none { color: #555; }
+.support { border: 0.6pt solid #777; padding: 1.5mm 2.5mm; margin: 3mm 0; font-size: 8.5pt; break-inside: avoid; }
+table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; table-layout: fixed; }
+thead { display: table-header-group; }
+tfoot { display: table-footer-group; }
+tr, td, th { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: #e8e8e8; font-weight: 700; font-size: 8pt; }
+td { font-size: 8.5pt; }
+dl.facts { display: grid; grid-template-columns: 34mm 1fr; gap: 0.6mm 3mm; margin: 0 0 2mm; }
+dl.facts dt { font-weight: 700; }
+dl.facts dd { margin: 0; }
+.eid { white-space: nowrap; font-size: 7.5pt; }
+.strength { font-weight: 700; }
+.s-recommended { color: #0b5d1e; }
+.s-consider { color: #1f3f8f; }
+.s-not_recommended { color: #8a4b00; }
+.s-contraindicated { color: #9b0000; }
+section.case { break-before: auto; margin-top: 7mm; border-top: 1.2pt solid #222; }
+section.case > h2 { border-bottom: none; margin-top: 2mm; }
+.decision { border: 0.8pt solid #222; padding: 1.5mm 2.5mm; margin: 2mm 0; }
+.decision h3 { margin-top: 0; }
+.watermark { position: fixed; top: 110mm; left: 0; width: 180mm; text-align: center; font-size: 96pt; font-weight: 700;
+  color: rgba(176, 0, 0, 0.09); transform: rotate(-38deg); transform-origin: 50% 50%; z-index: 0; pointer-events: none; }
+main { position: relative; z-index: 1; }
+.signoff { border: 1pt solid #222; padding: 3mm; margin-top: 5mm; break-inside: avoid; }
+.letterhead { border-bottom: 1pt solid #222; margin-bottom: 5mm; padding-bottom: 2mm; }
+col.c-num { width: 10mm; } col.c-option { width: 34mm; } col.c-strength { width: 28mm; } col.c-evidence { width: 46mm; }
+.nowrap { white-space: nowrap; }
+col.c-item { width: 8mm; } col.c-patient { width: 38mm; } col.c-mrn { width: 24mm; } col.c-intent { width: 30mm; } col.c-date { width: 24mm; }
+col.c-owner { width: 38mm; } col.c-att { width: 24mm; } col.c-spec { width: 52mm; } col.c-id { width: 52mm; } col.c-who { width: 34mm; } col.c-when { width: 36mm; }
+`;
+}
+
+function page(title: string, css: string, body: string, draft: boolean): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data: file:; img-src data:">
+<title>${t(title)}</title>
+<style>${css}</style>
+</head>
+<body>
+${draft ? '<div class="watermark" aria-hidden="true">DRAFT</div>\n' : ''}<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+const evidenceIds = (ids: readonly string[]): string =>
+  ids.length === 0 ? '<span class="none">none cited</span>' : ids.map((id) => `<span class="eid">${t(id)}</span>`).join(', ');
+
+function optionsTable(c: MinutesCase): string {
+  if (c.options.length === 0) return '<p class="none">The engine offered no options for this case.</p>';
+  const rows = c.options.map((o, i) => `<tr>
+<td class="nowrap">${c.item}.${i + 1}</td><td>${t(o.label)}</td><td class="strength s-${t(o.strength)}">${t(strengthLabel(o.strength))}</td><td>${t(o.rationale)}</td><td>${evidenceIds(o.evidence)}</td>
+</tr>`).join('\n');
+  return `<table class="options">
+<colgroup><col class="c-num"><col class="c-option"><col class="c-strength"><col><col class="c-evidence"></colgroup>
+<thead><tr><th>#</th><th>Option</th><th>Strength</th><th>Rationale</th><th>Evidence</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function decisionBlock(c: MinutesCase): string {
+  const d = c.decision;
+  if (!d) {
+    return `<div class="decision keep"><h3>Decision</h3><p>${c.no_decision_note ? t(c.no_decision_note) : 'No decision recorded.'}</p></div>`;
+  }
+  const dissent = d.dissent.length === 0
+    ? 'None recorded.'
+    : d.dissent.map((x) => `${t(x.name)}${x.specialty ? ` (${t(x.specialty)})` : ''}: ${t(x.view)}`).join('<br>');
+  const concordance = d.concordant === null ? null : d.concordant
+    ? 'Plan matches an option the engine rated recommended or consider.'
+    : 'Plan differs from the options the engine rated recommended or consider.';
+  return `<div class="decision keep">
+<h3>Decision</h3>
+<dl class="facts">
+<dt>Plan</dt><dd><strong>${t(d.plan)}</strong></dd>
+<dt>Intent</dt><dd>${t(d.intent)}</dd>
+<dt>Rationale</dt><dd>${orDash(d.rationale)}</dd>
+<dt>Consensus</dt><dd>${t(d.consensus)}</dd>
+<dt>Dissent</dt><dd>${dissent}</dd>
+${concordance ? `<dt>Engine</dt><dd>${concordance}${d.override_reason ? ` Reason: ${t(d.override_reason)}` : ''}</dd>` : ''}
+${d.patient_preference_discussed === null ? '' : `<dt>Patient preference</dt><dd>${d.patient_preference_discussed ? 'Discussed' : 'Not discussed'}</dd>`}
+<dt>Recorded</dt><dd>${t(d.recorded_by)}, ${t(formatInstant(d.recorded_at))}</dd>
+</dl>
+</div>`;
+}
+
+function actionsBlock(c: MinutesCase): string {
+  const rows = c.actions.map((a) => `<tr><td>${t(a.description)}</td><td>${t(a.owner)}</td><td>${a.due_date ? t(formatDate(a.due_date)) : '—'}</td></tr>`).join('\n');
+  const table = c.actions.length === 0 ? '<p class="none">No actions recorded.</p>' : `<table class="actions">
+<colgroup><col><col class="c-owner"><col class="c-date"></colgroup>
+<thead><tr><th>Action</th><th>Owner</th><th>Due</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+  return `<h3>Actions</h3>
+${table}
+<p><strong>Follow-up:</strong> ${c.follow_up_date ? t(formatDate(c.follow_up_date)) : 'none set'}</p>`;
+}
+
+function amendmentsBlock(c: MinutesCase): string {
+  if (c.amendments.length === 0) return '';
+  const rows = c.amendments.map((a) => `<tr><td>${t(a.what)}</td><td>${t(a.reason)}</td><td>${t(a.by)}</td><td>${t(formatInstant(a.at))}</td></tr>`).join('\n');
+  return `<h3>Amendments</h3>
+<table class="amendments">
+<colgroup><col><col><col class="c-who"><col class="c-when"></colgroup>
+<thead><tr><th>What changed</th><th>Reason</th><th>By</th><th>When</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function patientFacts(c: MinutesCase): string {
+  const p = c.patient;
+  return `<dl class="facts">
+<dt>MRN</dt><dd>${t(p.mrn)}</dd>
+<dt>Date of birth</dt><dd>${p.birth_date ? t(formatDate(p.birth_date)) : 'not recorded'}</dd>
+${p.sex ? `<dt>Sex</dt><dd>${t(p.sex)}</dd>` : ''}
+<dt>Diagnosis</dt><dd>${orDash(c.diagnosis)}</dd>
+<dt>Referred by</dt><dd>${orDash(c.referring_clinician)}</dd>
+${c.presenter ? `<dt>Presented by</dt><dd>${t(c.presenter)}</dd>` : ''}
+</dl>`;
+}
+
+/** The body of one case: identifiers, question, summary, scores, options, flags, decision, actions, amendments. */
+function caseBody(c: MinutesCase): string {
+  const derived = c.derived.length === 0 ? '<p class="none">None computed (inputs missing).</p>'
+    : `<p>${c.derived.map((d) => `${t(d.label)}: <strong>${t(d.value)}</strong>`).join(' · ')}</p>`;
+  const flags = c.flags.length === 0 ? '<p class="none">None.</p>' : `<p>${c.flags.map((f) => t(f.label)).join(' · ')}</p>`;
+  return `<div class="keep">${patientFacts(c)}</div>
+<div class="keep"><h3>Question for the board</h3>${para(c.question)}</div>
+<h3>Clinical summary</h3>
+${para(c.clinical_summary)}
+<div class="keep"><h3>Derived scores</h3>${derived}</div>
+<h3>Options as presented to the board${c.engine_version ? ` (engine ${t(c.engine_version)})` : ''}</h3>
+${optionsTable(c)}
+<div class="keep"><h3>Flags</h3>${flags}</div>
+${decisionBlock(c)}
+${actionsBlock(c)}
+${amendmentsBlock(c)}`;
+}
+
+function references(refs: readonly EvidenceReference[]): string {
+  if (refs.length === 0) return '<p class="none">No evidence was cited.</p>';
+  const rows = refs.map((r) => `<tr><td><span class="eid">${t(r.id)}</span></td><td>${t(r.citation)}${r.short_name && r.short_name !== r.id ? ` <span class="muted">(${t(r.short_name)})</span>` : ''}</td></tr>`).join('\n');
+  return `<table class="references">
+<colgroup><col class="c-id"><col></colgroup>
+<thead><tr><th>Evidence id</th><th>Citation</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function supportLine(disclaimer: string): string {
+  return `<p class="support"><strong>${t(ENGINE_SUPPORT_LINE)}</strong> ${t(disclaimer)} Each option lists the evidence ids it rests on; the references are listed in full at the end.</p>`;
+}
+
+function engineLine(engine: MinutesDocument['engine']): string {
+  const versions = engine.engine_versions.length === 0 ? 'not recorded' : engine.engine_versions.map(t).join(', ');
+  return `Evidence engine version ${versions}${engine.catalogue_version ? `; evidence catalogue ${t(engine.catalogue_version)}` : ''}.`;
+}
+
+function signOff(doc: Pick<MinutesDocument, 'sign_off' | 'meeting'>): string {
+  return doc.sign_off
+    ? `<p><strong>Signed by ${t(doc.sign_off.name)}</strong>, chair, on ${t(formatInstant(doc.sign_off.signed_at))}.</p>`
+    : `<p><strong>DRAFT: not signed.</strong> These minutes become the meeting's record when the chair (${t(doc.meeting.chair)}) signs them.</p>`;
+}
+
+function runningFor(meeting: MinutesMeeting, draft: boolean, kind: string, confidentiality: string): Running {
+  return {
+    left: `${meeting.board_name} · ${kind} · ${formatDate(meeting.date)}`,
+    right: draft ? 'DRAFT: not signed' : 'Signed',
+    footer: confidentiality,
+  };
+}
+
+/** The minutes of one meeting as a complete HTML page. */
+export function buildMinutesHtml(doc: MinutesDocument, options: BuildOptions): string {
+  const draft = isDraft(doc);
+  const m = doc.meeting;
+  const attended = doc.attendees.filter((a) => a.attendance === 'attended');
+  const apologies = doc.attendees.filter((a) => a.attendance === 'apologies');
+  const attendeeRows = [...attended, ...apologies].map((a) => `<tr><td>${t(a.specialty)}</td><td>${t(a.name)}${a.role ? ` <span class="muted">(${t(a.role)})</span>` : ''}</td><td>${a.attendance === 'attended' ? 'Attended' : 'Apologies'}</td></tr>`).join('\n');
+  const summaryRows = doc.cases.map((c) => `<tr><td>${c.item}</td><td>${t(patientName(c.patient))}</td><td>${t(c.patient.mrn)}</td><td>${c.decision ? t(c.decision.plan) : `<span class="none">${c.no_decision_note ? t(c.no_decision_note) : 'No decision'}</span>`}</td><td>${c.decision ? t(c.decision.intent) : '—'}</td><td>${c.follow_up_date ? t(formatDate(c.follow_up_date)) : '—'}</td></tr>`).join('\n');
+  const cases = doc.cases.map((c) => `<section class="case">
+<h2>${c.item}. ${t(patientName(c.patient))}</h2>
+${caseBody(c)}
+</section>`).join('\n');
+
+  const body = `<header>
+<h1>${t(m.board_name)}: minutes</h1>
+<p class="muted">${draft ? '<strong>DRAFT: not signed.</strong> ' : ''}Meeting ${m.id}, ${t(meetingWhen(m))}. Status: ${t(m.status.replace('_', ' '))}.</p>
+</header>
+<section class="meeting">
+<h2>Meeting</h2>
+<dl class="facts">
+<dt>Board</dt><dd>${t(m.board_name)}</dd>
+<dt>Date and time</dt><dd>${t(meetingWhen(m))}</dd>
+<dt>Location</dt><dd>${orDash(m.location)}</dd>
+<dt>Video link</dt><dd>${orDash(m.video_link)}</dd>
+<dt>Chair</dt><dd>${t(m.chair)}</dd>
+<dt>Coordinator</dt><dd>${t(m.coordinator)}</dd>
+<dt>Cases</dt><dd>${doc.cases.length}</dd>
+</dl>
+${supportLine(doc.engine.disclaimer)}
+</section>
+<section class="attendance">
+<h2>Attendance</h2>
+<table class="attendees">
+<colgroup><col class="c-spec"><col><col class="c-att"></colgroup>
+<thead><tr><th>Specialty</th><th>Name</th><th>Attendance</th></tr></thead>
+<tbody>
+${attendeeRows}
+</tbody>
+</table>
+<p class="keep"><strong>${doc.quorum.met ? 'Quorum met.' : 'Quorum NOT met.'}</strong> ${t(doc.quorum.statement)}</p>
+</section>
+<section class="summary">
+<h2>Summary of decisions</h2>
+<table class="decisions">
+<colgroup><col class="c-item"><col class="c-patient"><col class="c-mrn"><col><col class="c-intent"><col class="c-date"></colgroup>
+<thead><tr><th>#</th><th>Patient</th><th>MRN</th><th>Plan</th><th>Intent</th><th>Follow-up</th></tr></thead>
+<tbody>
+${summaryRows}
+</tbody>
+</table>
+</section>
+${cases}
+<section class="evidence">
+<h2>Evidence cited</h2>
+${references(doc.evidence)}
+<p>${engineLine(doc.engine)}</p>
+</section>
+<section class="signoff">
+<h2>Sign-off</h2>
+${signOff(doc)}
+<p>${t(doc.pdf.note)}</p>
+<p class="muted">Generated ${t(formatInstant(doc.generated_at))}. ${t(ENGINE_SUPPORT_LINE)}</p>
+</section>`;
+  const css = styles(options.fontUrls, runningFor(m, draft, 'Minutes', doc.confidentiality), draft);
+  return page(`${m.board_name}: minutes ${formatDate(m.date)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
+}
+
+/** The outcome letter for one case, addressed to the referring clinician; same styles as the minutes. */
+export function buildLetterHtml(letter: OutcomeLetter, options: BuildOptions): string {
+  const draft = letter.sign_off === null;
+  const m = letter.meeting;
+  const c = letter.case;
+  const p = c.patient;
+  const name = `${p.given_name} ${p.family_name}`.trim();
+  const body = `<header class="letterhead">
+<h1>${t(m.board_name)}</h1>
+<p class="muted">Outcome of the tumour board discussion of ${t(formatDate(m.date))}${draft ? ' (DRAFT: the minutes are not yet signed)' : ''}</p>
+</header>
+<dl class="facts">
+<dt>To</dt><dd>${orDash(letter.recipient)}</dd>
+<dt>Patient</dt><dd>${t(patientName(p))}</dd>
+<dt>MRN</dt><dd>${t(p.mrn)}</dd>
+<dt>Date of birth</dt><dd>${p.birth_date ? t(formatDate(p.birth_date)) : 'not recorded'}</dd>
+<dt>Date</dt><dd>${t(formatInstant(letter.generated_at))}</dd>
+</dl>
+<p>Dear ${letter.recipient.trim() ? t(letter.recipient) : 'colleague'},</p>
+<p>your patient ${t(name)} was discussed at the ${t(m.board_name)} on ${t(meetingWhen(m))} (agenda item ${c.item}, chair ${t(m.chair)}). The board's decision follows.</p>
+<h2>Decision</h2>
+${decisionBlock(c)}
+${actionsBlock(c)}
+<h2>Question and clinical summary</h2>
+<div class="keep"><h3>Question for the board</h3>${para(c.question)}</div>
+<h3>Clinical summary</h3>
+${para(c.clinical_summary)}
+<h2>Options presented to the board${c.engine_version ? ` (engine ${t(c.engine_version)})` : ''}</h2>
+${optionsTable(c)}
+${supportLine(letter.engine.disclaimer)}
+${amendmentsBlock(c)}
+<h2>Evidence cited</h2>
+${references(letter.evidence)}
+<p>${engineLine(letter.engine)}</p>
+<section class="signoff">
+${signOff(letter)}
+<p class="muted">Yours sincerely, on behalf of the ${t(m.board_name)}.</p>
+</section>`;
+  const css = styles(options.fontUrls, runningFor(m, draft, `Outcome letter ${p.mrn}`, letter.confidentiality), draft);
+  return page(`${m.board_name}: outcome letter for ${patientName(p)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
+}
