@@ -5,6 +5,8 @@
 import type { Db } from './connection';
 import { verifyAuditChain } from './audit';
 import { expectedSearchBodies } from './repositories/cases';
+import { MEETING_TRIGGERS } from './migrations/002-meetings';
+import { verifySeals } from './seals';
 
 export interface CheckReport {
   ok: boolean;
@@ -26,9 +28,13 @@ export function checkDatabase(db: Db): CheckReport {
 
   const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]));
   for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(`audit: protection trigger ${t} is missing (audit log can be altered)`);
+  for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
 
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);
+  // Meeting records (decisions, agenda, amendments...) must match their last audited state.
+  const seals = verifySeals(db);
+  if (!seals.ok) problems.push(...seals.problems);
 
   const expected = expectedSearchBodies(db);
   const indexed = new Map(

@@ -3,6 +3,7 @@
  * `version` is what PRAGMA user_version holds after the step.
  */
 import m001 from './001-initial';
+import m002 from './002-meetings';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
+  { version: 2, name: 'meetings', sql: m002 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

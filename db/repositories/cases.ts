@@ -22,12 +22,14 @@ interface CaseRow {
   question: string;
   status: CaseRecord['status'];
   facts: string;
+  last_imaging_date: string | null;
+  last_labs_date: string | null;
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-const CASE_SELECT = `SELECT c.id, c.patient_id, d.referring_clinician, d.diagnosis, d.question, c.status, d.facts, c.version,
+const CASE_SELECT = `SELECT c.id, c.patient_id, d.referring_clinician, d.diagnosis, d.question, c.status, d.facts, d.last_imaging_date, d.last_labs_date, c.version,
   c.created_at, c.updated_at FROM cases c JOIN case_details d ON d.case_id = c.id`;
 
 /** Drops null/undefined facts so the stored JSON holds only what is known. */
@@ -49,12 +51,13 @@ function writeSearchRow(db: Db, caseId: number, body: string, isNew = false): vo
 
 function writeDetails(db: Db, caseId: number, c: CaseInput, isNew: boolean): void {
   const sql = isNew
-    ? `INSERT INTO case_details (case_id, referring_clinician, diagnosis, question, facts)
-       VALUES (@case_id, @referring_clinician, @diagnosis, @question, @facts)`
+    ? `INSERT INTO case_details (case_id, referring_clinician, diagnosis, question, facts, last_imaging_date, last_labs_date)
+       VALUES (@case_id, @referring_clinician, @diagnosis, @question, @facts, @last_imaging_date, @last_labs_date)`
     : `UPDATE case_details SET referring_clinician = @referring_clinician, diagnosis = @diagnosis, question = @question,
-         facts = @facts WHERE case_id = @case_id`;
+         facts = @facts, last_imaging_date = @last_imaging_date, last_labs_date = @last_labs_date WHERE case_id = @case_id`;
   stmt(db, sql).run({
     case_id: caseId, referring_clinician: c.referring_clinician, diagnosis: c.diagnosis, question: c.question, facts: JSON.stringify(c.facts),
+    last_imaging_date: c.last_imaging_date ?? null, last_labs_date: c.last_labs_date ?? null,
   });
 }
 
@@ -67,6 +70,8 @@ function toRecord(row: CaseRow, patient: Patient): CaseRecord {
     question: row.question,
     status: row.status,
     facts: JSON.parse(row.facts) as CaseFacts,
+    last_imaging_date: row.last_imaging_date,
+    last_labs_date: row.last_labs_date,
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,
@@ -108,7 +113,7 @@ export function createCase(db: Db, input: CreateCaseInput, actor: string, now = 
     } else {
       throw new DomainError('VALIDATION', 'give either patient_id or patient', 'patient');
     }
-    const c = { ...input.case, facts: compactFacts(input.case.facts) };
+    const c = { ...input.case, facts: compactFacts(input.case.facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
     const info = stmt(
       db,
       `INSERT INTO cases (patient_id, status, primary_tumor, sort_name, created_at, updated_at)
@@ -145,7 +150,7 @@ export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = 
       }
     }
     const { patient, changed: patientChanged } = updatePatient(db, before.patient, input.patient, actor, now);
-    const c = { ...input.case, facts: compactFacts(input.case.facts) };
+    const c = { ...input.case, facts: compactFacts(input.case.facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
     const record: CaseRecord = { id: before.id, patient, ...c, version: before.version + 1, created_at: before.created_at, updated_at: now };
     stmt(
       db,

@@ -6,6 +6,7 @@ import { DatabaseOpenError } from '../../db/errors';
 import { EngineInputError } from '../../shared/engine/errors';
 import { APP_VERSION } from '../app/version';
 import { UsageError, wantsHelp, type CliIO, type Command } from './command';
+import { auditCommand } from './commands/audit';
 import { backupCommand } from './commands/backup';
 import { casesCommand } from './commands/cases';
 import { checkCommand } from './commands/check';
@@ -13,7 +14,7 @@ import { demoCommand } from './commands/demo';
 import { evaluateCommand } from './commands/evaluate';
 import { serveCommand } from './commands/serve';
 
-export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand];
+export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

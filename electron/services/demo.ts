@@ -2,6 +2,7 @@
 import type { Db } from '../../db/connection';
 import { createCase } from '../../db/repositories/cases';
 import { generateDemoCases } from '../../shared/demo/generate';
+import { DEMO_MEETINGS_MIN_CASES, seedDemoMeetings } from './demoMeetings';
 
 export const DEMO_ACTOR = 'demo-data';
 export const DEFAULT_DEMO_CASES = 240;
@@ -11,6 +12,7 @@ export function seedDemo(db: Db, count = DEFAULT_DEMO_CASES, seed = 1): number {
   db.transaction(() => {
     const now = new Date().toISOString();
     for (const c of cases) createCase(db, { patient: c.patient, case: c.case }, DEMO_ACTOR, now);
+    if (cases.length >= DEMO_MEETINGS_MIN_CASES) seedDemoMeetings(db, new Date(), now);
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'").run();
   })();
   return cases.length;

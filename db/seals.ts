@@ -1,0 +1,101 @@
+/**
+ * Row seals: the audit chain proves the audit rows were not altered; seals extend that proof to the meeting
+ * records themselves. Every audit row written for a meeting, agenda item, decision, amendment or follow-up
+ * carries `after.seals`: for each row it touched, `"table:id"` → sha256 of the row's columns as written
+ * (null when the row was removed). `verifySeals` compares every current row with its last audited seal, so a
+ * row altered, inserted or deleted behind the app's back (e.g. with the sqlite3 shell after dropping the
+ * triggers) is found and named.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+/** The sealed tables and the columns a seal covers (in this order). Append columns only with a new seal version. */
+export const SEALED_TABLES = {
+  meetings: ['id', 'board_id', 'scheduled_at', 'location', 'video_link', 'chair_profile_id', 'coordinator_profile_id', 'status',
+    'quorum_record', 'version', 'started_at', 'concluded_at', 'signed_at', 'signed_by', 'signed_by_profile_id', 'created_at', 'updated_at'],
+  agenda_items: ['id', 'meeting_id', 'case_id', 'position', 'minutes_allotted', 'presenter', 'standard_of_care', 'override_reason',
+    'ready_at_listing', 'readiness_at_listing', 'created_at'],
+  decisions: ['id', 'meeting_id', 'agenda_item_id', 'case_id', 'plan', 'plan_detail', 'intent', 'rationale', 'consensus', 'dissent',
+    'actions', 'follow_up_date', 'patient_preference_discussed', 'discordance_reason', 'facts_snapshot', 'engine_snapshot',
+    'engine_version', 'plan_strength', 'concordance', 'recorded_by', 'recorded_by_profile_id', 'recorded_at'],
+  decision_amendments: ['id', 'decision_id', 'reason', 'changed_fields', 'before', 'after', 'amended_by', 'amended_by_profile_id', 'amended_at'],
+  followups: ['id', 'decision_id', 'outcome', 'date', 'reason', 'note', 'recorded_by', 'recorded_at'],
+} as const;
+export type SealedTable = keyof typeof SEALED_TABLES;
+
+/** The audit entities whose rows carry seals. */
+export const SEALING_ENTITIES = ['meeting', 'agenda_item', 'decision', 'amendment', 'followup'] as const;
+
+export type Seals = Record<string, string | null>;
+
+function hashRow(table: SealedTable, row: Record<string, unknown>): string {
+  const values = SEALED_TABLES[table].map((c) => row[c] ?? null);
+  return createHash('sha256').update(table).update(JSON.stringify(values)).digest('hex');
+}
+
+/** The seal of one row as it is now (null when the row does not exist). */
+export function sealOf(db: Db, table: SealedTable, id: number): string | null {
+  const row = stmt(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return row ? hashRow(table, row) : null;
+}
+
+/** Seals for several rows: `{ "decisions:4": "…", "agenda_items:9": "…" }`. */
+export function sealsFor(db: Db, rows: readonly [SealedTable, number][]): Seals {
+  const out: Seals = {};
+  for (const [table, id] of rows) out[`${table}:${id}`] = sealOf(db, table, id);
+  return out;
+}
+
+export type SealVerification =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; problems: string[]; table: SealedTable; rowId: number };
+
+/** Compares every sealed row with its last audited seal; names the first problems (up to 20). */
+export function verifySeals(db: Db): SealVerification {
+  const last = new Map<string, { seal: string | null; auditId: number }>();
+  const placeholders = SEALING_ENTITIES.map(() => '?').join(', ');
+  const audit = db.prepare(
+    `SELECT id, json_extract(after, '$.seals') AS seals FROM audit_log WHERE entity IN (${placeholders}) ORDER BY id`,
+  ).iterate(...SEALING_ENTITIES) as IterableIterator<{ id: number; seals: string | null }>;
+  for (const a of audit) {
+    if (!a.seals) continue;
+    let parsed: Seals;
+    try {
+      parsed = JSON.parse(a.seals) as Seals;
+    } catch {
+      continue;
+    }
+    for (const [key, seal] of Object.entries(parsed)) last.set(key, { seal, auditId: a.id });
+  }
+  const problems: string[] = [];
+  let first: { table: SealedTable; rowId: number } | null = null;
+  let rows = 0;
+  const flag = (table: SealedTable, rowId: number, message: string) => {
+    first ??= { table, rowId };
+    if (problems.length < 20) problems.push(message);
+  };
+  for (const table of Object.keys(SEALED_TABLES) as SealedTable[]) {
+    const seen = new Set<number>();
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>) {
+      rows++;
+      const rowId = Number(row.id);
+      seen.add(rowId);
+      const audited = last.get(`${table}:${rowId}`);
+      if (!audited || audited.seal === null) {
+        flag(table, rowId, `${table} row ${rowId}: no audit record for this row (written outside the app)`);
+      } else if (audited.seal !== hashRow(table, row)) {
+        flag(table, rowId, `${table} row ${rowId}: altered outside the app (does not match its state in audit row ${audited.auditId})`);
+      }
+    }
+    for (const [key, audited] of last) {
+      const [t, idText] = key.split(':');
+      if (t !== table || audited.seal === null) continue;
+      const rowId = Number(idText);
+      if (!seen.has(rowId)) flag(table, rowId, `${table} row ${rowId}: deleted outside the app (audited in audit row ${audited.auditId})`);
+    }
+  }
+  if (first === null) return { ok: true, rows };
+  const { table, rowId } = first;
+  return { ok: false, rows, problems, table, rowId };
+}
