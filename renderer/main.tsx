@@ -6,6 +6,7 @@ import { createAppStores, StoresProvider } from './stores/context';
 import './styles/base.css';
 import './styles/list.css';
 import './styles/form.css';
+import './styles/evidence.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,0 +1,31 @@
+/** Safety and data flags as warnings, each with its explanation and the gate or rule (and evidence) behind it. */
+import type { FlagWord } from '../../../shared/engine';
+import { CitationList } from './CitationButton';
+import { FLAG_INFO } from './labels';
+import { evidenceOfSource } from './sources';
+
+export function FlagList({ flags }: { flags: readonly FlagWord[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <section className="ev-section" aria-labelledby="flags-title">
+      <h3 id="flags-title" className="ev-heading">Warnings <span className="count">{flags.length}</span></h3>
+      <ul className="flags">
+        {flags.map((flag) => {
+          const info = FLAG_INFO[flag];
+          const evidence = info.source ? evidenceOfSource(info.source) : [];
+          return (
+            <li key={flag} className={`flag flag-${info.severity}`} data-flag={flag}>
+              <p className="flag-head">
+                <span aria-hidden="true" className="flag-mark">{info.severity === 'info' ? 'ℹ' : '⚠'}</span>
+                <strong>{info.title}</strong> <code className="word">{flag}</code>
+              </p>
+              <p className="flag-text">{info.explanation}</p>
+              {info.source ? <p className="rule-ids small"><span className="muted">Source: </span><code>{info.source}</code></p> : null}
+              <CitationList ids={evidence} label={`Evidence for ${flag}`} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** The facts the engine needs: a to-do list whose items move focus to the field in the case form. */
+import { useState } from 'react';
+import { factLabel, focusFact, isFactKey, whereShown } from './focusField';
+
+export interface MissingFact { field: string; why: string }
+
+export function MissingList({ missing }: { missing: readonly MissingFact[] }) {
+  const [note, setNote] = useState<string | null>(null);
+  if (missing.length === 0) {
+    return (
+      <section className="ev-section" aria-labelledby="missing-title">
+        <h3 id="missing-title" className="ev-heading">Facts to complete</h3>
+        <p className="muted small">Nothing missing that would change an option or a warning.</p>
+      </section>
+    );
+  }
+  const go = (field: string): void => {
+    if (!isFactKey(field)) return;
+    if (focusFact(field)) { setNote(null); return; }
+    const where = whereShown(field);
+    setNote(`${factLabel(field)} is not on the form right now${where ? ` (${where})` : ''}.`);
+    focusFact('primary_tumor');
+  };
+  return (
+    <section className="ev-section" aria-labelledby="missing-title">
+      <h3 id="missing-title" className="ev-heading">Facts to complete <span className="count">{missing.length}</span></h3>
+      <p className="muted small">Unknown facts that would change an option or a warning.</p>
+      {note ? <p className="small note" role="status">{note}</p> : null}
+      <ul className="todo">
+        {missing.map((m) => (
+          <li key={m.field} data-missing={m.field}>
+            <span aria-hidden="true" className="todo-box">☐</span>
+            <div>
+              {isFactKey(m.field)
+                ? <button type="button" className="link todo-link" onClick={() => go(m.field)}>{factLabel(m.field)}</button>
+                : <strong>{m.field}</strong>}
+              <p className="todo-why small">{m.why}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Words a board member reads for the engine's vocabulary (CONTRACT.md "Words"). The flag explanations use
+ * the CONTRACT flag table's own wording; each flag names the safety gate (EVIDENCE.md 2.2) that carries its
+ * evidence, so the warning shows its source.
+ */
+import type { EngineDerived, FlagWord, OptionWord, ProvenanceTag, Strength, EvidenceKind } from '../../../shared/engine';
+
+export const OPTION_LABELS: Record<OptionWord, string> = {
+  SYSTEMIC_STANDARD: 'Guideline systemic therapy for the current line',
+  SYSTEMIC_MAINTENANCE: 'Maintenance systemic therapy',
+  Y90_TARE: 'Y-90 radioembolization (resin or glass)',
+  Y90_WITH_FIRST_LINE_CHEMO: 'Y-90 added to first-line chemotherapy',
+  Y90_WITH_SECOND_LINE_CHEMO: 'Y-90 added to second-line chemotherapy',
+  CTACE_LIPIODOL: 'Conventional chemoembolization (Lipiodol)',
+  DEB_TACE: 'Drug-eluting bead chemoembolization',
+  TACE_ANY: 'Chemoembolization (conventional or drug-eluting beads)',
+  BLAND_TAE: 'Bland transarterial embolization',
+  LU177_PRRT: '177Lu-dotatate PRRT',
+  LIVER_DIRECTED_ANY: 'Any transarterial liver-directed therapy',
+  TRIAL_OR_REGISTRY: 'Clinical trial or registry enrolment',
+  BEST_SUPPORTIVE_CARE: 'Best supportive / palliative care',
+};
+
+export interface StrengthInfo { label: string; mark: string; description: string }
+
+/** Text and a shape mark, so the strength never depends on colour alone. */
+export const STRENGTH_INFO: Record<Strength, StrengthInfo> = {
+  recommended: { label: 'Recommended', mark: '✓', description: 'the evidence supports this option' },
+  consider: { label: 'Consider', mark: '○', description: 'a reasonable option for discussion' },
+  not_recommended: { label: 'Not recommended', mark: '▽', description: 'the evidence speaks against this option' },
+  contraindicated: { label: 'Contraindicated', mark: '✕', description: 'a safety gate rules this option out' },
+};
+
+export interface FlagInfo {
+  title: string;
+  /** The CONTRACT.md flag table's "raised when", as a sentence. */
+  explanation: string;
+  /** The safety gate (EVIDENCE.md 2.2) or rule row whose evidence backs the warning; null when the contract alone defines it. */
+  source: string | null;
+  severity: 'danger' | 'caution' | 'info';
+}
+
+export const FLAG_INFO: Record<FlagWord, FlagInfo> = {
+  POOR_PERFORMANCE_STATUS: { title: 'Poor performance status', explanation: 'ECOG ≥ 3, or expected survival < 3 months.', source: 'S-PS', severity: 'danger' },
+  Y90_BILIRUBIN_GT_2: { title: 'Bilirubin above 2 mg/dL', explanation: 'Bilirubin > 2 mg/dL and no reversible cause recorded (unknown counts as no reversible cause).', source: 'S-Y90-BILI', severity: 'danger' },
+  Y90_LSF_GT_20: { title: 'Lung shunt above 20 %', explanation: 'Lung shunt fraction > 20 % (resin, or the device not yet chosen).', source: 'S-Y90-LSF-RESIN', severity: 'danger' },
+  Y90_LSF_REDUCE_ACTIVITY: { title: 'Reduce the resin activity', explanation: 'Lung shunt fraction 10–20 % inclusive (resin, or the device not yet chosen): activity reduction applies.', source: 'S-Y90-LSF-RESIN', severity: 'caution' },
+  Y90_LUNG_DOSE_GT_30: { title: 'Projected lung dose over the limit', explanation: 'Projected lung dose > 30 Gy (glass): 50 × planned activity (GBq) × LSF / 100 per 1 kg lung; or > 50 Gy with the prior lung dose added.', source: 'S-Y90-LUNGDOSE-GLASS', severity: 'danger' },
+  Y90_GI_SHUNT: { title: 'Uncorrectable hepatoenteric flow', explanation: 'Uncorrectable hepatoenteric flow on mapping angiography.', source: 'S-Y90-GI', severity: 'danger' },
+  Y90_TUMOUR_BURDEN_GT_70: { title: 'Tumour burden above 70 %', explanation: '> 70 % liver replacement with synthetic function not maintained (albumin < 3.0 g/dL or INR > 1.2; unknown counts as not maintained).', source: 'S-Y90-BURDEN', severity: 'danger' },
+  Y90_PRIOR_LIVER_RT: { title: 'Prior liver radiotherapy', explanation: 'Prior radiotherapy to a significant liver volume.', source: 'S-Y90-PRIOR-RT', severity: 'danger' },
+  CHILD_PUGH_B8_PLUS: { title: 'Child-Pugh B8 or worse', explanation: 'Child-Pugh score ≥ 8 (class C included).', source: 'S-TACE-LIVER', severity: 'danger' },
+  CHILD_PUGH_C: { title: 'Child-Pugh C', explanation: 'Child-Pugh score ≥ 10.', source: 'S-CHILD-C', severity: 'danger' },
+  ASCITES: { title: 'Ascites', explanation: 'Clinically evident ascites: mild or moderate to severe.', source: 'S-ASCITES', severity: 'caution' },
+  TACE_PORTAL_VEIN: { title: 'Main portal vein compromised', explanation: 'Main portal vein occlusion, tumoural thrombus of the main trunk, or hepatofugal flow.', source: 'S-TACE-PORTAL', severity: 'danger' },
+  TACE_BILIARY_RISK: { title: 'Biliary risk for embolization', explanation: 'Biliary stent, bilio-enteric anastomosis, sphincterotomy or obstruction.', source: 'S-TACE-BILIARY', severity: 'caution' },
+  TACE_RENAL: { title: 'Renal function', explanation: 'Creatinine ≥ 2 mg/dL.', source: 'S-TACE-RENAL', severity: 'caution' },
+  UNTREATED_VARICES: { title: 'Untreated high-risk varices', explanation: 'Untreated high-risk varices.', source: 'S-TACE-VARICES', severity: 'caution' },
+  HIGH_RISK_HEPATOTOXICITY: { title: 'High risk of hepatotoxicity', explanation: 'NET with > 50 % liver replacement and/or prior hepatotoxic chemotherapy, bilobar.', source: 'R-NET-04', severity: 'caution' },
+  REFER_SURGICAL_EVALUATION: { title: 'Refer for surgical evaluation', explanation: 'The disease is marked resectable or ablatable.', source: null, severity: 'info' },
+  LIMITED_EVIDENCE: { title: 'Limited evidence', explanation: 'Primary tumour outside colorectal, neuroendocrine and hepatocellular carcinoma: the evidence for liver-directed therapy is limited.', source: 'R-OTH-01', severity: 'info' },
+};
+
+export interface DerivedInfo { key: keyof EngineDerived; label: string; unit: string }
+
+export const DERIVED_ROWS: readonly DerivedInfo[] = [
+  { key: 'child_pugh_score', label: 'Child-Pugh score', unit: 'points (5–15)' },
+  { key: 'child_pugh_class', label: 'Child-Pugh class', unit: '' },
+  { key: 'albi_score', label: 'ALBI score', unit: '' },
+  { key: 'albi_grade', label: 'ALBI grade', unit: '' },
+  { key: 'meld', label: 'MELD', unit: 'points (6–40)' },
+  { key: 'meld_na', label: 'MELD-Na', unit: 'points (6–40)' },
+  { key: 'bsa_m2', label: 'Body surface area (Mosteller)', unit: 'm²' },
+];
+
+export const PROVENANCE_INFO: Record<ProvenanceTag, string> = {
+  V: 'verified against a primary source',
+  V2: 'from a secondary source only',
+  K: 'background knowledge, not verified',
+  S: 'as stated in the seed article',
+  NF: 'searched for and not found',
+};
+
+export const KIND_LABELS: Record<EvidenceKind, string> = {
+  review: 'Review', rct: 'Randomised trial', meta_analysis: 'Meta-analysis', cohort: 'Cohort', registry: 'Registry',
+  guideline: 'Guideline', standard: 'Standard', device: 'Device', opinion: 'Opinion',
+};
