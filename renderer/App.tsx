@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useStores, useUi } from './stores/context';
 import { CaseList } from './views/CaseList';
 import { CaseView } from './views/CaseView';
+import { EvidenceLibrary } from './views/EvidenceLibrary';
 
 export function App() {
   const stores = useStores();
@@ -25,13 +26,19 @@ export function App() {
           aria-label="Tumour Board: back to the case list">
           <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
         </button>
+        <nav className="app-nav" aria-label="Main">
+          <button type="button" aria-current={view.name !== 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
+          <button type="button" aria-current={view.name === 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'evidence' })}>Evidence library</button>
+        </nav>
         {info?.demo ? <span className="demo-badge" title="Synthetic patients for trying the app">Demo database</span> : null}
         <span className="spacer" />
         <span className="notice" role="status" aria-live="polite">{notice}</span>
         {info ? <span className="muted small">v{info.version}</span> : null}
       </header>
       <main id="main" className="app-main">
-        {view.name === 'list' ? <CaseList /> : <CaseView id={view.name === 'edit' ? view.id : null} />}
+        {view.name === 'list' ? <CaseList />
+          : view.name === 'evidence' ? <EvidenceLibrary />
+            : <CaseView id={view.name === 'edit' ? view.id : null} />}
       </main>
       <footer className="app-footer">
         Decision support for the multidisciplinary tumour board. It supports, and does not replace, the board&apos;s clinical judgement.

@@ -3,7 +3,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, OpOutput } from '../../shared/api';
 import type { LabAnalyte } from '../../shared/domain/units';
 
-export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; id: number };
+export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; id: number } | { name: 'evidence' }
+  // Board meetings (renderer/views/meetings/): the list, one meeting, its presentation, follow-up, quality.
+  | { name: 'meetings' } | { name: 'meeting'; id: number } | { name: 'present'; id: number; index: number }
+  | { name: 'followup' } | { name: 'quality' };
 export type AppInfo = OpOutput<'app.info'>;
 export type LabUnitPrefs = Record<LabAnalyte, string>;
 
