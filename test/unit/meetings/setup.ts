@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { openDatabase } from '../../../db/open';
+import type { Db } from '../../../db/connection';
+import { createDispatcher, type CallContext } from '../../../electron/api/dispatcher';
+import { buildHandlers } from '../../../electron/app/context';
+import type { ApiResult } from '../../../shared/api';
+import type { CaseFacts } from '../../../shared/domain/facts';
+import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+
+export const CTX: CallContext = { actor: 'test', transport: 'cli' };
+
+/** Complete colorectal facts: the gate's required fields are all present. */
+export const READY_FACTS: CaseFacts = {
+  primary_tumor: 'colorectal', ecog: 1, bilirubin_mg_dl: 0.8, albumin_g_dl: 3.9, liver_dominant: true, extrahepatic_disease: 'none',
+  line_of_therapy: 'salvage_after_2_lines', resectable_or_ablatable: false, inr: 1.0, ascites: 'none', encephalopathy: 'none',
+};
+
+export function useApi() {
+  const tmp = useTempDir();
+  return () => {
+    const { db } = openDatabase(path.join(tmp(), 'm.db'));
+    const dispatch = createDispatcher(buildHandlers(db, 'cli'), { log: () => undefined });
+    const call = async <T = unknown>(name: string, input: unknown, ctx: CallContext = CTX): Promise<ApiResult<T>> => (await dispatch(name, input, ctx)) as ApiResult<T>;
+    const ok = async <T = Record<string, unknown>>(name: string, input: unknown, ctx: CallContext = CTX): Promise<T> => {
+      const r = await call<T>(name, input, ctx);
+      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    };
+    let n = 0;
+    const newCase = async (facts: CaseFacts = READY_FACTS, dates: { last_imaging_date?: string | null; last_labs_date?: string | null } = { last_imaging_date: '2026-03-01', last_labs_date: '2026-03-10' }) => {
+      n++;
+      return ok<{ id: number; version: number }>('cases.create', { patient: patient({ identifier: `MRN${n}`, family_name: `Patient${n}` }), case: { ...caseInput({ facts }), ...dates } });
+    };
+    return { db, call, ok, newCase, close: () => db.close() };
+  };
+}
+
+export type Api = ReturnType<ReturnType<typeof useApi>>;
+
+/** A chair and a coordinator, the coordinator selected; a meeting on 2026-03-15 with quorum present. */
+export async function meetingWithChair(api: Api) {
+  const chair = await api.ok<{ id: number }>('profiles.create', { name: 'Dr. Chair', specialty: 'surgery', role: 'chair', pin: '1234' });
+  const coordinator = await api.ok<{ id: number }>('profiles.create', { name: 'Coord', specialty: 'coordinator', role: 'coordinator' });
+  await api.ok('profiles.select', { id: coordinator.id });
+  const meeting = await api.ok<{ id: number; version: number; status: string }>('meetings.create', {
+    board: 'Liver MDT', scheduled_at: '2026-03-15T16:00', chair_profile_id: chair.id,
+    attendees: [
+      { name: 'A', specialty: 'medical_oncology', attendance: 'attended' },
+      { name: 'B', specialty: 'interventional_radiology', attendance: 'attended' },
+      { name: 'C', specialty: 'surgery', attendance: 'attended' },
+      { name: 'D', specialty: 'diagnostic_radiology', attendance: 'attended' },
+    ],
+  });
+  return { chair, coordinator, meeting };
+}
+
+export type { Db };
