@@ -8,12 +8,14 @@
 import { z } from 'zod';
 import { appOperations } from './api/app';
 import { caseOperations } from './api/cases';
+import { importOperations } from './api/imports';
 import { engineOperations } from './api/engine';
 import { meetingOperations } from './api/meetings';
 
 export const operations = {
   ...appOperations,
   ...caseOperations,
+  ...importOperations,
   ...engineOperations,
   ...meetingOperations,
 } as const;

@@ -6,6 +6,7 @@ import type { Db } from '../connection';
 import { appendAudit } from '../audit';
 import { inTransaction, stmt } from '../statements';
 import type { CsvMapping, SavedMapping } from '../../shared/domain/imports';
+import { DomainError } from '../../shared/errors';
 
 interface MappingRow {
   source: string;
@@ -13,18 +14,26 @@ interface MappingRow {
   updated_at: string;
 }
 
+/** False on a database whose schema predates migration 003 (imports); reads then find nothing. */
+function hasMappings(db: Db): boolean {
+  return stmt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'import_mappings'").pluck().get() === 1;
+}
+
 export function getSavedMapping(db: Db, source: string): SavedMapping | undefined {
+  if (!hasMappings(db)) return undefined;
   const row = stmt(db, "SELECT source, mapping, updated_at FROM import_mappings WHERE source = ? AND kind = 'csv'").get(source) as MappingRow | undefined;
   return row ? { source: row.source, mapping: JSON.parse(row.mapping) as CsvMapping, updated_at: row.updated_at } : undefined;
 }
 
 export function listSavedMappings(db: Db): SavedMapping[] {
+  if (!hasMappings(db)) return [];
   const rows = stmt(db, "SELECT source, mapping, updated_at FROM import_mappings WHERE kind = 'csv' ORDER BY source").all() as MappingRow[];
   return rows.map((row) => ({ source: row.source, mapping: JSON.parse(row.mapping) as CsvMapping, updated_at: row.updated_at }));
 }
 
 /** Saves (or replaces) the mapping for a source, with an audit row; a mapping equal to the saved one is a no-op. */
 export function saveMapping(db: Db, source: string, mapping: CsvMapping, actor: string, now = new Date().toISOString()): SavedMapping {
+  if (!hasMappings(db)) throw new DomainError('READ_ONLY', 'this database cannot store import mappings yet (schema without migration 003)');
   return inTransaction(db, () => {
     const before = getSavedMapping(db, source);
     if (before && JSON.stringify(before.mapping) === JSON.stringify(mapping)) return before;

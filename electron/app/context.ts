@@ -7,6 +7,7 @@ import { openDatabase } from '../../db/open';
 import type { Db } from '../../db/connection';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
+import { importHandlers } from '../services/imports';
 import { engineHandlers } from '../services/engine';
 import { meetingHandlers } from '../services/meetings';
 import { isDemoDatabase, seedDemo } from '../services/demo';
@@ -32,6 +33,7 @@ export function buildHandlers(db: Db, transport: OpenOptions['transport']): Hand
   return {
     'app.info': () => ({ version: APP_VERSION, transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
     ...caseHandlers(db),
+    ...importHandlers(db),
     ...engineHandlers(),
     ...meetingHandlers(db),
   };

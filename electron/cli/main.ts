@@ -10,11 +10,12 @@ import { auditCommand } from './commands/audit';
 import { backupCommand } from './commands/backup';
 import { casesCommand } from './commands/cases';
 import { checkCommand } from './commands/check';
+import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
 import { evaluateCommand } from './commands/evaluate';
 import { serveCommand } from './commands/serve';
 
-export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand];
+export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

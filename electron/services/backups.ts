@@ -1,0 +1,207 @@
+/**
+ * Backups: automatic ones on a schedule with rotation (keep the last N), manual ones, and restore.
+ * Restore never trusts the file it is given: a private copy is inspected (SQLite header, schema version not
+ * newer than this app, integrity_check, our tables, audit chain) before anything is replaced; the current
+ * database is then backed up ("pre-restore"), closed, swapped atomically, reopened (migrating an older
+ * schema) and checked. A refused file leaves the current database byte-identical.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/connection';
+import { backupTo } from '../../db/backup';
+import { openDatabase } from '../../db/open';
+import { LATEST_VERSION, type Migration } from '../../db/migrations/index';
+import { inspectCandidate, privateCopy, swapDatabaseFile } from '../../db/restore';
+import { checkDatabase } from '../../db/check';
+import type { BackupInfo, RestoreResult } from '../../shared/domain/imports';
+import { DomainError } from '../../shared/errors';
+import type { Handlers } from '../api/dispatcher';
+
+export type BackupKind = BackupInfo['kind'];
+const NAME = /^board-(auto|manual|pre-restore)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/;
+
+export const backupsDirFor = (dbPath: string): string => path.join(path.dirname(path.resolve(dbPath)), 'backups');
+
+const stampOf = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
+const dateOfStamp = (s: string) => s.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
+
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const file of readdirSync(dir)) {
+    const m = NAME.exec(file);
+    if (!m) continue;
+    out.push({ file, bytes: statSync(path.join(dir, file)).size, created_at: dateOfStamp(m[2] ?? ''), kind: m[1] as BackupKind });
+  }
+  return out.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.file.localeCompare(a.file));
+}
+
+export function createBackup(db: Db, dir: string, kind: BackupKind, now = new Date()): BackupInfo {
+  mkdirSync(dir, { recursive: true });
+  let at = now;
+  let file = `board-${kind}-${stampOf(at)}.sqlite`;
+  while (existsSync(path.join(dir, file))) {
+    at = new Date(at.getTime() + 1);
+    file = `board-${kind}-${stampOf(at)}.sqlite`;
+  }
+  backupTo(db, path.join(dir, file));
+  return { file, bytes: statSync(path.join(dir, file)).size, created_at: at.toISOString(), kind };
+}
+
+// ---- scheduling (pure) + timer -------------------------------------------------------------------------
+
+/** Milliseconds until the next automatic backup is due (0 = now). */
+export function msUntilNextBackup(lastAutoAt: Date | null, now: Date, intervalMs: number): number {
+  if (!lastAutoAt) return 0;
+  return Math.max(0, lastAutoAt.getTime() + intervalMs - now.getTime());
+}
+
+/** Which automatic backups to delete so that the newest `keep` remain (manual and pre-restore ones are kept). */
+export function backupsToRotate(backups: readonly BackupInfo[], keep: number): BackupInfo[] {
+  const autos = backups.filter((b) => b.kind === 'auto').sort((a, b) => b.created_at.localeCompare(a.created_at));
+  return autos.slice(Math.max(0, keep));
+}
+
+export interface ScheduleOptions {
+  db: () => Db;
+  dir: string;
+  intervalMs: number;
+  keep: number;
+  now?: () => Date;
+  onBackup?: (info: BackupInfo, removed: string[]) => void;
+  onError?: (error: unknown) => void;
+  setTimer?: (fn: () => void, ms: number) => { cancel(): void };
+}
+
+/** One automatic backup now if due, then rotation. Returns the backup taken, if any. */
+export function runScheduledBackup(options: Omit<ScheduleOptions, 'setTimer' | 'onError'>): BackupInfo | null {
+  const now = options.now?.() ?? new Date();
+  const last = listBackups(options.dir).find((b) => b.kind === 'auto');
+  if (msUntilNextBackup(last ? new Date(last.created_at) : null, now, options.intervalMs) > 0) return null;
+  const info = createBackup(options.db(), options.dir, 'auto', now);
+  const removed = backupsToRotate(listBackups(options.dir), options.keep).map((b) => b.file);
+  for (const f of removed) rmSync(path.join(options.dir, f), { force: true });
+  options.onBackup?.(info, removed);
+  return info;
+}
+
+/** Starts the timer (the shell or host calls this once); `stop()` cancels it. */
+export function startBackupSchedule(options: ScheduleOptions): { stop(): void } {
+  const setTimer = options.setTimer ?? ((fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return { cancel: () => clearTimeout(t) };
+  });
+  let timer: { cancel(): void } | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    try {
+      runScheduledBackup(options);
+    } catch (error) {
+      options.onError?.(error);
+    }
+    const last = listBackups(options.dir).find((b) => b.kind === 'auto');
+    const wait = msUntilNextBackup(last ? new Date(last.created_at) : null, options.now?.() ?? new Date(), options.intervalMs);
+    timer = setTimer(tick, Math.max(1000, wait));
+  };
+  tick();
+  return { stop: () => { stopped = true; timer?.cancel(); } };
+}
+
+// ---- restore -------------------------------------------------------------------------------------------
+
+export interface RestoreParams {
+  dbPath: string;
+  /** The candidate file (never modified). */
+  from: string;
+  /** The open connection to `dbPath`, if any: used for the pre-restore backup, then closed. */
+  current?: Db | undefined;
+  migrations?: readonly Migration[];
+  now?: Date;
+}
+
+export class RestoreRefused extends DomainError {
+  constructor(message: string) {
+    super('VALIDATION', message);
+    this.name = 'RestoreRefused';
+  }
+}
+
+/**
+ * Restores `from` over `dbPath`. Refuses (throws RestoreRefused, nothing touched) unless the candidate passes
+ * inspection. On success the caller's `current` connection is closed: reopen the database afterwards.
+ */
+export function restoreDatabase(params: RestoreParams): RestoreResult {
+  const migrations = params.migrations;
+  const latest = migrations ? migrations.reduce((m, x) => Math.max(m, x.version), 0) : LATEST_VERSION;
+  const dir = backupsDirFor(params.dbPath);
+  mkdirSync(dir, { recursive: true });
+  const now = params.now ?? new Date();
+  if (!existsSync(params.from)) throw new RestoreRefused(`${path.basename(params.from)} does not exist`);
+  if (path.resolve(params.from) === path.resolve(params.dbPath)) throw new RestoreRefused('that file is the current database');
+  const candidate = path.join(path.dirname(path.resolve(params.dbPath)), `.restore-candidate-${stampOf(now)}.sqlite`);
+  privateCopy(params.from, candidate);
+  let swapped = false;
+  try {
+    const report = inspectCandidate(candidate, latest, path.basename(params.from));
+    if (!report.ok) throw new RestoreRefused(`restore refused; the current database was not changed: ${report.problems.join('; ')}`);
+    // Keep what we have before replacing it.
+    let safety: BackupInfo;
+    if (params.current?.open) safety = createBackup(params.current, dir, 'pre-restore', now);
+    else {
+      const { db } = openDatabase(params.dbPath, migrations ? { migrations } : {});
+      try {
+        safety = createBackup(db, dir, 'pre-restore', now);
+      } finally {
+        db.close();
+      }
+    }
+    if (params.current?.open) params.current.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(`${candidate}${suffix}`, { force: true });
+    swapDatabaseFile(params.dbPath, candidate);
+    swapped = true;
+    const { db } = openDatabase(params.dbPath, migrations ? { migrations } : {});
+    try {
+      const check = checkDatabase(db);
+      if (!check.ok) throw new Error(`restored database failed its check: ${check.problems.join('; ')}`);
+      return {
+        restored_from: path.basename(params.from),
+        safety_backup: safety.file,
+        schema_version: db.pragma('user_version', { simple: true }) as number,
+        cases: check.cases,
+        audit_rows: check.auditRows,
+      };
+    } finally {
+      db.close();
+    }
+  } finally {
+    if (!swapped) for (const suffix of ['', '-wal', '-shm']) rmSync(`${candidate}${suffix}`, { force: true });
+  }
+}
+
+// ---- API handlers --------------------------------------------------------------------------------------
+
+export interface BackupHost {
+  /**
+   * Closes the app's connection, restores, and reopens (rebuilding the handlers on the new connection).
+   * Provided by the app context; without it `backups.restore` explains that restore runs from the CLI.
+   */
+  restore?: (fromPath: string) => RestoreResult;
+}
+
+type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
+
+export function backupHandlers(db: Db, host: BackupHost = {}): BackupHandlers {
+  const dir = () => backupsDirFor(db.name);
+  return {
+    'backups.list': () => listBackups(dir()),
+    'backups.create': () => createBackup(db, dir(), 'manual'),
+    'backups.restore': ({ file }) => {
+      const known = listBackups(dir()).find((b) => b.file === file);
+      if (!known) throw new DomainError('NOT_FOUND', `${file} is not one of this database's backups`, 'file');
+      if (!host.restore) throw new DomainError('READ_ONLY', 'restore is not available in this window yet: use `tumour-board restore --db FILE --from FILE`');
+      return host.restore(path.join(dir(), known.file));
+    },
+  };
+}

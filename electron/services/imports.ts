@@ -1,0 +1,31 @@
+/** Data in and out over the API: CSV and FHIR imports, saved mappings, backups, the FHIR case export. */
+import type { Db } from '../../db/connection';
+import { getCase } from '../../db/repositories/cases';
+import { listSavedMappings, saveMapping } from '../../db/repositories/imports';
+import { DomainError } from '../../shared/errors';
+import type { Handlers } from '../api/dispatcher';
+import { caseToFhirBundle } from '../exports/fhir';
+import { importCsv, previewCsv } from '../imports/csv/import';
+import { importFhir, previewFhir } from '../imports/fhir/import';
+import { backupHandlers, type BackupHost } from './backups';
+
+type ImportHandlers = Pick<Handlers,
+  | 'imports.csvPreview' | 'imports.csvImport' | 'imports.mappings.list' | 'imports.mappings.save' | 'imports.fhirPreview' | 'imports.fhirImport'
+  | 'backups.list' | 'backups.create' | 'backups.restore' | 'exports.caseFhir'>;
+
+export function importHandlers(db: Db, host: BackupHost = {}): ImportHandlers {
+  return {
+    'imports.csvPreview': ({ source, content, mapping }) => previewCsv(db, { source, content, mapping }),
+    'imports.csvImport': ({ source, content, mapping, dry_run }, ctx) => importCsv(db, { source, content, mapping, dryRun: dry_run, actor: ctx.actor }),
+    'imports.mappings.list': () => listSavedMappings(db),
+    'imports.mappings.save': ({ source, mapping }, ctx) => saveMapping(db, source, mapping, ctx.actor),
+    'imports.fhirPreview': ({ source, content }) => previewFhir(db, { source, content }),
+    'imports.fhirImport': ({ source, content }, ctx) => importFhir(db, { source, content, actor: ctx.actor }),
+    ...backupHandlers(db, host),
+    'exports.caseFhir': ({ id }) => {
+      const record = getCase(db, id);
+      if (!record) throw new DomainError('NOT_FOUND', `case ${id} does not exist`);
+      return { file_name: `case-${id}-${record.patient.identifier.replace(/[^A-Za-z0-9_-]/g, '_')}.fhir.json`, content: JSON.stringify(caseToFhirBundle(record), null, 2) };
+    },
+  };
+}

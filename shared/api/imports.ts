@@ -1,0 +1,29 @@
+/** Data in and out: CSV and FHIR imports (file content as text, read by the UI), backups, FHIR export. */
+import { z } from 'zod';
+import {
+  backupInfoSchema, csvImportResultSchema, csvMappingSchema, csvPreviewSchema, fhirImportResultSchema, fhirReportSchema,
+  restoreResultSchema, savedMappingSchema,
+} from '../domain/imports';
+import { op } from './op';
+
+/** 50 MB of text: far above a case list, far below what would hurt the main process. */
+const content = z.string().max(50_000_000, 'the file is larger than 50 MB');
+const source = z.string().trim().min(1, 'is required').max(200);
+
+const csvInput = z.strictObject({ source, content, mapping: csvMappingSchema.optional() });
+const fhirInput = z.strictObject({ source, content });
+
+export const importOperations = {
+  'imports.csvPreview': op(csvInput, csvPreviewSchema),
+  'imports.csvImport': op(csvInput.extend({ dry_run: z.boolean().default(false) }), csvImportResultSchema),
+  'imports.mappings.list': op(z.strictObject({}), z.array(savedMappingSchema)),
+  'imports.mappings.save': op(z.strictObject({ source, mapping: csvMappingSchema }), savedMappingSchema),
+  'imports.fhirPreview': op(fhirInput, fhirReportSchema),
+  'imports.fhirImport': op(fhirInput, fhirImportResultSchema),
+  'backups.list': op(z.strictObject({}), z.array(backupInfoSchema)),
+  'backups.create': op(z.strictObject({}), backupInfoSchema),
+  /** Restores one of this database's own backups (by its file name from backups.list). */
+  'backups.restore': op(z.strictObject({ file: z.string().regex(/^board-[a-z-]+-[0-9TZ-]+\.sqlite$/, 'must be a backup file name from backups.list') }), restoreResultSchema),
+  /** The case as an mCODE FHIR R4 Bundle (JSON text) for the EHR. */
+  'exports.caseFhir': op(z.strictObject({ id: z.number().int().positive() }), z.object({ file_name: z.string(), content: z.string() })),
+} as const;
