@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS } from '../../../db/migrations/index';
+
+/**
+ * Shipped migrations are never edited: a database in the field has already run them, so a change would
+ * never reach it and the schemas would drift. A new migration adds its hash here; an old hash never changes.
+ */
+const SHIPPED: Record<number, string> = {
+  1: '5115d2fb02c1e42597baa98d9f96bc3a00b8f2372f66af0e84ca183a0aaf1360',
+  2: '96bd0334a5b914387a131aa762632854446d8af249e230788899b75d89a35c16',
+};
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  });
+
+  it('are never edited once shipped, and each has its frozen hash', () => {
+    for (const m of MIGRATIONS) {
+      expect({ version: m.version, sha256: createHash('sha256').update(m.sql).digest('hex') }).toEqual({ version: m.version, sha256: SHIPPED[m.version] });
+    }
+  });
+});
