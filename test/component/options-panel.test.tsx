@@ -167,3 +167,21 @@ describe('options panel in the case view', () => {
     expect(panel().querySelector('[data-flag="Y90_BILIRUBIN_GT_2"]')).toHaveTextContent('Bilirubin above 2 mg/dL');
   });
 });
+
+describe('facts to complete', () => {
+  it('shows the first eight, most consequential first, and the rest on request', async () => {
+    const { user } = renderWithStores(<OptionsPanelSlot facts={{}} />);
+    const todo = within(panel()).getByRole('region', { name: /Facts to complete/ });
+    expect(todo).toHaveTextContent('Facts to complete 22');
+    expect(todo.querySelectorAll('[data-missing]')).toHaveLength(8);
+    expect(todo.querySelector('[data-missing]')).toHaveAttribute('data-missing', 'ecog');
+    const more = within(todo).getByRole('button', { name: 'Show all 22 facts to complete' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    expect(todo.querySelectorAll('[data-missing]')).toHaveLength(22);
+    expect(todo.querySelector('[data-missing="primary_tumor"]')).toHaveTextContent('needed to choose the disease rules');
+    const options = within(panel()).getByRole('region', { name: /^Options/ });
+    expect(options).toHaveTextContent('No option yet: the rules start from the primary tumour.');
+    expect(within(options).getByRole('button', { name: 'primary tumour' })).toBeInTheDocument();
+  });
+});

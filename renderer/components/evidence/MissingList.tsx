@@ -4,8 +4,12 @@ import { factLabel, focusFact, isFactKey, whereShown } from './focusField';
 
 export interface MissingFact { field: string; why: string }
 
+/** The engine lists the most consequential facts first; the rest wait behind "Show all". */
+export const MISSING_SHOWN_FIRST = 8;
+
 export function MissingList({ missing }: { missing: readonly MissingFact[] }) {
   const [note, setNote] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
   if (missing.length === 0) {
     return (
       <section className="ev-section" aria-labelledby="missing-title">
@@ -27,7 +31,7 @@ export function MissingList({ missing }: { missing: readonly MissingFact[] }) {
       <p className="muted small">Unknown facts that would change an option or a warning.</p>
       {note ? <p className="small note" role="status">{note}</p> : null}
       <ul className="todo">
-        {missing.map((m) => (
+        {(all ? missing : missing.slice(0, MISSING_SHOWN_FIRST)).map((m) => (
           <li key={m.field} data-missing={m.field}>
             <span aria-hidden="true" className="todo-box">☐</span>
             <div>
@@ -39,6 +43,11 @@ export function MissingList({ missing }: { missing: readonly MissingFact[] }) {
           </li>
         ))}
       </ul>
+      {missing.length > MISSING_SHOWN_FIRST ? (
+        <button type="button" className="link more" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+          {all ? `Show the first ${MISSING_SHOWN_FIRST} only` : `Show all ${missing.length} facts to complete`}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -52,7 +52,9 @@ function Result({ facts, evaluation }: { facts: CaseFacts; evaluation: EngineOut
       <section className="ev-section" aria-labelledby="options-list-title">
         <h3 id="options-list-title" className="ev-heading">Options <span className="count">{options.length}</span></h3>
         {options.length === 0 ? (
-          <p className="muted small">No option yet: {facts.primary_tumor == null ? 'the rules start from the primary tumour.' : 'no rule applies to these facts; see the facts to complete below.'}</p>
+          <p className="muted small">No option yet: {facts.primary_tumor == null
+            ? <>the rules start from the <button type="button" className="link inline" onClick={() => focusFact('primary_tumor')}>primary tumour</button>.</>
+            : 'no rule applies to these facts; see the facts to complete below.'}</p>
         ) : (
           <ol className="options">
             {options.map((o) => <OptionItem key={o.option} option={o} />)}
