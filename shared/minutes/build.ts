@@ -14,11 +14,12 @@ import {
 } from './model';
 
 /** The options, flags, scores and engine version of one stored engine snapshot. */
-export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version'> {
+export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version' | 'missing_facts'> {
   return {
     options: snapshot.options.map((o) => ({ option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence] })),
     flags: snapshot.flags.map((f) => ({ word: f, label: flagLabel(f) })),
     derived: derivedRows(snapshot.derived),
+    missing_facts: snapshot.missing.map((m) => m.field),
     engine_version: snapshot.engine_version,
   };
 }
@@ -60,14 +61,20 @@ export const DEFAULT_QUORUM = ['Medical oncology', 'Interventional radiology', '
 /** The quorum statement from the attendance and the required specialties (labels, compared case-insensitively). */
 export function quorumOf(attendees: readonly MinutesAttendee[], required: readonly string[] = DEFAULT_QUORUM): MinutesQuorum {
   const present = new Set(attendees.filter((a) => a.attendance === 'attended').map((a) => a.specialty.toLowerCase()));
-  const missing = required.filter((r) => !present.has(r.toLowerCase()));
+  return quorumStatement(attendees, required, required.filter((r) => !present.has(r.toLowerCase())));
+}
+
+/** The quorum as recorded (required and missing specialties, labels) with its sentence. */
+export function quorumStatement(attendees: readonly MinutesAttendee[], required: readonly string[], missing: readonly string[]): MinutesQuorum {
   const list = (xs: readonly string[]) => xs.join(', ');
+  const attended = attendees.filter((a) => a.attendance === 'attended').length;
+  const apologies = attendees.filter((a) => a.attendance === 'apologies').length;
   return {
     met: missing.length === 0,
     required: [...required],
-    missing,
+    missing: [...missing],
     statement: missing.length === 0
-      ? `Required specialties present: ${list(required)}. ${attendees.filter((a) => a.attendance === 'attended').length} attended, ${attendees.filter((a) => a.attendance === 'apologies').length} sent apologies.`
+      ? `Required specialties present: ${required.length ? list(required) : 'none required'}. ${attended} attended, ${apologies} sent apologies.`
       : `Required specialties absent: ${list(missing)}. Decisions were recorded without a full quorum.`,
   };
 }

@@ -131,7 +131,7 @@ dl.facts { display: grid; grid-template-columns: 34mm 1fr; gap: 0.6mm 3mm; margi
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0; }
 .eid { white-space: nowrap; font-size: 7.5pt; }
-.strength { font-weight: 700; }
+.strength { font-weight: 700; font-size: 8pt; }
 .s-recommended { color: #0b5d1e; }
 .s-consider { color: #1f3f8f; }
 .s-not_recommended { color: #8a4b00; }
@@ -140,17 +140,30 @@ section.case { break-before: auto; margin-top: 7mm; border-top: 1.2pt solid #222
 section.case > h2 { border-bottom: none; margin-top: 2mm; }
 .decision { border: 0.8pt solid #222; padding: 1.5mm 2.5mm; margin: 2mm 0; }
 .decision h3 { margin-top: 0; }
-.watermark { position: fixed; top: 110mm; left: 0; width: 180mm; text-align: center; font-size: 96pt; font-weight: 700;
-  color: rgba(176, 0, 0, 0.09); transform: rotate(-38deg); transform-origin: 50% 50%; z-index: 0; pointer-events: none; }
+.watermark { position: fixed; top: 105mm; left: 20mm; width: 140mm; height: 40mm; transform: rotate(-38deg); z-index: 0; pointer-events: none; }
 main { position: relative; z-index: 1; }
 .signoff { border: 1pt solid #222; padding: 3mm; margin-top: 5mm; break-inside: avoid; }
 .letterhead { border-bottom: 1pt solid #222; margin-bottom: 5mm; padding-bottom: 2mm; }
-col.c-num { width: 10mm; } col.c-option { width: 34mm; } col.c-strength { width: 28mm; } col.c-evidence { width: 46mm; }
+col.c-num { width: 10mm; } col.c-option { width: 32mm; } col.c-strength { width: 33mm; } col.c-evidence { width: 46mm; }
 .nowrap { white-space: nowrap; }
 col.c-item { width: 8mm; } col.c-patient { width: 38mm; } col.c-mrn { width: 24mm; } col.c-intent { width: 30mm; } col.c-date { width: 24mm; }
 col.c-owner { width: 38mm; } col.c-att { width: 24mm; } col.c-spec { width: 52mm; } col.c-id { width: 52mm; } col.c-who { width: 34mm; } col.c-when { width: 36mm; }
 `;
 }
+
+/**
+ * The diagonal DRAFT watermark, drawn as strokes (not text): it repeats on every page (position: fixed) without
+ * adding words to the PDF's text layer, so copying or searching the minutes never picks up stray letters.
+ */
+const WATERMARK = `<svg class="watermark" aria-hidden="true" focusable="false" viewBox="-10 -10 400 120" preserveAspectRatio="xMidYMid meet">
+<g fill="none" stroke="rgb(176,0,0)" stroke-opacity="0.11" stroke-width="12" stroke-linejoin="round" stroke-linecap="round">
+<path d="M0,0 L30,0 Q60,0 60,50 Q60,100 30,100 L0,100 Z"/>
+<path d="M80,100 L80,0 L115,0 Q140,0 140,27 Q140,54 115,54 L80,54 M110,54 L140,100"/>
+<path d="M160,100 L190,0 L220,100 M172,62 L208,62"/>
+<path d="M300,0 L240,0 L240,100 M240,50 L285,50"/>
+<path d="M320,0 L380,0 M350,0 L350,100"/>
+</g>
+</svg>`;
 
 function page(title: string, css: string, body: string, draft: boolean): string {
   return `<!DOCTYPE html>
@@ -162,7 +175,7 @@ function page(title: string, css: string, body: string, draft: boolean): string 
 <style>${css}</style>
 </head>
 <body>
-${draft ? '<div class="watermark" aria-hidden="true">DRAFT</div>\n' : ''}<main>
+${draft ? `${WATERMARK}\n` : ''}<main>
 ${body}
 </main>
 </body>
@@ -173,8 +186,12 @@ ${body}
 const evidenceIds = (ids: readonly string[]): string =>
   ids.length === 0 ? '<span class="none">none cited</span>' : ids.map((id) => `<span class="eid">${t(id)}</span>`).join(', ');
 
+function missingLine(c: MinutesCase): string {
+  return c.missing_facts.length === 0 ? '' : `<p class="muted">Facts the engine lacked: ${c.missing_facts.map(t).join(', ')}.</p>`;
+}
+
 function optionsTable(c: MinutesCase): string {
-  if (c.options.length === 0) return '<p class="none">The engine offered no options for this case.</p>';
+  if (c.options.length === 0) return `<p class="none">The engine offered no options for this case.</p>${missingLine(c)}`;
   const rows = c.options.map((o, i) => `<tr>
 <td class="nowrap">${c.item}.${i + 1}</td><td>${t(o.label)}</td><td class="strength s-${t(o.strength)}">${t(strengthLabel(o.strength))}</td><td>${t(o.rationale)}</td><td>${evidenceIds(o.evidence)}</td>
 </tr>`).join('\n');
@@ -184,7 +201,7 @@ function optionsTable(c: MinutesCase): string {
 <tbody>
 ${rows}
 </tbody>
-</table>`;
+</table>${missingLine(c)}`;
 }
 
 function decisionBlock(c: MinutesCase): string {

@@ -140,6 +140,8 @@ export const minutesCaseSchema = z.object({
   /** The options exactly as the board saw them (the stored snapshot), in the engine's order. */
   options: z.array(optionRowSchema),
   flags: z.array(flagSchema),
+  /** Facts the engine said it lacked when the board saw the case (field names), from the same snapshot. */
+  missing_facts: z.array(z.string()),
   /** Version of the engine that produced this case's snapshot. */
   engine_version: z.string().nullable(),
   /** Null when the case was listed but no decision was recorded (deferred / not discussed). */

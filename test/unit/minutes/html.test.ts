@@ -68,7 +68,7 @@ describe('escaping', () => {
 describe('DRAFT until signed', () => {
   it('a draft has the DRAFT header, the watermark and no signature', () => {
     const html = buildMinutesHtml(sampleMinutes(2), { fontUrls: FONTS });
-    expect(html).toContain('<div class="watermark" aria-hidden="true">DRAFT</div>');
+    expect(html).toContain('<svg class="watermark" aria-hidden="true"');
     expect(html).toContain('@top-right { content: "DRAFT\\3a  not signed"');
     expect(html).toContain("<strong>DRAFT: not signed.</strong> These minutes become the meeting's record when the chair (Dr. Ana Ferreira) signs them.");
     expect(html).toContain('<title>Liver Tumour Board: minutes 12 March 2027 (DRAFT)</title>');
@@ -77,7 +77,7 @@ describe('DRAFT until signed', () => {
 
   it('signed minutes name the chair and the time, without watermark or DRAFT', () => {
     const html = buildMinutesHtml(sampleMinutes(2, { signed: true }), { fontUrls: FONTS });
-    expect(html).not.toContain('watermark" aria-hidden');
+    expect(html).not.toContain('class="watermark"');
     expect(html).not.toContain('DRAFT');
     expect(html).toContain('@top-right { content: "Signed"');
     expect(html).toContain('<strong>Signed by Dr. Ana Ferreira</strong>, chair, on 12 March 2027, 18:20 UTC.');
@@ -87,7 +87,7 @@ describe('DRAFT until signed', () => {
   it('a letter is a draft exactly when the minutes are', () => {
     const draft = letterFromMinutes(sampleMinutes(2), 1)!;
     const signed = letterFromMinutes(sampleMinutes(2, { signed: true }), 1)!;
-    expect(buildLetterHtml(draft, { fontUrls: FONTS })).toContain('>DRAFT</div>');
+    expect(buildLetterHtml(draft, { fontUrls: FONTS })).toContain('<svg class="watermark"');
     expect(buildLetterHtml(signed, { fontUrls: FONTS })).not.toContain('DRAFT');
   });
 });

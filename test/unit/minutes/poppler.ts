@@ -45,3 +45,30 @@ export function pdfOutline(file: string): OutlineItem[] {
   const strip = (items: OutlineItem[]): OutlineItem[] => items.map((i) => ({ title: i.title, kids: strip(i.kids) }));
   return strip(json.outlines);
 }
+
+/** Page text in physical layout (table cells side by side on one line). */
+export const pdfLayoutText = (file: string, page: number): string =>
+  execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+
+/**
+ * Rows split across pages, found without markers: a table that goes on over a page break repeats its header
+ * row, and the first line under that header must be the start of a row (its first cell, e.g. "3.2"). A row
+ * split by the break would put the rest of its text there with an empty first cell. Returns "page N: line".
+ */
+export function splitRowsUnderHeaders(pageLayouts: readonly string[], header: RegExp, rowStart: RegExp): string[] {
+  const problems: string[] = [];
+  pageLayouts.forEach((text, p) => {
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (!header.test(line)) return;
+      const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+      if (next === undefined || !rowStart.test(next)) problems.push(`page ${p + 1}: ${next?.trim() ?? '(nothing under the header)'}`);
+    });
+  });
+  return problems;
+}
+
+export const OPTIONS_HEADER = /^\s*#\s+Option\s+Strength\s+Rationale\s+Evidence\s*$/;
+export const OPTIONS_ROW = /^\s*\d+\.\d+\s+\S/;
+export const SUMMARY_HEADER = /^\s*#\s+Patient\s+MRN\s+Plan\s+Intent\s+Follow-up\s*$/;
+export const SUMMARY_ROW = /^\s*\d+\s+\S/;
