@@ -11,6 +11,7 @@ import { caseOperations } from './api/cases';
 import { importOperations } from './api/imports';
 import { engineOperations } from './api/engine';
 import { meetingOperations } from './api/meetings';
+import { minutesOperations } from './api/minutes';
 
 export const operations = {
   ...appOperations,
@@ -18,6 +19,7 @@ export const operations = {
   ...importOperations,
   ...engineOperations,
   ...meetingOperations,
+  ...minutesOperations,
 } as const;
 
 export type Operations = typeof operations;

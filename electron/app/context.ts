@@ -10,6 +10,7 @@ import { caseHandlers } from '../services/cases';
 import { importHandlers } from '../services/imports';
 import { engineHandlers } from '../services/engine';
 import { meetingHandlers } from '../services/meetings';
+import { minutesHandlers } from '../minutes/service';
 import { isDemoDatabase, seedDemo } from '../services/demo';
 import { APP_VERSION } from './version';
 
@@ -36,6 +37,7 @@ export function buildHandlers(db: Db, transport: OpenOptions['transport']): Hand
     ...importHandlers(db),
     ...engineHandlers(),
     ...meetingHandlers(db),
+    ...minutesHandlers(db),
   };
 }
 

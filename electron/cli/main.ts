@@ -13,9 +13,12 @@ import { checkCommand } from './commands/check';
 import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
 import { evaluateCommand } from './commands/evaluate';
+import { exportLetterCommand } from './commands/export-letter';
+import { exportMinutesCommand } from './commands/export-minutes';
 import { serveCommand } from './commands/serve';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
+COMMANDS.push(exportMinutesCommand, exportLetterCommand);
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

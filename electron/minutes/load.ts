@@ -1,0 +1,151 @@
+/**
+ * The minutes document and the outcome letter, read from the database: the meeting, its attendees and quorum,
+ * the agenda in order, each case's patient and referral, and each decision as it stands after its amendments.
+ * The options table is the engine snapshot stored with the decision (what the board SAW), never a fresh
+ * evaluation; a case listed without a decision shows no options.
+ */
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/statements';
+import { getCase } from '../../db/repositories/cases';
+import { listDecisionsForMeeting } from '../../db/repositories/decisions';
+import { getMeeting, listMeetings } from '../../db/repositories/meetings';
+import { getProfile } from '../../db/repositories/profiles';
+import { DomainError } from '../../shared/errors';
+import {
+  PLAN_TYPE_LABELS, SPECIALTY_LABELS, isEnginePlan, type CONSENSUS, type Decision, type INTENTS, type Meeting, type Plan,
+} from '../../shared/domain/meeting';
+import type { CaseFacts } from '../../shared/domain/facts';
+import { assembleMinutes, fromSnapshot, quorumStatement, summaryFromFacts } from '../../shared/minutes/build';
+import { optionLabel } from '../../shared/minutes/labels';
+import {
+  letterFromMinutes, type MinutesAmendment, type MinutesAttendee, type MinutesCase, type MinutesDocument, type OutcomeLetter,
+} from '../../shared/minutes/model';
+
+const INTENT_LABELS: Record<(typeof INTENTS)[number], string> = {
+  curative: 'Curative', palliative: 'Palliative', bridging_to_transplant: 'Bridging to transplant', consolidation: 'Consolidation',
+  symptom_control: 'Symptom control',
+};
+const CONSENSUS_LABELS: Record<(typeof CONSENSUS)[number], string> = { unanimous: 'Unanimous', majority: 'Majority' };
+
+const FIELD_LABELS: Record<string, string> = {
+  plan: 'Plan', plan_detail: 'Plan detail', intent: 'Intent', rationale: 'Rationale', consensus: 'Consensus', dissent: 'Dissent',
+  actions: 'Actions', follow_up_date: 'Follow-up date', patient_preference_discussed: 'Patient preference discussed',
+  discordance_reason: 'Reason for a plan the engine did not favour',
+};
+
+export const planLabel = (plan: Plan, detail = ''): string => {
+  const label = isEnginePlan(plan) ? optionLabel(plan) : PLAN_TYPE_LABELS[plan];
+  return detail.trim() ? `${label}: ${detail.trim()}` : label;
+};
+
+/** One amended value as the minutes print it. */
+function valueText(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '(none)';
+  if (field === 'plan' && typeof v === 'string') return planLabel(v as Plan);
+  if (field === 'intent' && typeof v === 'string') return INTENT_LABELS[v as keyof typeof INTENT_LABELS] ?? v;
+  if (field === 'consensus' && typeof v === 'string') return CONSENSUS_LABELS[v as keyof typeof CONSENSUS_LABELS] ?? v;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (field === 'actions' && Array.isArray(v)) {
+    return v.map((a: { what?: unknown; owner?: unknown; due_date?: unknown }) => `${String(a.what)} (${String(a.owner)}${a.due_date ? `, ${String(a.due_date)}` : ''})`).join('; ');
+  }
+  if (field === 'dissent' && Array.isArray(v)) return v.map((d: { name?: unknown; view?: unknown }) => `${String(d.name)}: ${String(d.view)}`).join('; ');
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function amendmentsOf(d: Decision): MinutesAmendment[] {
+  return d.amendments.map((a) => ({
+    what: a.changed_fields.map((f) => `${FIELD_LABELS[f] ?? f}: ${valueText(f, a.before[f])} → ${valueText(f, a.after[f])}`).join('; '),
+    reason: a.reason,
+    by: a.amended_by,
+    at: a.amended_at,
+  }));
+}
+
+const profileName = (db: Db, id: number | null): string | null => (id === null ? null : (getProfile(db, id)?.name ?? null));
+
+function caseOf(db: Db, m: Meeting, item: Meeting['agenda'][number], number: number, decision: Decision | undefined): MinutesCase {
+  const record = getCase(db, item.case_id);
+  const facts: CaseFacts = decision?.facts_snapshot ?? record?.facts ?? {};
+  const seen = decision ? fromSnapshot(decision.engine_snapshot) : { options: [], flags: [], derived: [], missing_facts: [], engine_version: null };
+  const cur = decision?.current;
+  return {
+    case_id: item.case_id,
+    item: number,
+    patient: {
+      family_name: item.family_name, given_name: item.given_name, mrn: item.identifier,
+      birth_date: record?.patient.birth_date ?? null, sex: record?.patient.sex ?? null,
+    },
+    referring_clinician: record?.referring_clinician ?? '',
+    presenter: item.presenter.trim() || null,
+    diagnosis: item.diagnosis,
+    question: item.question,
+    clinical_summary: summaryFromFacts(facts),
+    ...seen,
+    decision: decision && cur ? {
+      plan: planLabel(cur.plan, cur.plan_detail),
+      plan_option: isEnginePlan(cur.plan) ? cur.plan : null,
+      intent: INTENT_LABELS[cur.intent],
+      rationale: cur.rationale,
+      consensus: CONSENSUS_LABELS[cur.consensus],
+      dissent: cur.dissent.map((x) => ({ name: x.name, specialty: SPECIALTY_LABELS[x.specialty], view: x.view })),
+      concordant: cur.concordance === 'not_assessed' ? null : cur.concordance === 'concordant',
+      override_reason: cur.discordance_reason,
+      patient_preference_discussed: cur.patient_preference_discussed,
+      recorded_by: decision.recorded_by,
+      recorded_at: decision.recorded_at,
+    } : null,
+    no_decision_note: decision ? null
+      : item.standard_of_care ? 'Listed as standard of care: not discussed.'
+      : m.status === 'signed' || m.status === 'concluded' ? 'No decision recorded.' : 'Not yet discussed.',
+    actions: (cur?.actions ?? []).map((a) => ({ description: a.what, owner: a.owner, due_date: a.due_date })),
+    follow_up_date: cur?.follow_up_date ?? null,
+    amendments: decision ? amendmentsOf(decision) : [],
+  };
+}
+
+/** The minutes of one meeting. */
+export function loadMinutes(db: Db, meetingId: number, now = new Date().toISOString()): MinutesDocument {
+  const m = getMeeting(db, meetingId);
+  if (!m) throw new DomainError('NOT_FOUND', `meeting ${meetingId} does not exist`, 'meeting_id');
+  const decisions = new Map(listDecisionsForMeeting(db, meetingId).map((d) => [d.agenda_item_id, d]));
+  const chair = profileName(db, m.chair_profile_id) ?? m.signed_by ?? 'not recorded';
+  const coordinator = profileName(db, m.coordinator_profile_id) ?? 'not recorded';
+  const attendees: MinutesAttendee[] = m.attendees.map((a) => ({
+    name: a.name,
+    specialty: SPECIALTY_LABELS[a.specialty],
+    role: a.profile_id !== null && a.profile_id === m.chair_profile_id ? 'chair'
+      : a.profile_id !== null && a.profile_id === m.coordinator_profile_id ? 'coordinator' : null,
+    attendance: a.attendance,
+  }));
+  // The quorum as the meeting recorded it (at sign-off it is frozen), in words.
+  const quorum = quorumStatement(attendees, m.quorum.required.map((s) => SPECIALTY_LABELS[s]), m.quorum.missing.map((s) => SPECIALTY_LABELS[s]));
+  const signed = m.status === 'signed' && m.signed_at !== null;
+  return assembleMinutes({
+    meeting: {
+      id: m.id, board_name: m.board, date: m.scheduled_at.slice(0, 10), start_time: m.scheduled_at.slice(11, 16) || null, end_time: null,
+      location: m.location.trim() || null, video_link: m.video_link.trim() || null, chair, coordinator, status: m.status,
+    },
+    attendees,
+    quorum,
+    cases: m.agenda.map((item, i) => caseOf(db, m, item, i + 1, decisions.get(item.id))),
+    sign_off: signed && m.signed_at ? { name: (m.signed_by ?? chair).replace(/ \((chair|member|coordinator), profile \d+\)$/, ''), signed_at: m.signed_at } : null,
+    generated_at: now,
+  });
+}
+
+/** The id of the most recently signed meeting, if any. */
+export function latestSignedMeetingId(db: Db): number | undefined {
+  const signed = listMeetings(db, { statuses: ['signed'] });
+  return signed.sort((a, b) => (b.signed_at ?? '').localeCompare(a.signed_at ?? '') || b.id - a.id)[0]?.id;
+}
+
+/** The outcome letter for a case: from the latest meeting that recorded a decision for it (else the latest listing). */
+export function loadLetter(db: Db, caseId: number, now = new Date().toISOString()): OutcomeLetter {
+  const row = stmt(db, `SELECT a.meeting_id AS meeting_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+    LEFT JOIN decisions d ON d.agenda_item_id = a.id
+    WHERE a.case_id = ? ORDER BY (d.id IS NOT NULL) DESC, m.scheduled_at DESC, a.id DESC LIMIT 1`).get(caseId) as { meeting_id: number } | undefined;
+  if (!row) throw new DomainError('NOT_FOUND', `case ${caseId} has not been listed at any meeting`, 'case_id');
+  const letter = letterFromMinutes(loadMinutes(db, row.meeting_id, now), caseId);
+  if (!letter) throw new DomainError('NOT_FOUND', `case ${caseId} is not on meeting ${row.meeting_id}'s agenda`, 'case_id');
+  return letter;
+}

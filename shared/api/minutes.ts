@@ -1,0 +1,33 @@
+/**
+ * Minutes and outcome letters: the HTML preview (the same HTML the PDF is printed from) and the PDF export.
+ * The file an export writes is chosen by the transport (a save dialog in the app; a folder next to the database
+ * for the browser host; --out for the CLI), never by the caller. Exporting the minutes of a signed meeting
+ * records the PDF's SHA-256 in the audit log.
+ */
+import { z } from 'zod';
+import { op } from './op';
+
+const id = z.number().int().positive();
+
+/** The minutes of `meeting_id`, or (with `case_id`) the outcome letter for that case at that meeting. */
+const target = z.strictObject({ meeting_id: id, case_id: id.optional() });
+
+export const minutesOperations = {
+  'minutes.preview': op(
+    target.extend({ embed_fonts: z.boolean().default(false) }).strict(),
+    z.object({ html: z.string(), draft: z.boolean(), title: z.string() }),
+  ),
+  'minutes.exportPdf': op(
+    target,
+    z.object({
+      /** False when the user cancelled the save dialog (nothing written). */
+      written: z.boolean(),
+      file_name: z.string().nullable(),
+      bytes: z.number().int().min(0),
+      sha256: z.string().nullable(),
+      draft: z.boolean(),
+      /** True when the SHA-256 was recorded in the audit log (signed minutes). */
+      audited: z.boolean(),
+    }),
+  ),
+} as const;

@@ -1,0 +1,191 @@
+/**
+ * The demo database's signed meeting, exported by the CLI (`export-minutes --meeting latest-signed`,
+ * `export-letter`), checked with poppler and qpdf; the expected names, decisions and evidence ids are read
+ * from the database with plain SQL, not through the minutes loader.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import { planLabel } from '../../../electron/minutes/load';
+import type { Plan } from '../../../shared/domain/meeting';
+import {
+  BUNDLED_FONT, OPTIONS_HEADER, OPTIONS_ROW, SUMMARY_HEADER, SUMMARY_ROW, pageTexts, pdfFonts, pdfInfo, pdfLayoutText, pdfText, qpdfCheck,
+  splitRowsUnderHeaders, squash,
+} from './poppler';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+interface Expected {
+  meetingId: number;
+  plannedId: number;
+  patients: { family_name: string; given_name: string; identifier: string }[];
+  decisions: { case_id: number; plan: string; rationale: string; evidence: string[] }[];
+  amendmentReasons: string[];
+  dissentViews: string[];
+}
+
+let dir = '';
+let dbFile = '';
+let minutesFile = '';
+let letterFile = '';
+let draftFile = '';
+let exported = { code: -1, out: '', err: '' };
+let expected: Expected;
+let pages = 0;
+let texts: string[] = [];
+let whole = '';
+
+function readExpected(file: string): Expected {
+  const db = new Database(file, { readonly: true });
+  try {
+    const meetingId = db.prepare("SELECT id FROM meetings WHERE status = 'signed' ORDER BY signed_at DESC LIMIT 1").pluck().get() as number;
+    const plannedId = db.prepare("SELECT id FROM meetings WHERE status = 'planned' ORDER BY id LIMIT 1").pluck().get() as number;
+    const patients = db.prepare(`SELECT p.family_name, p.given_name, p.identifier FROM agenda_items a JOIN cases c ON c.id = a.case_id
+      JOIN patients p ON p.id = c.patient_id WHERE a.meeting_id = ? ORDER BY a.position`).all(meetingId) as Expected['patients'];
+    const rows = db.prepare('SELECT id, case_id, plan, plan_detail, rationale, engine_snapshot FROM decisions WHERE meeting_id = ?').all(meetingId) as
+      { id: number; case_id: number; plan: string; plan_detail: string; rationale: string; engine_snapshot: string }[];
+    const amendments = db.prepare('SELECT decision_id, reason, after FROM decision_amendments ORDER BY id').all() as { decision_id: number; reason: string; after: string }[];
+    const decisions = rows.map((r) => {
+      // The decision as it stands after its amendments (later amendments win).
+      let plan = r.plan, detail = r.plan_detail, rationale = r.rationale;
+      for (const a of amendments.filter((x) => x.decision_id === r.id)) {
+        const after = JSON.parse(a.after) as { plan?: string; plan_detail?: string; rationale?: string };
+        plan = after.plan ?? plan; detail = after.plan_detail ?? detail; rationale = after.rationale ?? rationale;
+      }
+      const snapshot = JSON.parse(r.engine_snapshot) as { options: { evidence: string[] }[] };
+      return { case_id: r.case_id, plan: planLabel(plan as Plan, detail), rationale, evidence: snapshot.options.flatMap((o) => o.evidence) };
+    });
+    const dissentViews = (db.prepare('SELECT dissent FROM decisions WHERE meeting_id = ?').pluck().all(meetingId) as string[])
+      .flatMap((d) => (JSON.parse(d) as { view: string }[]).map((x) => x.view));
+    return { meetingId, plannedId, patients, decisions, amendmentReasons: amendments.map((a) => a.reason), dissentViews };
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tb-minutes-demo-'));
+  dbFile = path.join(dir, 'demo.db');
+  minutesFile = path.join(dir, 'minutes.pdf');
+  letterFile = path.join(dir, 'letter.pdf');
+  draftFile = path.join(dir, 'draft.pdf');
+  expect((await cli('demo', '--db', dbFile)).code).toBe(0);
+  expected = readExpected(dbFile);
+  exported = await cli('export-minutes', '--db', dbFile, '--meeting', 'latest-signed', '--out', minutesFile);
+  pages = pdfInfo(minutesFile).pages;
+  texts = pageTexts(minutesFile, pages);
+  whole = pdfText(minutesFile);
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo database signed meeting, exported by the CLI', () => {
+  it('has a signed meeting with at least 20 decided cases, a dissent and an amendment', () => {
+    expect(expected.decisions.length).toBeGreaterThanOrEqual(20);
+    expect(expected.dissentViews.length).toBeGreaterThan(0);
+    expect(expected.amendmentReasons.length).toBeGreaterThan(0);
+    expect(exported.err).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(new RegExp(`minutes of meeting ${expected.meetingId} \\(signed\\), ${expected.patients.length} case\\(s\\)`));
+  });
+
+  it('passes qpdf --check, is tagged, and says "Page i of N" and Signed on every page', () => {
+    expect(qpdfCheck(minutesFile).status).toBe(0);
+    expect(pdfInfo(minutesFile).tagged).toBe(true);
+    expect(pages).toBeGreaterThan(10);
+    texts.forEach((t, i) => {
+      expect(t, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages}`);
+      expect(t, `page ${i + 1}`).toMatch(/Signed\n/);
+      expect(t, `page ${i + 1}`).not.toContain('DRAFT');
+    });
+  });
+
+  it('embeds only the bundled DejaVu faces', () => {
+    const fonts = pdfFonts(minutesFile);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.name).toMatch(BUNDLED_FONT);
+      expect(f.embedded).toBe(true);
+    }
+  });
+
+  it('gives back every patient name with its diacritics, every decision, every evidence id, dissent and amendments', () => {
+    const flat = squash(whole);
+    expect(expected.patients.some((p) => /[^\x20-\x7e]/.test(p.family_name + p.given_name))).toBe(true);
+    for (const p of expected.patients) {
+      expect(flat).toContain(squash(`${p.family_name}, ${p.given_name}`));
+      expect(whole).toContain(p.identifier);
+    }
+    for (const d of expected.decisions) {
+      expect(flat, `case ${d.case_id}`).toContain(squash(d.plan));
+      if (d.rationale.trim()) expect(flat, `case ${d.case_id}`).toContain(squash(d.rationale));
+      for (const id of d.evidence) expect(whole, `case ${d.case_id}`).toContain(id);
+    }
+    for (const v of expected.dissentViews) expect(flat).toContain(squash(v));
+    for (const r of expected.amendmentReasons) expect(flat).toContain(squash(r));
+    expect(flat).toContain(squash("The evidence engine supports and does not replace the board's judgement."));
+  });
+
+  it('splits no option or summary row across pages (every repeated header is followed by the start of a row)', () => {
+    const layouts = Array.from({ length: pages }, (_, i) => pdfLayoutText(minutesFile, i + 1));
+    const optionHeaders = layouts.join('\n').split('\n').filter((l) => OPTIONS_HEADER.test(l)).length;
+    expect(optionHeaders).toBeGreaterThanOrEqual(expected.decisions.filter((d) => d.evidence.length > 0).length);
+    expect(splitRowsUnderHeaders(layouts, OPTIONS_HEADER, OPTIONS_ROW)).toEqual([]);
+    expect(splitRowsUnderHeaders(layouts, SUMMARY_HEADER, SUMMARY_ROW)).toEqual([]);
+  });
+
+  it("records the signed PDF's SHA-256 in the audit log, and the audit chain still verifies", async () => {
+    const sha = createHash('sha256').update(readFileSync(minutesFile)).digest('hex');
+    expect(exported.out).toContain(`sha256 ${sha} (recorded in the audit log)`);
+    const db = new Database(dbFile, { readonly: true });
+    const row = db.prepare("SELECT entity, entity_id, after FROM audit_log WHERE action = 'minutes.export_pdf' ORDER BY id DESC LIMIT 1").get() as { entity: string; entity_id: string; after: string };
+    db.close();
+    expect(row.entity).toBe('meeting');
+    expect(row.entity_id).toBe(String(expected.meetingId));
+    expect(JSON.parse(row.after)).toMatchObject({ sha256: sha, file_name: 'minutes.pdf', bytes: readFileSync(minutesFile).length });
+    expect((await cli('audit', '--db', dbFile)).code).toBe(0);
+  });
+
+  it('exports a decided case as an outcome letter to its referring clinician', async () => {
+    const d = expected.decisions.find((x) => x.evidence.length > 0);
+    if (!d) throw new Error('the demo has a decision with evidence');
+    const r = await cli('export-letter', '--db', dbFile, '--case', String(d.case_id), '--out', letterFile);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const info = pdfInfo(letterFile);
+    expect(info.tagged).toBe(true);
+    expect(qpdfCheck(letterFile).status).toBe(0);
+    pageTexts(letterFile, info.pages).forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${info.pages}`));
+    const text = squash(pdfText(letterFile));
+    expect(text).toContain(squash(d.plan));
+    for (const id of d.evidence) expect(text).toContain(id);
+    expect(text).toContain('Dear');
+  }, 60_000);
+
+  it('exports the planned meeting as DRAFT minutes, unaudited, and refuses to overwrite or to export nothing', async () => {
+    const r = await cli('export-minutes', '--db', dbFile, '--meeting', String(expected.plannedId), '--out', draftFile);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('(DRAFT: not signed)');
+    expect(r.out).not.toContain('audit log');
+    const n = pdfInfo(draftFile).pages;
+    pageTexts(draftFile, n).forEach((t, i) => {
+      expect(t).toContain('DRAFT: not signed');
+      expect(t).toContain(`Page ${i + 1} of ${n}`);
+    });
+    expect(await cli('export-minutes', '--db', dbFile, '--meeting', 'latest-signed', '--out', draftFile)).toMatchObject({ code: 2 });
+    expect((await cli('export-minutes', '--db', dbFile, '--meeting', '9999', '--out', path.join(dir, 'x.pdf'))).err).toContain('meeting 9999 does not exist');
+    expect((await cli('export-letter', '--db', dbFile, '--case', 'abc', '--out', path.join(dir, 'y.pdf'))).err).toContain('--case: must be a whole number');
+  }, 60_000);
+});
