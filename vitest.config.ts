@@ -20,6 +20,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+          // Typing whole forms with user-event takes seconds on a busy 2-core machine; the default 5 s flakes.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -10,7 +10,7 @@ import { LAB_ANALYTES, LAB_UNITS, convertLab, fromContractUnit, toContractUnit, 
 import { FACT_FIELDS } from './fields';
 
 export const PATIENT_KEYS = ['identifier', 'family_name', 'given_name', 'birth_date', 'sex'] as const;
-export const REFERRAL_KEYS = ['referring_clinician', 'diagnosis', 'question', 'status'] as const;
+export const REFERRAL_KEYS = ['referring_clinician', 'diagnosis', 'question', 'status', 'last_imaging_date', 'last_labs_date'] as const;
 type PatientKey = (typeof PATIENT_KEYS)[number];
 type ReferralKey = (typeof REFERRAL_KEYS)[number];
 
@@ -62,6 +62,8 @@ export const FIELD_LABELS: Record<FieldPath, string> = {
   'case.diagnosis': 'Diagnosis',
   'case.question': 'Question for the board',
   'case.status': 'Status',
+  'case.last_imaging_date': 'Date of latest imaging',
+  'case.last_labs_date': 'Date of latest labs',
   ...(Object.fromEntries(CASE_FACT_KEYS.map((k) => [factPath(k), FACT_FIELDS[k].label])) as Record<`case.facts.${CaseFactKey}`, string>),
 };
 
@@ -91,6 +93,8 @@ export function valuesFromRecord(record: CaseRecord, units: LabUnits): FormValue
   values['case.diagnosis'] = record.diagnosis;
   values['case.question'] = record.question;
   values['case.status'] = record.status;
+  values['case.last_imaging_date'] = record.last_imaging_date ?? '';
+  values['case.last_labs_date'] = record.last_labs_date ?? '';
   for (const key of CASE_FACT_KEYS) values[factPath(key)] = factToText(key, record.facts[key], units);
   return values;
 }
@@ -229,6 +233,9 @@ export function buildInput(values: FormValues, units: LabUnits, origins: LabOrig
     diagnosis: values['case.diagnosis'],
     question: values['case.question'],
     status: values['case.status'] as CaseStatus,
+    // The agenda's completeness gate checks these are recent enough for the meeting.
+    last_imaging_date: values['case.last_imaging_date'].trim() || null,
+    last_labs_date: values['case.last_labs_date'].trim() || null,
     facts,
   };
   const addIssues = (prefix: 'patient' | 'case', issues: readonly z.core.$ZodIssue[]): void => {

@@ -222,6 +222,8 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
             <SelectField {...p('case.status')} options={STATUS_CHOICES} emptyLabel={null} />
             <TextField {...p('case.diagnosis')} wide />
             <TextField {...p('case.question')} multiline />
+            <TextField {...p('case.last_imaging_date')} type="date" />
+            <TextField {...p('case.last_labs_date')} type="date" />
           </div>
         </section>
 

@@ -164,6 +164,16 @@ describe('case form', () => {
     expect(api.callsOf('cases.create')[0]?.case.facts).toEqual({ bilobar: true, cirrhosis: false });
   });
 
+  it('saves the dates of the latest imaging and labs that the agenda gate checks', async () => {
+    const { api, user } = renderWithStores(<CaseView id={null} />);
+    await fillPatient(user);
+    await user.type(field('Date of latest imaging'), '2026-11-02');
+    await user.type(field('Date of latest labs'), '2026-11-20');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(api.callsOf('cases.create')).toHaveLength(1));
+    expect(api.callsOf('cases.create')[0]?.case).toMatchObject({ last_imaging_date: '2026-11-02', last_labs_date: '2026-11-20' });
+  });
+
   it('has an input for every clinical fact, for the primary it applies to', async () => {
     const { user } = renderWithStores(<CaseView id={null} />);
     for (const primary of ['Colorectal', 'Neuroendocrine', 'Hepatocellular carcinoma'] as const) {
