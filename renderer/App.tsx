@@ -4,6 +4,7 @@ import { useStores, useUi } from './stores/context';
 import { CaseList } from './views/CaseList';
 import { CaseView } from './views/CaseView';
 import { EvidenceLibrary } from './views/EvidenceLibrary';
+import { ActingProfile, isMeetingsView, MeetingsRoute, PresentationView, ProfileChooser } from './views/meetings';
 
 export function App() {
   const stores = useStores();
@@ -12,11 +13,23 @@ export function App() {
   const notice = useUi((s) => s.notice);
 
   useEffect(() => { void stores.ui.getState().loadInfo(); }, [stores]);
+  // Who is acting: asked when the app opens (and from the header at any time).
+  useEffect(() => { void stores.session.getState().load({ askIfNone: true }); }, [stores]);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => stores.ui.getState().notify(null), 4000);
     return () => clearTimeout(timer);
   }, [notice, stores]);
+
+  if (view.name === 'present') {
+    return (
+      <div className="app present-app">
+        <PresentationView id={view.id} index={view.index} />
+        <span className="notice present-notice" role="status" aria-live="polite">{notice}</span>
+        <ProfileChooser />
+      </div>
+    );
+  }
 
   return (
     <div className="app">
@@ -27,22 +40,28 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
         </button>
         <nav className="app-nav" aria-label="Main">
-          <button type="button" aria-current={view.name !== 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
+          <button type="button" aria-current={view.name !== 'evidence' && !isMeetingsView(view) ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
           <button type="button" aria-current={view.name === 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'evidence' })}>Evidence library</button>
+          <button type="button" aria-current={view.name === 'meetings' || view.name === 'meeting' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'meetings' })}>Meetings</button>
+          <button type="button" aria-current={view.name === 'followup' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'followup' })}>Follow-up</button>
+          <button type="button" aria-current={view.name === 'quality' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'quality' })}>Quality</button>
         </nav>
         {info?.demo ? <span className="demo-badge" title="Synthetic patients for trying the app">Demo database</span> : null}
         <span className="spacer" />
         <span className="notice" role="status" aria-live="polite">{notice}</span>
+        <ActingProfile />
         {info ? <span className="muted small">v{info.version}</span> : null}
       </header>
       <main id="main" className="app-main">
         {view.name === 'list' ? <CaseList />
           : view.name === 'evidence' ? <EvidenceLibrary />
+            : isMeetingsView(view) ? <MeetingsRoute view={view} />
             : <CaseView id={view.name === 'edit' ? view.id : null} />}
       </main>
       <footer className="app-footer">
         Decision support for the multidisciplinary tumour board. It supports, and does not replace, the board&apos;s clinical judgement.
       </footer>
+      <ProfileChooser />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import type { ApiClient } from '../../shared/api';
 import { createCasesStore, type CasesState, type CasesStore } from './cases';
 import { createEditorStore, type EditorState, type EditorStore } from './editor';
+import { createMeetingsStore, type MeetingsState, type MeetingsStore } from './meetings';
+import { createSessionStore, type SessionState, type SessionStore } from './session';
 import { createUiStore, type UiState, type UiStore } from './ui';
 
 export interface AppStores {
@@ -11,10 +13,15 @@ export interface AppStores {
   cases: CasesStore;
   ui: UiStore;
   editor: EditorStore;
+  session: SessionStore;
+  meetings: MeetingsStore;
 }
 
 export function createAppStores(api: ApiClient, storage?: Storage): AppStores {
-  return { api, cases: createCasesStore(api), ui: createUiStore(api, storage), editor: createEditorStore(api) };
+  return {
+    api, cases: createCasesStore(api), ui: createUiStore(api, storage), editor: createEditorStore(api),
+    session: createSessionStore(api), meetings: createMeetingsStore(api),
+  };
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -32,3 +39,5 @@ export function useStores(): AppStores {
 export const useCases = <T,>(selector: (s: CasesState) => T): T => useStore(useStores().cases, selector);
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(useStores().ui, selector);
 export const useEditor = <T,>(selector: (s: EditorState) => T): T => useStore(useStores().editor, selector);
+export const useSession = <T,>(selector: (s: SessionState) => T): T => useStore(useStores().session, selector);
+export const useMeetings = <T,>(selector: (s: MeetingsState) => T): T => useStore(useStores().meetings, selector);

@@ -19,6 +19,10 @@ export const test = base.extend<{ app: Page; allowedConsoleErrors: RegExp[] }>({
     if (!url) throw new Error('TB_URL is not set: the global setup did not start the browser host');
     await page.goto(url);
     await expect(page.getByRole('grid', { name: 'Cases' })).toBeVisible();
+    // The app asks who is acting when nobody is; tests that do not need a profile answer "Not now".
+    await expect(page.locator('[data-session-status]')).not.toHaveAttribute('data-session-status', 'loading');
+    const chooser = page.getByRole('dialog', { name: 'Who is acting?' });
+    if (await chooser.isVisible()) await chooser.getByRole('button', { name: 'Not now' }).click();
     await use(page);
     expect(problems, 'the page logged errors').toEqual([]);
   },

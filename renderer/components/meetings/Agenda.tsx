@@ -1,0 +1,152 @@
+/**
+ * The agenda: cases in order with readiness, time, presenter, "standard of care" and the decision state.
+ * Reorder by dragging, or from the keyboard: Alt+ArrowUp / Alt+ArrowDown on a focused item (Alt+Home/End to the
+ * ends). Read-only once the meeting is signed.
+ */
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { PRIMARY_TUMOR_LABELS } from '../../../shared/domain/labels';
+import type { AgendaItem, AgendaItemSettings, Decision } from '../../../shared/domain/meeting';
+import { useStores } from '../../stores/context';
+import { failureOf, planLabel } from './labels';
+import { ReadinessBadge, ReadinessDetails } from './Readiness';
+
+export interface AgendaProps {
+  items: AgendaItem[];
+  decisions: Record<number, Decision>;
+  /** The agenda can be changed (planned or in progress, and not signed). */
+  editable: boolean;
+  onOpenDecision(item: AgendaItem): void;
+}
+
+export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaProps) {
+  const stores = useStores();
+  const [announce, setAnnounce] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [dragId, setDragId] = useState<number | null>(null);
+  const refocus = useRef<number | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    if (refocus.current === null) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-item-id="${refocus.current}"]`)?.focus();
+    refocus.current = null;
+  });
+
+  const name = (i: AgendaItem): string => `${i.family_name}, ${i.given_name}`;
+
+  const move = async (item: AgendaItem, to: number): Promise<void> => {
+    const clamped = Math.max(0, Math.min(items.length - 1, to));
+    if (clamped === items.indexOf(item)) return;
+    setError(null);
+    refocus.current = item.id;
+    try {
+      await stores.meetings.getState().move(item.id, clamped);
+      setAnnounce(`${name(item)} moved to position ${clamped + 1} of ${items.length}.`);
+    } catch (err) {
+      setError(`The agenda could not be reordered: ${failureOf(err).message}`);
+    }
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLLIElement>, item: AgendaItem, index: number): void => {
+    if (e.target !== e.currentTarget || !editable || !e.altKey) return;
+    const to = e.key === 'ArrowUp' ? index - 1 : e.key === 'ArrowDown' ? index + 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    void move(item, to);
+  };
+
+  const onDrop = (e: DragEvent<HTMLLIElement>, target: AgendaItem): void => {
+    e.preventDefault();
+    const dragged = items.find((i) => i.id === dragId);
+    setDragId(null);
+    if (dragged && dragged.id !== target.id) void move(dragged, items.indexOf(target));
+  };
+
+  const save = async (item: AgendaItem, settings: AgendaItemSettings): Promise<void> => {
+    setError(null);
+    try {
+      await stores.meetings.getState().setItem(item.id, settings);
+    } catch (err) {
+      setError(`${name(item)}: ${failureOf(err).message}`);
+    }
+  };
+
+  const remove = async (item: AgendaItem): Promise<void> => {
+    setError(null);
+    try {
+      await stores.meetings.getState().removeCase(item.id);
+      setAnnounce(`${name(item)} removed from the agenda.`);
+    } catch (err) {
+      setError(`${name(item)}: ${failureOf(err).message}`);
+    }
+  };
+
+  if (items.length === 0) return <p className="muted">No cases on the agenda yet.</p>;
+
+  return (
+    <>
+      {editable ? <p className="muted small" id="agenda-keys">Drag a case, or focus it and press <kbd>Alt</kbd>+<kbd>↑</kbd> / <kbd>Alt</kbd>+<kbd>↓</kbd> to move it.</p> : null}
+      {error ? <p className="banner error" role="alert">{error}</p> : null}
+      <ol className="agenda" ref={listRef} aria-label="Agenda">
+        {items.map((item, index) => {
+          const decision = decisions[item.id];
+          return (
+            <li key={item.id} data-item-id={item.id} data-case-id={item.case_id} tabIndex={0}
+              className={`agenda-item${dragId === item.id ? ' dragging' : ''}`}
+              aria-label={`${index + 1}. ${name(item)}`}
+              aria-describedby={editable ? 'agenda-keys' : undefined}
+              aria-keyshortcuts={editable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+              draggable={editable}
+              onDragStart={(e) => { setDragId(item.id); e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', String(item.id)); }}
+              onDragOver={(e) => { if (dragId !== null) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } }}
+              onDrop={(e) => onDrop(e, item)}
+              onDragEnd={() => setDragId(null)}
+              onKeyDown={(e) => onKey(e, item, index)}>
+              <div className="agenda-head">
+                {editable ? <span className="grip" aria-hidden="true">⠿</span> : null}
+                <span className="pos">{index + 1}</span>
+                <span className="who">
+                  <strong>{name(item)}</strong> <span className="muted small">{item.identifier}</span>
+                  <span className="small"> · {item.primary_tumor ? PRIMARY_TUMOR_LABELS[item.primary_tumor] : 'primary not set'}</span>
+                  {item.question ? <span className="question small"> — {item.question}</span> : null}
+                </span>
+                <ReadinessBadge readiness={item.readiness} />
+                {item.standard_of_care ? <span className="soc-tag">Standard of care</span> : null}
+                <span className={`decision-tag ${decision ? 'decided' : ''}`}>
+                  {decision ? <>Decided: {planLabel(decision.current.plan)}</> : item.standard_of_care ? 'No discussion' : 'No decision yet'}
+                </span>
+              </div>
+              {item.override_reason ? <p className="override small"><strong>Listed although not ready.</strong> Reason: {item.override_reason}</p> : null}
+              {!item.readiness.ready ? <ReadinessDetails readiness={item.readiness} label={`Missing for ${name(item)}`} /> : null}
+              <div className="agenda-settings">
+                <label className="inline-field">
+                  <span className="field-label">Minutes</span>
+                  <input type="number" min={1} max={120} defaultValue={item.minutes_allotted} disabled={!editable} key={`m${item.minutes_allotted}`}
+                    onBlur={(e) => { const v = Number(e.target.value); if (v !== item.minutes_allotted && v >= 1 && v <= 120) void save(item, { minutes_allotted: v }); }} />
+                </label>
+                <label className="inline-field">
+                  <span className="field-label">Presenter</span>
+                  <input defaultValue={item.presenter} disabled={!editable} key={`p${item.presenter}`}
+                    onBlur={(e) => { if (e.target.value.trim() !== item.presenter) void save(item, { presenter: e.target.value.trim() }); }} />
+                </label>
+                <label className="inline-field check">
+                  <input type="checkbox" checked={item.standard_of_care} disabled={!editable}
+                    onChange={(e) => void save(item, { standard_of_care: e.target.checked })} />
+                  <span>Standard of care (no discussion)</span>
+                </label>
+                <span className="spacer" />
+                <button type="button" onClick={() => onOpenDecision(item)}>{decision ? 'View decision' : 'Decision'}</button>
+                {editable ? <>
+                  <button type="button" disabled={index === 0} aria-label={`Move ${name(item)} up`} onClick={() => void move(item, index - 1)}>↑</button>
+                  <button type="button" disabled={index === items.length - 1} aria-label={`Move ${name(item)} down`} onClick={() => void move(item, index + 1)}>↓</button>
+                  {decision ? null : <button type="button" className="link" onClick={() => void remove(item)} aria-label={`Remove ${name(item)} from the agenda`}>Remove</button>}
+                </> : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="visually-hidden" aria-live="polite">{announce}</p>
+    </>
+  );
+}

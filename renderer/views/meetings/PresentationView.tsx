@@ -1,0 +1,160 @@
+/**
+ * Presentation mode for the meeting room projector: one case at a time in large type and high contrast, the
+ * case summary, the derived scores, the evidence-backed options with strengths and citations, the flags, and the
+ * decision typed live beside them. Keys: ArrowRight / PageDown next case, ArrowLeft / PageUp previous, Escape
+ * leaves. A timer per case counts against the minutes allotted.
+ */
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { PRIMARY_TUMOR_LABELS } from '../../../shared/domain/labels';
+import type { AgendaItem } from '../../../shared/domain/meeting';
+import { DerivedScores } from '../../components/evidence/DerivedScores';
+import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
+import { FlagList } from '../../components/evidence/FlagList';
+import { OptionItem } from '../../components/evidence/OptionItem';
+import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
+import { ReadinessBadge } from '../../components/meetings/Readiness';
+import { useCaseEngine } from '../../components/meetings/useCaseEngine';
+import { useMeetings, useStores } from '../../stores/context';
+import { isTypingTarget } from '../CaseList';
+import { ItemDecision } from './MeetingDetail';
+
+const mmss = (ms: number): string => {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export function PresentationView({ id, index }: { id: number; index: number }) {
+  const stores = useStores();
+  const meeting = useMeetings((s) => (s.meeting?.id === id ? s.meeting : null));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (stores.meetings.getState().meeting?.id !== id) void stores.meetings.getState().open(id);
+  }, [id, stores]);
+
+  const count = meeting?.agenda.length ?? 0;
+  const at = Math.max(0, Math.min(index, count - 1));
+  const item = meeting?.agenda[at] ?? null;
+
+  useEffect(() => {
+    const go = (to: number): void => { if (to >= 0 && to < count && to !== at) stores.ui.getState().show({ name: 'present', id, index: to }); };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (document.querySelector('dialog[open]')) return; // an evidence card or a dialog has the keys
+      if (e.key === 'Escape') { e.preventDefault(); stores.ui.getState().show({ name: 'meeting', id }); return; }
+      if (isTypingTarget(e.target)) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') { e.preventDefault(); go(at + 1); }
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') { e.preventDefault(); go(at - 1); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [at, count, id, stores]);
+
+  useEffect(() => { headingRef.current?.focus({ preventScroll: true }); }, [item?.id]);
+
+  if (!meeting) return <div className="present"><p role="status">Opening the meeting…</p></div>;
+
+  const leave = (): void => stores.ui.getState().show({ name: 'meeting', id });
+  const go = (to: number): void => stores.ui.getState().show({ name: 'present', id, index: to });
+
+  return (
+    <div className="present" data-present-index={at}>
+      <header className="present-bar">
+        <p className="present-meeting">{meeting.board} · {formatWhen(meeting.scheduled_at)} · {STATUS_LABELS[meeting.status]}</p>
+        <nav className="present-nav" aria-label="Cases">
+          <button type="button" onClick={() => go(at - 1)} disabled={at === 0} aria-keyshortcuts="ArrowLeft PageUp">← Previous</button>
+          <span className="present-count" aria-live="polite">Case {at + 1} of {count}</span>
+          <button type="button" onClick={() => go(at + 1)} disabled={at >= count - 1} aria-keyshortcuts="ArrowRight PageDown">Next →</button>
+          {item ? <CaseTimer key={item.id} minutes={item.minutes_allotted} /> : null}
+          <button type="button" onClick={leave} aria-keyshortcuts="Escape">Leave <kbd>Esc</kbd></button>
+        </nav>
+      </header>
+      <main className="present-main" id="main">
+        {item ? <PresentedCase key={item.id} item={item} headingRef={headingRef} position={at + 1} />
+          : <h1 ref={headingRef} tabIndex={-1}>The agenda is empty.</h1>}
+      </main>
+    </div>
+  );
+}
+
+function CaseTimer({ minutes }: { minutes: number }) {
+  const [start] = useState(() => Date.now());
+  const [now, setNow] = useState(start);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const elapsed = now - start;
+  const over = elapsed > minutes * 60_000;
+  return (
+    <span className={`present-timer${over ? ' over' : ''}`} role="timer" aria-label={`Time on this case, ${minutes} minutes allotted`}>
+      <span className="small">Time </span>{mmss(elapsed)} <span className="small">/ {minutes}:00</span>{over ? <span className="small"> over</span> : null}
+    </span>
+  );
+}
+
+function PresentedCase({ item, headingRef, position }: { item: AgendaItem; headingRef: RefObject<HTMLHeadingElement | null>; position: number }) {
+  const engine = useCaseEngine(item.case_id);
+  const record = useMeetings((s) => s.cases[item.case_id]);
+  const facts = engine.facts;
+  return (
+    <div className="present-case" data-case-id={item.case_id}>
+      <section className="present-summary" aria-labelledby="present-title">
+        <h1 id="present-title" ref={headingRef} tabIndex={-1}>
+          <span className="present-pos">{position}.</span> {item.family_name}, {item.given_name}
+        </h1>
+        <p className="present-sub">
+          {item.identifier} · {item.primary_tumor ? PRIMARY_TUMOR_LABELS[item.primary_tumor] : 'primary not set'}
+          {record ? <> · born {record.patient.birth_date}</> : null}
+          {item.presenter ? <> · presented by {item.presenter}</> : null}
+        </p>
+        <div className="present-tags">
+          <ReadinessBadge readiness={item.readiness} />
+          {item.standard_of_care ? <span className="soc-tag">Standard of care</span> : null}
+          {item.override_reason ? <span className="override-tag">Listed with override: {item.override_reason}</span> : null}
+        </div>
+        {item.diagnosis ? <p className="present-line"><strong>Diagnosis:</strong> {item.diagnosis}</p> : null}
+        {item.question ? <p className="present-line"><strong>Question for the board:</strong> {item.question}</p> : null}
+        {facts ? <KeyFacts facts={facts} /> : null}
+      </section>
+      <EvidenceDialogProvider>
+        <div className="present-evidence">
+          {engine.ok ? (
+            <>
+              <FlagList flags={engine.output.flags} />
+              <section className="ev-section" aria-labelledby="present-options-title">
+                <h2 id="present-options-title" className="ev-heading">Evidence-backed options <span className="count">{engine.output.options.length}</span></h2>
+                {engine.output.options.length ? (
+                  <ol className="options">{engine.output.options.map((o) => <OptionItem key={o.option} option={o} />)}</ol>
+                ) : <p>No option: the engine needs more facts for this case.</p>}
+              </section>
+              <DerivedScores derived={engine.output.derived} />
+              <p className="disclaimer">{engine.output.disclaimer}</p>
+            </>
+          ) : 'loading' in engine ? <p role="status">Loading the case…</p>
+            : <p className="banner error" role="alert">The options cannot be evaluated: {engine.message}</p>}
+        </div>
+      </EvidenceDialogProvider>
+      <div className="present-decision">
+        <ItemDecision itemId={item.id} />
+      </div>
+    </div>
+  );
+}
+
+const KEY_FACTS: Array<[string, string]> = [
+  ['ecog', 'ECOG'], ['line_of_therapy', 'Line of therapy'], ['prior_systemic_lines', 'Prior systemic lines'], ['bclc_stage', 'BCLC'],
+  ['bilirubin_mg_dl', 'Bilirubin (mg/dL)'], ['albumin_g_dl', 'Albumin (g/dL)'], ['inr', 'INR'], ['liver_dominant', 'Liver-dominant'],
+  ['extrahepatic_disease', 'Extrahepatic disease'], ['resectable_or_ablatable', 'Resectable / ablatable'], ['liver_replacement_pct', 'Liver replacement (%)'], ['lesion_count', 'Lesions'],
+];
+
+function KeyFacts({ facts }: { facts: Record<string, unknown> }) {
+  const rows = KEY_FACTS.filter(([k]) => facts[k] !== undefined && facts[k] !== null);
+  if (!rows.length) return null;
+  const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v).replace(/_/g, ' '));
+  return (
+    <dl className="present-facts">
+      {rows.map(([k, label]) => <div key={k}><dt>{label}</dt><dd>{show(facts[k])}</dd></div>)}
+    </dl>
+  );
+}
