@@ -7,11 +7,19 @@ import { DEMO_MEETINGS_MIN_CASES, seedDemoMeetings } from './demoMeetings';
 export const DEMO_ACTOR = 'demo-data';
 export const DEFAULT_DEMO_CASES = 240;
 
+/** Demo referrals arrive over the last six months, oldest first, so dates and sorting look like real use. */
+const DEMO_SPAN_MS = 180 * 24 * 3600 * 1000;
+
 export function seedDemo(db: Db, count = DEFAULT_DEMO_CASES, seed = 1): number {
   const cases = generateDemoCases(count, seed);
   db.transaction(() => {
-    const now = new Date().toISOString();
-    for (const c of cases) createCase(db, { patient: c.patient, case: c.case }, DEMO_ACTOR, now);
+    const nowMs = Date.now();
+    const now = new Date(nowMs).toISOString();
+    const step = DEMO_SPAN_MS / Math.max(cases.length, 1);
+    cases.forEach((c, i) => {
+      const at = new Date(nowMs - (cases.length - i) * step).toISOString();
+      createCase(db, { patient: c.patient, case: c.case }, DEMO_ACTOR, at);
+    });
     if (cases.length >= DEMO_MEETINGS_MIN_CASES) seedDemoMeetings(db, new Date(), now);
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'").run();
   })();
