@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           // electron cannot be loaded in plain Node (it tries to download its binary): tests mock it.
           pool: 'forks',
+          // Property tests, PDF rendering and crash loops take seconds on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

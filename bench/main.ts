@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchCaseList } from './case-list';
 import { benchEngine } from './engine';
+import { benchImports } from './imports';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   try {
     benchEngine(CASES);
     await benchCaseList(dir, CASES);
+    benchImports();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
