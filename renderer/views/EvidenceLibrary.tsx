@@ -61,7 +61,7 @@ function LibraryItem({ record, expanded, onToggle }: { record: EvidenceRecord; e
         </button>
       </h2>
       <div className="lib-body" id={bodyId} hidden={!expanded}>
-        {expanded ? <EvidenceCard record={record} idPrefix={bodyId} titleLevel={3} /> : null}
+        {expanded ? <EvidenceCard record={record} idPrefix={bodyId} titleLevel={3} hideTitle /> : null}
       </div>
     </li>
   );

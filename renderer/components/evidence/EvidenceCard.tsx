@@ -9,15 +9,17 @@ export interface EvidenceCardProps {
   /** The heading level of the card's title (the library nests cards under its own heading). */
   titleLevel?: 2 | 3;
   titleId?: string;
+  /** Keep the title for assistive technology only (the library's toggle already shows it). */
+  hideTitle?: boolean;
 }
 
-export function EvidenceCard({ record, idPrefix, titleLevel = 2, titleId }: EvidenceCardProps) {
+export function EvidenceCard({ record, idPrefix, titleLevel = 2, titleId, hideTitle = false }: EvidenceCardProps) {
   const Title = titleLevel === 2 ? 'h2' : 'h3';
   const Sub = titleLevel === 2 ? 'h3' : 'h4';
   const c = record.citation;
   return (
     <article className="evidence-card" aria-labelledby={titleId ?? `${idPrefix}-title`} data-evidence-id={record.id}>
-      <Title id={titleId ?? `${idPrefix}-title`} className="evidence-card-title">
+      <Title id={titleId ?? `${idPrefix}-title`} className={hideTitle ? 'evidence-card-title visually-hidden' : 'evidence-card-title'}>
         <code className="ev-id">{record.id}</code> {record.short_name}
       </Title>
       <p className="evidence-kind">
