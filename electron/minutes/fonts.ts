@@ -28,13 +28,15 @@ export function dejavuTtfDir(): string {
 
 let cached: FontUrls | null = null;
 
-/** data: URLs of the four DejaVu Sans faces. */
-export function bundledFontDataUrls(): FontUrls {
-  if (cached) return cached;
+/**
+ * data: URLs of DejaVu Sans regular and bold (the faces the minutes use; `withItalics` adds the oblique faces,
+ * at ~0.8 MB of HTML each, which Chromium must parse on every render).
+ */
+export function bundledFontDataUrls(withItalics = false): FontUrls {
   const dir = dejavuTtfDir();
   const url = (file: string) => `data:font/ttf;base64,${readFileSync(path.join(dir, file)).toString('base64')}`;
-  cached = { regular: url(FILES.regular), bold: url(FILES.bold), oblique: url(FILES.oblique), boldOblique: url(FILES.boldOblique) };
-  return cached;
+  cached ??= { regular: url(FILES.regular), bold: url(FILES.bold) };
+  return withItalics ? { ...cached, oblique: url(FILES.oblique), boldOblique: url(FILES.boldOblique) } : cached;
 }
 
 /** file: URLs of the same faces (for a page loaded from a file, where the HTML should stay small). */

@@ -19,8 +19,9 @@ import { strengthLabel } from './labels';
 export interface FontUrls {
   regular: string;
   bold: string;
-  oblique: string;
-  boldOblique: string;
+  /** The pages use no italics; give these only if they ever do (each face adds ~0.8 MB of HTML to parse). */
+  oblique?: string;
+  boldOblique?: string;
 }
 
 export interface BuildOptions {
@@ -50,6 +51,10 @@ export function cssString(text: string): string {
   }
   return `${out}"`;
 }
+
+/** A base64 data: URL holds only characters that are safe in a CSS string; anything else is fully escaped. */
+const SAFE_DATA_URL = /^data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+=*$/;
+const cssUrl = (url: string): string => (SAFE_DATA_URL.test(url) ? `"${url}"` : cssString(url));
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -85,8 +90,11 @@ function meetingWhen(m: MinutesMeeting): string {
 function fontFaces(urls: FontUrls | null): string {
   if (!urls) return '';
   const face = (url: string, weight: number, style: string) =>
-    `@font-face{font-family:${cssString(FONT_FAMILY)};src:url(${cssString(url)}) format("truetype");font-weight:${weight};font-style:${style};font-display:block}`;
-  return [face(urls.regular, 400, 'normal'), face(urls.bold, 700, 'normal'), face(urls.oblique, 400, 'italic'), face(urls.boldOblique, 700, 'italic')].join('\n');
+    `@font-face{font-family:${cssString(FONT_FAMILY)};src:url(${cssUrl(url)}) format("truetype");font-weight:${weight};font-style:${style};font-display:block}`;
+  return [
+    face(urls.regular, 400, 'normal'), face(urls.bold, 700, 'normal'),
+    urls.oblique ? face(urls.oblique, 400, 'italic') : '', urls.boldOblique ? face(urls.boldOblique, 700, 'italic') : '',
+  ].filter(Boolean).join('\n');
 }
 
 interface Running {

@@ -112,7 +112,12 @@ describe('print structure', () => {
 
   it('loads only the bundled faces, under a family name no system font has, with every margin box in it', () => {
     expect(html.match(/@font-face/g)).toHaveLength(4);
-    for (const url of Object.values(FONTS)) expect(html).toContain(`src:url(${cssString(url)}) format("truetype")`);
+    expect(buildMinutesHtml(doc, { fontUrls: { regular: 'data:a', bold: 'data:b' } }).match(/@font-face/g)).toHaveLength(2);
+    for (const url of Object.values(FONTS)) expect(html).toContain(`src:url("${url}") format("truetype")`);
+    // Anything but a plain base64 data: URL is escaped like any other CSS string.
+    const odd = buildMinutesHtml(doc, { fontUrls: { regular: 'file:///x/a"b</style>.ttf', bold: 'data:font/ttf;base64,QQ==' } });
+    expect(odd).toContain(`src:url(${cssString('file:///x/a"b</style>.ttf')}) format("truetype")`);
+    expect(odd.match(/<\/style>/g)).toHaveLength(1);
     expect(html).toContain(`html { font-family: ${cssString(FONT_FAMILY)}, sans-serif;`);
     expect(html.match(/@(top|bottom)-(left|right) \{[^}]*font-family:"TB DejaVu Sans", sans-serif/g)).toHaveLength(4);
     expect(html).not.toMatch(/Arial|Helvetica|Times|local\(/);
