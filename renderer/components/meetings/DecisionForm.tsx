@@ -167,13 +167,13 @@ export function DecisionFields({ draft, onChange, engine, error, disabled, idPre
           <input type="date" value={draft.follow_up_date} onChange={(e) => set({ follow_up_date: e.target.value })} {...described('follow_up_date')} />
           {err('follow_up_date')}
         </label>
-        <label className="field check">
-          <span className="field-label">Patient</span>
-          <span className="field-control">
+        <div className="field check">
+          <span className="field-label" aria-hidden="true">Patient</span>
+          <label className="field-control">
             <input type="checkbox" checked={draft.patient_preference_discussed} onChange={(e) => set({ patient_preference_discussed: e.target.checked })} />
             <span>Preference / consent discussed</span>
-          </span>
-        </label>
+          </label>
+        </div>
       </div>
       <label className="field">
         <span className="field-label">Rationale</span>

@@ -1,0 +1,134 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { MeetingDetail } from '../../renderer/views/meetings/MeetingDetail';
+import { MeetingsList } from '../../renderer/views/meetings/MeetingsList';
+import { meetingFixture } from './fakeMeetingsApi';
+import { renderWithStores } from './render';
+
+async function plannedMeeting() {
+  const fx = meetingFixture();
+  const m = await fx.api.invoke('meetings.create', {
+    board: 'Liver MDT', scheduled_at: '2026-03-03T16:00', location: 'Room 2',
+    attendees: [
+      { name: 'Dr Onc', specialty: 'medical_oncology', attendance: 'attended' },
+      { name: 'Dr Cut', specialty: 'surgery', attendance: 'apologies' },
+    ],
+  });
+  fx.api.calls = [];
+  return { ...fx, meeting: m };
+}
+
+const agendaNames = () => within(screen.getByRole('list', { name: 'Agenda' })).getAllByRole('listitem')
+  .filter((li) => li.hasAttribute('data-item-id')).map((li) => li.getAttribute('aria-label'));
+
+describe('meetings list and form', () => {
+  it('creates a meeting with attendees and shows the quorum live as attendance is marked', async () => {
+    const { api } = meetingFixture();
+    const { user, stores } = renderWithStores(<MeetingsList />, api);
+    await user.click(await screen.findByRole('button', { name: 'New meeting' }));
+    const form = screen.getByRole('form', { name: 'New meeting' });
+    await user.clear(within(form).getByLabelText('Board'));
+    await user.type(within(form).getByLabelText('Board'), 'Liver MDT');
+    await user.type(within(form).getByLabelText('Date and time'), '2026-03-10T16:00');
+    await user.type(within(form).getByLabelText('Location'), 'Seminar room 3');
+    await user.selectOptions(within(form).getByLabelText('Chair'), '2');
+    await user.click(within(form).getByRole('button', { name: 'Add attendee' }));
+    await user.type(within(form).getByLabelText('Attendee 1 name'), 'Dr Onc');
+    const quorum = within(form).getByRole('region', { name: 'Quorum' });
+    expect(quorum).toHaveTextContent('Quorum not met — missing: Interventional radiology, Surgery, Diagnostic radiology');
+    await user.selectOptions(within(form).getByLabelText('Add a profile'), '2'); // Helena Chair, surgery
+    expect(quorum).toHaveTextContent('missing: Interventional radiology, Diagnostic radiology');
+    await user.selectOptions(within(form).getByLabelText('Attendee 2 attendance'), 'apologies');
+    expect(quorum).toHaveTextContent('missing: Interventional radiology, Surgery, Diagnostic radiology');
+    await user.click(within(form).getByRole('button', { name: 'Create meeting' }));
+    await waitFor(() => expect(stores.ui.getState().view).toEqual({ name: 'meeting', id: expect.any(Number) as number }));
+    expect(api.callsOf('meetings.create')[0]).toEqual({
+      board: 'Liver MDT', scheduled_at: '2026-03-10T16:00', location: 'Seminar room 3', video_link: '', chair_profile_id: 2, coordinator_profile_id: null,
+      attendees: [
+        { profile_id: null, name: 'Dr Onc', specialty: 'medical_oncology', attendance: 'attended' },
+        { profile_id: 2, name: 'Helena Chair', specialty: 'surgery', attendance: 'apologies' },
+      ],
+    });
+  });
+});
+
+describe('agenda preparation', () => {
+  it('blocks a case that is not ready, says what is missing, and lists it only with an override reason', async () => {
+    const { api, meeting } = await plannedMeeting();
+    const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    expect(await screen.findByRole('region', { name: 'Quorum' })).toHaveTextContent('Quorum not met — missing: Interventional radiology, Surgery, Diagnostic radiology');
+
+    await user.type(screen.getByLabelText('Search the case list'), 'smith');
+    const result = await screen.findByText('Smith, Anna', { selector: 'strong' });
+    const row = result.closest('li') as HTMLElement;
+    await waitFor(() => expect(row).toHaveAttribute('data-ready', 'no'));
+    const missing = within(row).getByRole('list', { name: 'Missing for Smith, Anna (MRN4)' });
+    expect([...missing.querySelectorAll('[data-missing]')].map((li) => li.getAttribute('data-missing'))).toEqual(['ecog', 'bilirubin_mg_dl', 'albumin_g_dl', 'imaging', 'labs']);
+    expect(missing).toHaveTextContent('Imaging: no date recorded (needs ≤ 56 days before the meeting)');
+
+    await user.click(within(row).getByRole('button', { name: 'Add to agenda: Smith, Anna (MRN4)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'List a case that is not ready' });
+    expect(dialog).toHaveTextContent('Smith, Anna (MRN4) is not ready for the board.');
+    await user.click(within(dialog).getByRole('button', { name: 'List with this reason' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('A reason is required to list a case that is not ready.');
+    expect(api.callsOf('meetings.addCase')).toEqual([]);
+    await user.type(within(dialog).getByLabelText(/Override reason/), 'Urgent: labs drawn on the morning of the meeting');
+    await user.click(within(dialog).getByRole('button', { name: 'List with this reason' }));
+    await waitFor(() => expect(agendaNames()).toEqual(['1. Smith, Anna']));
+    expect(api.callsOf('meetings.addCase')).toEqual([{ meeting_id: meeting.id, case_id: 4, override_reason: 'Urgent: labs drawn on the morning of the meeting' }]);
+    expect(screen.getByRole('list', { name: 'Agenda' })).toHaveTextContent('Listed although not ready. Reason: Urgent: labs drawn on the morning of the meeting');
+  });
+
+  it('lists a ready case at once, reorders by Alt+Arrow keys keeping focus, and saves time, presenter and standard of care', async () => {
+    const { api, meeting } = await plannedMeeting();
+    await api.invoke('meetings.addCase', { meeting_id: meeting.id, case_id: 2 });
+    const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    await user.type(await screen.findByLabelText('Search the case list'), 'odegard');
+    const row = (await screen.findByText('Ødegård, Zoë', { selector: 'strong' })).closest('li') as HTMLElement;
+    await waitFor(() => expect(row).toHaveAttribute('data-ready', 'yes'));
+    await user.click(within(row).getByRole('button', { name: 'Add to agenda: Ødegård, Zoë (MRN1)' }));
+    await waitFor(() => expect(agendaNames()).toEqual(['1. Núñez, José', '2. Ødegård, Zoë']));
+    expect(api.callsOf('meetings.addCase').at(-1)).toEqual({ meeting_id: meeting.id, case_id: 1 });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    const second = screen.getByRole('listitem', { name: '2. Ødegård, Zoë' });
+    act(() => second.focus());
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    await waitFor(() => expect(agendaNames()).toEqual(['1. Ødegård, Zoë', '2. Núñez, José']));
+    const ids = api.items.sort((a, b) => a.position - b.position).map((i) => i.case_id);
+    expect(ids).toEqual([1, 2]);
+    expect(api.callsOf('meetings.reorder')).toHaveLength(1);
+    expect(document.activeElement).toBe(screen.getByRole('listitem', { name: '1. Ødegård, Zoë' }));
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}'); // already first: nothing to do
+    expect(api.callsOf('meetings.reorder')).toHaveLength(1);
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(agendaNames()).toEqual(['1. Núñez, José', '2. Ødegård, Zoë']));
+
+    const item = screen.getByRole('listitem', { name: '2. Ødegård, Zoë' });
+    const minutes = within(item).getByLabelText('Minutes');
+    await user.clear(minutes);
+    await user.type(minutes, '15');
+    await user.type(within(item).getByLabelText('Presenter'), 'Dr Onc');
+    await user.click(within(item).getByLabelText('Standard of care (no discussion)'));
+    await waitFor(() => expect(within(screen.getByRole('listitem', { name: '2. Ødegård, Zoë' })).getByText('Standard of care')).toBeInTheDocument());
+    const itemId = Number(item.getAttribute('data-item-id'));
+    expect(api.callsOf('meetings.setItem')).toEqual([
+      { item_id: itemId, minutes_allotted: 15 }, { item_id: itemId, presenter: 'Dr Onc' }, { item_id: itemId, standard_of_care: true },
+    ]);
+  });
+
+  it('carries a patient forward as a new case copying the facts, and lists it', async () => {
+    const { api, meeting } = await plannedMeeting();
+    const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    await user.type(await screen.findByLabelText('Search the case list'), 'wrobel');
+    const row = (await screen.findByText('Wróbel, Łukasz', { selector: 'strong' })).closest('li') as HTMLElement;
+    await waitFor(() => expect(row).toHaveAttribute('data-ready', 'yes'));
+    await user.click(within(row).getByRole('button', { name: 'Carry forward: Wróbel, Łukasz (MRN3)' }));
+    await waitFor(() => expect(agendaNames()).toEqual(['1. Wróbel, Łukasz']));
+    expect(api.callsOf('meetings.carryForward')).toEqual([{ case_id: 3, meeting_id: meeting.id }]);
+    const copy = api.cases.at(-1);
+    expect(copy?.id).toBe(5);
+    expect(copy?.facts).toEqual(api.cases[2]?.facts);
+    expect(api.items[0]?.case_id).toBe(5);
+  });
+});

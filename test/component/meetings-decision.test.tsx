@@ -1,0 +1,117 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../renderer/App';
+import { MeetingDetail } from '../../renderer/views/meetings/MeetingDetail';
+import { meetingFixture } from './fakeMeetingsApi';
+import { renderWithStores } from './render';
+
+async function runningMeeting() {
+  const fx = meetingFixture();
+  const m = await fx.api.invoke('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
+  const item = await fx.api.invoke('meetings.addCase', { meeting_id: m.id, case_id: 1 });
+  await fx.api.invoke('meetings.start', { id: m.id, version: m.version });
+  fx.api.calls = [];
+  return { ...fx, meeting: m, item };
+}
+
+describe('decision capture', () => {
+  it('shows the engine strength beside the plan, needs a reason for a plan rated not recommended, records dissent and actions, shows concordance', async () => {
+    const { api, meeting } = await runningMeeting();
+    const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    await user.click(await screen.findByRole('button', { name: 'Decision' }));
+    const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
+    const plan = within(form).getByLabelText('Plan');
+    await waitFor(() => expect(within(plan).getByRole('option', { name: 'Guideline systemic therapy for the current line — Recommended' })).toBeInTheDocument());
+    await user.selectOptions(plan, 'Y90_WITH_SECOND_LINE_CHEMO');
+    expect(within(form).getByText('Not recommended')).toBeInTheDocument();
+    await user.selectOptions(within(form).getByLabelText('Intent'), 'palliative');
+    await user.click(within(form).getByRole('button', { name: 'Save decision' }));
+    expect(within(form).getByText('The engine rates this plan “Not recommended”: give the reason for choosing it.', { selector: '.field-error' })).toBeInTheDocument();
+    expect(api.callsOf('decisions.record')).toEqual([]);
+
+    await user.type(within(form).getByLabelText(/Reason for a plan the engine rates/), 'Patient declines further oxaliplatin; hepatic-PFS matters most to him');
+    await user.type(within(form).getByLabelText('Rationale'), 'Liver-only progression; EPOCH-like population');
+    await user.click(within(form).getByRole('button', { name: 'Add dissent' }));
+    expect(within(form).getByRole('radio', { name: 'Majority' })).toBeChecked();
+    await user.type(within(form).getByLabelText('Dissent 1: who'), 'Dr Onc');
+    await user.selectOptions(within(form).getByLabelText('Dissent 1: specialty'), 'medical_oncology');
+    await user.type(within(form).getByLabelText('Dissent 1: view'), 'No OS benefit in EPOCH; chemotherapy alone');
+    await user.click(within(form).getByRole('button', { name: 'Add action' }));
+    await user.type(within(form).getByLabelText('Action 1: what'), 'Book mapping angiography');
+    await user.type(within(form).getByLabelText('Action 1: owner'), 'IR secretary');
+    await user.type(within(form).getByLabelText('Action 1: due date'), '2026-03-17');
+    await user.type(within(form).getByLabelText('Follow-up date'), '2026-04-14');
+    await user.click(within(form).getByLabelText('Preference / consent discussed'));
+    await user.click(within(form).getByRole('button', { name: 'Save decision' }));
+
+    await waitFor(() => expect(api.callsOf('decisions.record')).toHaveLength(1));
+    expect(api.callsOf('decisions.record')[0]).toEqual({
+      agenda_item_id: api.items[0]?.id, plan: 'Y90_WITH_SECOND_LINE_CHEMO', plan_detail: '', intent: 'palliative',
+      rationale: 'Liver-only progression; EPOCH-like population', consensus: 'majority',
+      dissent: [{ name: 'Dr Onc', specialty: 'medical_oncology', view: 'No OS benefit in EPOCH; chemotherapy alone' }],
+      actions: [{ what: 'Book mapping angiography', owner: 'IR secretary', due_date: '2026-03-17' }],
+      follow_up_date: '2026-04-14', patient_preference_discussed: true,
+      discordance_reason: 'Patient declines further oxaliplatin; hepatic-PFS matters most to him',
+    });
+    const saved = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
+    expect(within(saved).getByText(/Discordant with the engine/)).toHaveTextContent('Discordant with the engine (plan rated Not recommended)');
+    expect(within(saved).getByText(/Recorded by Priya Coordinator/)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Agenda' })).toHaveTextContent('Decided: Y-90 added to second-line chemotherapy');
+  });
+
+  it('a plan outside the engine is "not assessed"; "other" needs its detail', async () => {
+    const { api, meeting } = await runningMeeting();
+    const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    await user.click(await screen.findByRole('button', { name: 'Decision' }));
+    const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
+    await user.selectOptions(within(form).getByLabelText('Plan'), 'other');
+    expect(within(form).getByText('Outside the engine’s options (concordance not assessed)')).toBeInTheDocument();
+    await user.selectOptions(within(form).getByLabelText('Intent'), 'curative');
+    await user.click(within(form).getByRole('button', { name: 'Save decision' }));
+    expect(within(form).getByText('Describe the plan (required for “Other”).', { selector: '.field-error' })).toBeInTheDocument();
+    await user.type(within(form).getByLabelText(/^Plan detail \(required\)/), 'Histotripsy trial screening');
+    await user.click(within(form).getByRole('button', { name: 'Save decision' }));
+    await waitFor(() => expect(within(screen.getByRole('form', { name: 'Decision for Ødegård, Zoë' })).getByText(/Not assessed/)).toBeInTheDocument());
+    expect(api.decisions[0]).toMatchObject({ plan: 'other', plan_detail: 'Histotripsy trial screening', concordance: 'not_assessed', consensus: 'unanimous' });
+  });
+
+  it('after conclude and sign (chair PIN) the decision is read-only, and an amendment needs a reason', async () => {
+    const { api, meeting, item, chair } = await runningMeeting();
+    await api.invoke('decisions.record', { agenda_item_id: item.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous', patient_preference_discussed: true });
+    const concluded = await api.invoke('meetings.conclude', { id: meeting.id, version: 2 });
+    api.acting = chair.id;
+    const { user } = renderWithStores(<App />, api);
+    await user.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Meetings' }));
+    await user.click(await screen.findByRole('button', { name: /3 Mar 2026, 16:00/ }));
+    expect(concluded.status).toBe('concluded');
+    await user.click(await screen.findByRole('button', { name: 'Sign as chair' }));
+    const signDialog = await screen.findByRole('dialog', { name: 'Sign the minutes' });
+    await user.type(within(signDialog).getByLabelText('PIN'), '2468');
+    await user.click(within(signDialog).getByRole('button', { name: 'Sign' }));
+    expect(await screen.findByText(/The meeting and its decisions are read-only/)).toHaveTextContent('Signed by Helena Chair');
+    expect(api.callsOf('meetings.sign')).toEqual([{ id: meeting.id, version: 3, pin: '2468' }]);
+
+    await user.click(screen.getByRole('button', { name: 'View decision' }));
+    const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
+    expect(form).toHaveAttribute('data-readonly', 'yes');
+    expect(within(form).getByLabelText('Plan')).toBeDisabled();
+    expect(within(form).getByLabelText('Rationale')).toBeDisabled();
+    expect(within(form).queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add cases' })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('listitem', { name: '1. Ødegård, Zoë' })).getByLabelText('Minutes')).toBeDisabled();
+
+    await user.click(within(form).getByRole('button', { name: 'Amend…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Amend a signed decision' });
+    await user.selectOptions(within(dialog).getByLabelText('Intent'), 'consolidation');
+    await user.click(within(dialog).getByRole('button', { name: 'Record amendment' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('A reason is required for an amendment.');
+    await user.type(within(dialog).getByLabelText('Reason for the amendment (required)'), 'Typed palliative in error');
+    await user.click(within(dialog).getByRole('button', { name: 'Record amendment' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Amend a signed decision' })).not.toBeInTheDocument());
+    expect(api.callsOf('decisions.amend')).toEqual([{ decision_id: api.decisions[0]?.id, reason: 'Typed palliative in error', changes: { intent: 'consolidation' } }]);
+    const amendments = await screen.findByRole('region', { name: 'Amendments' });
+    expect(amendments).toHaveTextContent('by Helena Chair: Typed palliative in error');
+    expect(amendments).toHaveTextContent('intent: palliative → consolidation');
+    expect(within(screen.getByRole('form', { name: 'Decision for Ødegård, Zoë' })).getByLabelText('Intent')).toHaveValue('consolidation');
+  });
+});
