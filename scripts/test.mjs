@@ -23,6 +23,7 @@ const npx = (name, ...args) => run(name, 'npx', ['--no-install', ...args]);
 
 npx('typecheck (node)', 'tsc', '-p', 'tsconfig.node.json', '--noEmit');
 npx('typecheck (renderer)', 'tsc', '-p', 'tsconfig.renderer.json', '--noEmit');
+npx('typecheck (end-to-end tests)', 'tsc', '-p', 'tsconfig.e2e.json', '--noEmit');
 npx('lint', 'eslint', '.');
 npx('unit + component tests', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`);
 const built = run('build', 'npm', ['run', 'build', '--silent']);

@@ -3,7 +3,7 @@
  * real (temporary) demo database. Every page fails its test on any console error (see fixtures.ts).
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, uniqueName } from './fixtures';
+import { answerWhoIsActing, expect, test, uniqueName } from './fixtures';
 
 const grid = (page: Page): Locator => page.getByRole('grid', { name: 'Cases' });
 const rows = (page: Page): Locator => grid(page).locator('[role="row"][data-case-id]');
@@ -88,6 +88,7 @@ test('create a case from the keyboard, find it, edit it, and it survives a reloa
 
   // A reload keeps the session (token kept in sessionStorage) and shows what the database holds.
   await app.reload();
+  await answerWhoIsActing(app);
   await expect(grid(app)).toBeVisible();
   await search(app).fill(family);
   await expect(rows(app)).toHaveCount(1);

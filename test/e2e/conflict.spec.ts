@@ -3,7 +3,7 @@
  * Chromium logs the HTTP 409 the host answers with; that one message is expected here and nothing else.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, uniqueName } from './fixtures';
+import { answerWhoIsActing, expect, test, uniqueName } from './fixtures';
 
 test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 409/] });
 
@@ -28,6 +28,7 @@ test('a stale save is refused as a conflict and the edits are kept', async ({ ap
   // A new tab has its own sessionStorage, so it opens the host URL with the token like a fresh window.
   const colleague = await context.newPage();
   await colleague.goto(process.env.TB_URL ?? '');
+  await answerWhoIsActing(colleague);
   await openBySearch(colleague, family);
   await openBySearch(app, family);
   await colleague.getByLabel('Diagnosis', { exact: true }).fill('colleague was first');

@@ -18,17 +18,24 @@ export const test = base.extend<{ app: Page; allowedConsoleErrors: RegExp[] }>({
     const url = process.env.TB_URL;
     if (!url) throw new Error('TB_URL is not set: the global setup did not start the browser host');
     await page.goto(url);
-    await expect(page.getByRole('grid', { name: 'Cases' })).toBeVisible();
-    // The app asks who is acting when nobody is; tests that do not need a profile answer "Not now".
-    await expect(page.locator('[data-session-status]')).not.toHaveAttribute('data-session-status', 'loading');
-    const chooser = page.getByRole('dialog', { name: 'Who is acting?' });
-    if (await chooser.isVisible()) await chooser.getByRole('button', { name: 'Not now' }).click();
+    await answerWhoIsActing(page);
     await use(page);
     expect(problems, 'the page logged errors').toEqual([]);
   },
 });
 
 export { expect };
+
+/**
+ * Waits for the app to load and, when it asks who is acting (it does on every open while nobody is), answers
+ * "Not now". Call it after every goto or reload of a page that does not need a profile.
+ */
+export async function answerWhoIsActing(page: Page): Promise<void> {
+  await expect(page.getByRole('grid', { name: 'Cases' })).toBeVisible();
+  await expect(page.locator('[data-session-status]')).not.toHaveAttribute('data-session-status', 'loading');
+  const chooser = page.getByRole('dialog', { name: 'Who is acting?' });
+  if (await chooser.isVisible()) await chooser.getByRole('button', { name: 'Not now' }).click();
+}
 
 /** A name no demo patient has, so a test finds exactly its own case. */
 export function uniqueName(prefix: string): string {
