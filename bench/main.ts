@@ -5,6 +5,7 @@ import path from 'node:path';
 import { benchCaseList } from './case-list';
 import { benchEngine } from './engine';
 import { benchImports } from './imports';
+import { benchMinutes } from './minutes';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     benchEngine(CASES);
     await benchCaseList(dir, CASES);
     benchImports();
+    await benchMinutes();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

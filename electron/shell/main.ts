@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { openAppContext, type AppContext } from '../app/context';
+import { setMinutesExportHooks } from '../minutes/service';
+import { printMinutesPdf } from './minutes-pdf';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { installAppProtocol, registerAppScheme } from './protocol';
@@ -59,6 +61,16 @@ function start(): void {
     return;
   }
   if (context.createdDemo) log(`created a demo database at ${dbPath}`);
+
+  // Minutes and letters: Electron's own printToPDF (no Chromium download) and a save dialog for the path.
+  setMinutesExportHooks({
+    renderPdf: printMinutesPdf,
+    choosePath: async (name) => {
+      const options = { defaultPath: path.join(app.getPath('documents'), name), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  });
 
   removeIpc = registerIpc({ dispatch: context.dispatch, getAppContents: () => mainWindow?.webContents ?? null, log });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
