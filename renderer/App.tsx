@@ -4,6 +4,7 @@ import { useStores, useUi } from './stores/context';
 import { CaseList } from './views/CaseList';
 import { CaseView } from './views/CaseView';
 import { EvidenceLibrary } from './views/EvidenceLibrary';
+import { DataView } from './views/data';
 import { ActingProfile, isMeetingsView, MeetingsRoute, PresentationView, ProfileChooser } from './views/meetings';
 
 export function App() {
@@ -40,11 +41,12 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
         </button>
         <nav className="app-nav" aria-label="Main">
-          <button type="button" aria-current={view.name !== 'evidence' && !isMeetingsView(view) ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
+          <button type="button" aria-current={view.name !== 'evidence' && view.name !== 'data' && !isMeetingsView(view) ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
           <button type="button" aria-current={view.name === 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'evidence' })}>Evidence library</button>
           <button type="button" aria-current={view.name === 'meetings' || view.name === 'meeting' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'meetings' })}>Meetings</button>
           <button type="button" aria-current={view.name === 'followup' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'followup' })}>Follow-up</button>
           <button type="button" aria-current={view.name === 'quality' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'quality' })}>Quality</button>
+          <button type="button" aria-current={view.name === 'data' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'data' })}>Data</button>
         </nav>
         {info?.demo ? <span className="demo-badge" title="Synthetic patients for trying the app">Demo database</span> : null}
         <span className="spacer" />
@@ -55,6 +57,7 @@ export function App() {
       <main id="main" className="app-main">
         {view.name === 'list' ? <CaseList />
           : view.name === 'evidence' ? <EvidenceLibrary />
+          : view.name === 'data' ? <DataView />
             : isMeetingsView(view) ? <MeetingsRoute view={view} />
             : <CaseView id={view.name === 'edit' ? view.id : null} />}
       </main>

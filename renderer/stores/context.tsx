@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ApiClient } from '../../shared/api';
 import { createCasesStore, type CasesState, type CasesStore } from './cases';
+import { createDataStore, type DataState, type DataStore } from './data';
 import { createEditorStore, type EditorState, type EditorStore } from './editor';
 import { createMeetingsStore, type MeetingsState, type MeetingsStore } from './meetings';
 import { createSessionStore, type SessionState, type SessionStore } from './session';
@@ -15,12 +16,13 @@ export interface AppStores {
   editor: EditorStore;
   session: SessionStore;
   meetings: MeetingsStore;
+  data: DataStore;
 }
 
 export function createAppStores(api: ApiClient, storage?: Storage): AppStores {
   return {
     api, cases: createCasesStore(api), ui: createUiStore(api, storage), editor: createEditorStore(api),
-    session: createSessionStore(api), meetings: createMeetingsStore(api),
+    session: createSessionStore(api), meetings: createMeetingsStore(api), data: createDataStore(api),
   };
 }
 
@@ -41,3 +43,4 @@ export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(useStores(
 export const useEditor = <T,>(selector: (s: EditorState) => T): T => useStore(useStores().editor, selector);
 export const useSession = <T,>(selector: (s: SessionState) => T): T => useStore(useStores().session, selector);
 export const useMeetings = <T,>(selector: (s: MeetingsState) => T): T => useStore(useStores().meetings, selector);
+export const useData = <T,>(selector: (s: DataState) => T): T => useStore(useStores().data, selector);

@@ -6,7 +6,9 @@ import type { LabAnalyte } from '../../shared/domain/units';
 export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; id: number } | { name: 'evidence' }
   // Board meetings (renderer/views/meetings/): the list, one meeting, its presentation, follow-up, quality.
   | { name: 'meetings' } | { name: 'meeting'; id: number } | { name: 'present'; id: number; index: number }
-  | { name: 'followup' } | { name: 'quality' };
+  | { name: 'followup' } | { name: 'quality' }
+  // Data in and out (renderer/views/data/): CSV and FHIR imports, backups.
+  | { name: 'data' };
 export type AppInfo = OpOutput<'app.info'>;
 export type LabUnitPrefs = Record<LabAnalyte, string>;
 

@@ -1,5 +1,6 @@
 /** The case screen: loads the case (or starts a new one) and lays out the form beside the options panel slot. */
 import { useEffect } from 'react';
+import { CaseDataBar } from '../components/data/CaseDataBar';
 import { OptionsPanelSlot } from '../components/OptionsPanelSlot';
 import { useEditor, useStores } from '../stores/context';
 import { CaseForm } from './CaseForm';
@@ -31,6 +32,8 @@ export function CaseView({ id }: { id: number | null }) {
   if (id !== null && (loading || record?.id !== id)) return <p className="panel muted" role="status">Opening the case…</p>;
 
   return (
+    <>
+    {id !== null ? <CaseDataBar id={id} /> : null}
     <CaseForm
       key={id === null ? 'new' : `${id}:${loadCount}`}
       record={id === null ? null : record}
@@ -45,5 +48,6 @@ export function CaseView({ id }: { id: number | null }) {
       }}
       aside={(facts) => <OptionsPanelSlot facts={facts} />}
     />
+    </>
   );
 }
