@@ -7,7 +7,7 @@
  * (a face that failed would let Chromium substitute a system font).
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -74,6 +74,8 @@ interface FontState { failed: string[]; loaded: number }
 
 /** Starts one Chromium that can render many documents (the bench and the tests reuse it). */
 export async function openPdfRenderer(executablePath = findChromium()): Promise<PdfRenderer> {
+  // Loaded on first use: the Electron app never renders through it, so its start-up does not pay for it.
+  const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   // Nothing leaves the page: the document is self-contained (fonts are data: URLs, which are not requests).
