@@ -5,7 +5,7 @@
 import type { FhirReport } from '../../../shared/domain/imports';
 import { useData, useStores } from '../../stores/context';
 import { FilePicker } from './FilePicker';
-import { ACTION_LABELS, plural } from './labels';
+import { ACTION_LABELS, factLabel, plural } from './labels';
 
 export function FhirImport() {
   const stores = useStores();
@@ -90,7 +90,7 @@ function FhirReportView({ report }: { report: FhirReport }) {
               <tbody>
                 {report.mapped.map((m, i) => (
                   <tr key={i} data-target={m.target}>
-                    <th scope="row">{m.target}</th>
+                    <th scope="row">{factLabel(m.target)}{factLabel(m.target) !== m.target ? <div className="muted small"><code>{m.target}</code></div> : null}</th>
                     <td>{m.value}{m.note ? <div className="muted small">{m.note}</div> : null}</td>
                     <td className="small"><code>{m.resource}</code></td>
                   </tr>
@@ -109,7 +109,7 @@ function FhirReportView({ report }: { report: FhirReport }) {
           <section aria-labelledby="fhir-missing">
             <h3 id="fhir-missing">Facts still missing ({report.missing_facts.length})</h3>
             {report.missing_facts.length === 0 ? <p className="muted">None.</p> : (
-              <ul className="missing-facts" aria-label="Missing facts">{report.missing_facts.map((f) => <li key={f}>{f}</li>)}</ul>
+              <ul className="missing-facts" aria-label="Missing facts">{report.missing_facts.map((f) => <li key={f} title={f} data-fact={f}>{factLabel(f)}</li>)}</ul>
             )}
           </section>
         </div>

@@ -33,3 +33,8 @@ export const ACTION_LABELS: Record<ImportAction, string> = { create: 'New case',
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
+
+/** A CONTRACT fact key as its form label (`ecog` → "ECOG performance status"); other words unchanged. */
+export function factLabel(key: string): string {
+  return Object.hasOwn(FACT_FIELDS, key) ? FACT_FIELDS[key as CaseFactKey].label : key;
+}

@@ -1,0 +1,152 @@
+/**
+ * Data in and out end to end against the real browser host: CSV import (preview, import, the patients in the
+ * case list), a CSV with one bad row (nothing imported, row and column named), the FHIR mCODE example (primary
+ * breast, ECOG 1 on the created case), a manual backup, and an axe check of the Data view.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, uniqueName } from './fixtures';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FHIR_EXAMPLE = path.resolve(root, '..', 'shared', 'clinical', 'fhir-examples', 'mcode-ctma_TrialMatching_Patient01_breast_liver-mets_ECOG1.json');
+
+const nav = (page: Page): Locator => page.getByRole('navigation', { name: 'Main' });
+const rowsTable = (page: Page): Locator => page.getByRole('table', { name: 'Rows of the file' });
+
+async function openData(page: Page, tab: 'CSV import' | 'FHIR import' | 'Backups'): Promise<void> {
+  await nav(page).getByRole('button', { name: 'Data' }).click();
+  await expect(page.getByRole('heading', { name: 'Data', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+async function chooseCsv(page: Page, name: string, csv: string): Promise<void> {
+  await page.getByLabel('Choose a CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByRole('table', { name: 'Column mapping' })).toBeVisible();
+}
+
+test('a CSV of three patients with diacritics: preview, import, and the patients are in the case list', async ({ app }) => {
+  const tag = uniqueName('');
+  const family = [`Ødegård${tag}`, `Núñez${tag}`, `Wróbel${tag}`];
+  const csv = [
+    'mrn;family_name;given_name;birth_date;sex;primary;ecog;bilirubin_umol_l',
+    `CSV-${tag}-1;${family[0]};Zoë;1955-04-02;female;colorectal;1;17.1`,
+    `CSV-${tag}-2;${family[1]};José;1961-11-30;male;hcc;0;34.2`,
+    `CSV-${tag}-3;${family[2]};Łukasz;1949-07-15;male;neuroendocrine;2;8.6`,
+  ].join('\r\n');
+  await openData(app, 'CSV import');
+  await chooseCsv(app, `list-${tag}.csv`, csv);
+
+  // Recognised defaults: mrn → identifier; the bilirubin column in µmol/L.
+  await expect(app.getByLabel('Target for column mrn')).toHaveValue('patient.identifier');
+  await expect(app.getByLabel('Target for column bilirubin_umol_l')).toHaveValue('fact.bilirubin_mg_dl');
+  await expect(app.getByLabel('Unit of column bilirubin_umol_l')).toHaveValue('umol_l');
+  await expect(app.getByTestId('preview-summary')).toContainText('3 rows: 3 new, 0 to update, 0 unchanged');
+  await expect(rowsTable(app).locator('tbody tr')).toHaveCount(3);
+  await expect(rowsTable(app).locator('tr[data-row="2"]')).toContainText(`CSV-${tag}-1`);
+  await expect(rowsTable(app).locator('tr[data-row="4"]')).toContainText('New case');
+
+  await app.getByRole('button', { name: 'Dry run' }).click();
+  const result = app.locator('.import-result');
+  await expect(result.getByRole('heading')).toHaveText('Dry run: nothing was written');
+  await expect(result.locator('[data-count="create"]')).toHaveText('3');
+
+  await app.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(result.getByRole('heading')).toHaveText('Imported');
+  await expect(result.locator('[data-count="create"]')).toHaveText('3');
+  await expect(result.locator('[data-count="update"]')).toHaveText('0');
+
+  await result.getByRole('button', { name: 'Open the case list' }).click();
+  const search = app.getByRole('searchbox', { name: 'Search cases' });
+  await search.fill(`odegard${tag}`); // folded search finds Ødegård
+  const rows = app.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(family[0] ?? '');
+  await expect(rows.first()).toContainText('Zoë');
+  await search.fill(tag);
+  await expect(rows).toHaveCount(3);
+});
+
+test('a CSV with one bad row imports nothing and names the row and the column', async ({ app }) => {
+  const tag = uniqueName('');
+  const csv = [
+    'mrn,family_name,given_name,birth_date,sex,ecog',
+    `BAD-${tag}-1,Dvořák${tag},Antonín,1950-01-01,male,1`,
+    `BAD-${tag}-2,Kovač${tag},Ivana,1952-02-02,female,7`,
+    `BAD-${tag}-3,Sørensen${tag},Åse,1953-03-03,female,0`,
+  ].join('\n');
+  await openData(app, 'CSV import');
+  await chooseCsv(app, `bad-${tag}.csv`, csv);
+  await expect(app.getByTestId('preview-summary')).toContainText('1 row with problems');
+  const bad = rowsTable(app).locator('tr[data-row="3"]');
+  await expect(bad).toContainText('Not valid');
+  await expect(bad.getByRole('list', { name: 'Problems in row 3' })).toContainText('ecog');
+
+  await app.getByLabel('Only rows with problems').check();
+  await expect(rowsTable(app).locator('tbody tr')).toHaveCount(1);
+
+  await app.getByRole('button', { name: 'Import 3 rows' }).click();
+  const result = app.locator('.import-result');
+  await expect(result.getByRole('heading')).toHaveText('Nothing was imported');
+  await expect(result.getByRole('list', { name: 'Import problems' })).toContainText('Row 3, column “ecog”');
+
+  await nav(app).getByRole('button', { name: 'Cases' }).click();
+  await app.getByRole('searchbox', { name: 'Search cases' }).fill(tag);
+  await expect(app.getByText('No case matches this search and these filters.')).toBeVisible();
+});
+
+test('the mCODE example imports as a case with primary breast and ECOG 1', async ({ app }) => {
+  await openData(app, 'FHIR import');
+  await app.getByLabel('Choose a FHIR file').setInputFiles({
+    name: path.basename(FHIR_EXAMPLE), mimeType: 'application/json', buffer: readFileSync(FHIR_EXAMPLE),
+  });
+  await expect(app.getByRole('heading', { name: /^Mapped \(\d+\)$/ })).toBeVisible();
+  await expect(app.getByRole('heading', { name: /^Facts still missing \(\d+\)$/ })).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Missing facts' })).toBeVisible();
+  await app.getByRole('button', { name: /^Import/ }).click();
+  const open = app.getByRole('button', { name: /^Open case #\d+/ });
+  await expect(open).toBeVisible();
+  await open.click();
+  await expect(app.getByLabel('Primary tumour', { exact: true })).toHaveValue('breast');
+  await expect(app.getByLabel('ECOG performance status', { exact: true })).toHaveValue('1');
+});
+
+test('back up now: the new backup is listed', async ({ app }) => {
+  await openData(app, 'Backups');
+  const table = app.getByRole('table', { name: 'Backups, newest first' });
+  await app.getByRole('button', { name: 'Back up now' }).click();
+  const done = app.getByText(/^Backed up: (board-manual-\S+\.sqlite)/);
+  await expect(done).toBeVisible();
+  const file = /Backed up: (\S+\.sqlite)/.exec(await done.innerText())?.[1] ?? '';
+  expect(file).toMatch(/^board-manual-/);
+  await expect(table.locator(`tr[data-file="${file}"]`)).toContainText('Manual');
+});
+
+test.describe('restore', () => {
+  // The host answers READ_ONLY with HTTP 409, which Chromium logs as a failed resource.
+  test.use({ allowedConsoleErrors: [/status of 409/] });
+  test('in the browser host it asks first, then shows the host\'s READ_ONLY message', async ({ app }) => {
+    await openData(app, 'Backups');
+    await app.getByRole('button', { name: 'Back up now' }).click();
+    await expect(app.getByText(/^Backed up:/)).toBeVisible();
+    await app.getByRole('button', { name: /^Restore board-/ }).first().click();
+    const dialog = app.getByRole('alertdialog', { name: 'Restore this backup?' });
+    await expect(dialog).toContainText('The current database is kept as a backup first');
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await expect(app.getByRole('alert')).toContainText('restore is not available in this window');
+  });
+});
+
+test('the Data view has no serious or critical accessibility violations', async ({ app }) => {
+  await openData(app, 'CSV import');
+  await chooseCsv(app, 'a11y.csv', 'mrn,family_name,ecog,albumin_g_l\nA11Y-1,Zoë,9,35\n');
+  await expect(rowsTable(app)).toBeVisible();
+  const serious = (vs: Array<{ id: string; impact?: string | null; nodes: unknown[] }>) =>
+    vs.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}`);
+  expect(serious((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
+  await app.getByRole('tab', { name: 'Backups' }).click();
+  await expect(app.getByRole('button', { name: 'Back up now' })).toBeVisible();
+  expect(serious((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
+});
