@@ -57,6 +57,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { child, url } = await startServer(db);
   process.env.TB_URL = url;
   process.env.TB_DEMO_CASES = String(DEMO_CASES);
+  process.env.TB_DB = db; // for tests that check the database itself (e.g. the read-only triggers with sqlite3)
   return async () => {
     child.removeAllListeners('exit');
     if (child.exitCode === null) {

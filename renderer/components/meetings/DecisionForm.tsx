@@ -109,9 +109,9 @@ export function DecisionFields({ draft, onChange, engine, error, disabled, idPre
     <fieldset className="decision-fields plain" disabled={disabled}>
       <legend className="visually-hidden">Decision</legend>
       <div className="plan-row">
-        <label className="field">
-          <span className="field-label">Plan</span>
-          <select value={draft.plan} onChange={(e) => set({ plan: e.target.value as Plan | '' })} {...described('plan')}>
+        <div className="field">
+          <label className="field-label" htmlFor={`${idPrefix}-plan`}>Plan</label>
+          <select id={`${idPrefix}-plan`} value={draft.plan} onChange={(e) => set({ plan: e.target.value as Plan | '' })} {...described('plan')}>
             <option value="">— choose the plan —</option>
             <optgroup label="The engine’s options">
               {engineOptions.map((o) => <option key={o.option} value={o.option}>{planLabel(o.option)} — {STRENGTH_INFO[o.strength].label}</option>)}
@@ -121,7 +121,7 @@ export function DecisionFields({ draft, onChange, engine, error, disabled, idPre
             </optgroup>
           </select>
           {err('plan')}
-        </label>
+        </div>
         <div className="plan-strength" aria-live="polite">
           {draft.plan === '' ? null : strength ? <><span className="muted small">Engine: </span><StrengthBadge strength={strength} /></>
             : <span className="muted small">Outside the engine’s options (concordance not assessed)</span>}
@@ -142,14 +142,14 @@ export function DecisionFields({ draft, onChange, engine, error, disabled, idPre
         </label>
       ) : null}
       <div className="field-grid">
-        <label className="field">
-          <span className="field-label">Intent</span>
-          <select value={draft.intent} onChange={(e) => set({ intent: e.target.value as Intent | '' })} {...described('intent')}>
+        <div className="field">
+          <label className="field-label" htmlFor={`${idPrefix}-intent`}>Intent</label>
+          <select id={`${idPrefix}-intent`} value={draft.intent} onChange={(e) => set({ intent: e.target.value as Intent | '' })} {...described('intent')}>
             <option value="">— choose —</option>
             {INTENTS.map((i) => <option key={i} value={i}>{INTENT_LABELS[i]}</option>)}
           </select>
           {err('intent')}
-        </label>
+        </div>
         <fieldset className="field">
           <legend className="field-label">Consensus</legend>
           <div className="segmented">

@@ -93,20 +93,20 @@ export function MeetingForm({ meeting, boards, profiles, readOnly = false, onSub
             <span className="field-label">Video link</span>
             <input value={video} onChange={(e) => setVideo(e.target.value)} placeholder="optional" />
           </label>
-          <label className="field">
-            <span className="field-label">Chair</span>
-            <select value={chair ?? ''} onChange={(e) => setChair(e.target.value ? Number(e.target.value) : null)}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-chair`}>Chair</label>
+            <select id={`${ids}-chair`} value={chair ?? ''} onChange={(e) => setChair(e.target.value ? Number(e.target.value) : null)}>
               <option value="">— not chosen —</option>
               {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}{p.role === 'chair' ? ' (chair)' : ''}</option>)}
             </select>
-          </label>
-          <label className="field">
-            <span className="field-label">Coordinator</span>
-            <select value={coordinator ?? ''} onChange={(e) => setCoordinator(e.target.value ? Number(e.target.value) : null)}>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-coordinator`}>Coordinator</label>
+            <select id={`${ids}-coordinator`} value={coordinator ?? ''} onChange={(e) => setCoordinator(e.target.value ? Number(e.target.value) : null)}>
               <option value="">— not chosen —</option>
               {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}{p.role === 'coordinator' ? ' (coordinator)' : ''}</option>)}
             </select>
-          </label>
+          </div>
         </div>
 
         <h3 className="sub">Attendees</h3>
@@ -138,15 +138,15 @@ export function MeetingForm({ meeting, boards, profiles, readOnly = false, onSub
             Add attendee
           </button>
           {profiles.length ? (
-            <label className="inline-field">
-              <span className="field-label">Add a profile</span>
-              <select value="" onChange={(e) => { if (e.target.value) addProfile(Number(e.target.value)); }}>
+            <div className="inline-field">
+              <label className="field-label" htmlFor={`${ids}-add-a-profile`}>Add a profile</label>
+              <select id={`${ids}-add-a-profile`} value="" onChange={(e) => { if (e.target.value) addProfile(Number(e.target.value)); }}>
                 <option value="">— choose —</option>
                 {profiles.filter((p) => !attendees.some((a) => a.profile_id === p.id)).map((p) => (
                   <option key={p.id} value={p.id}>{p.name} ({SPECIALTY_LABELS[p.specialty]})</option>
                 ))}
               </select>
-            </label>
+            </div>
           ) : null}
         </div>
         <QuorumBox quorum={{ required: [...quorumRule], present: [...present], missing, met: missing.length === 0 }} />

@@ -76,6 +76,7 @@ function ChooserBody() {
 }
 
 function NewProfileForm({ onCancel }: { onCancel: (() => void) | null }) {
+  const fid = useId();
   const stores = useStores();
   const [name, setName] = useState('');
   const [specialty, setSpecialty] = useState<Specialty>('coordinator');
@@ -102,18 +103,18 @@ function NewProfileForm({ onCancel }: { onCancel: (() => void) | null }) {
         <span className="field-label">Name</span>
         <input value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error?.field === 'name'} />
       </label>
-      <label className="field">
-        <span className="field-label">Specialty</span>
-        <select value={specialty} onChange={(e) => setSpecialty(e.target.value as Specialty)}>
+      <div className="field">
+        <label className="field-label" htmlFor={`${fid}-specialty`}>Specialty</label>
+        <select id={`${fid}-specialty`} value={specialty} onChange={(e) => setSpecialty(e.target.value as Specialty)}>
           {SPECIALTIES.map((s) => <option key={s} value={s}>{SPECIALTY_LABELS[s]}</option>)}
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Role</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={`${fid}-role`}>Role</label>
+        <select id={`${fid}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </select>
-      </label>
+      </div>
       <label className="field">
         <span className="field-label">PIN (optional, 4–12 digits)</span>
         <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)}

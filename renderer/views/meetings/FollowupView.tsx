@@ -2,12 +2,13 @@
  * Follow-up: decisions and their actions due (by follow-up or due date), with whether each plan was carried
  * out. Record "implemented" with its date, or "changed" with the reason (and date when known).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { IMPLEMENTATION, type FollowupQuery, type FollowupRow, type Implementation } from '../../../shared/domain/meeting';
 import { failureOf, formatWhen, IMPLEMENTATION_LABELS, INTENT_LABELS, planLabel, today } from '../../components/meetings/labels';
 import { useStores } from '../../stores/context';
 
 export function FollowupView() {
+  const fid = useId();
   const stores = useStores();
   const [status, setStatus] = useState<Implementation | ''>('pending');
   const [dueBy, setDueBy] = useState('');
@@ -35,11 +36,11 @@ export function FollowupView() {
     <div className="followup-view stack">
       <div className="view-bar"><h1>Follow-up</h1></div>
       <div className="filters-row">
-        <label className="inline-field"><span className="field-label">Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as Implementation | '')}>
+        <div className="inline-field"><label className="field-label" htmlFor={`${fid}-status`}>Status</label>
+          <select id={`${fid}-status`} value={status} onChange={(e) => setStatus(e.target.value as Implementation | '')}>
             <option value="">All</option>
             {IMPLEMENTATION.map((s) => <option key={s} value={s}>{IMPLEMENTATION_LABELS[s]}</option>)}
-          </select></label>
+          </select></div>
         <label className="inline-field"><span className="field-label">Due by</span>
           <input type="date" value={dueBy} onChange={(e) => setDueBy(e.target.value)} /></label>
         <button type="button" className="link" onClick={() => setDueBy(today())}>Due today or earlier</button>
@@ -83,6 +84,7 @@ function FollowupLine({ row, open, onToggle, onSaved }: { row: FollowupRow; open
 }
 
 function OutcomeForm({ decisionId, name, onSaved }: { decisionId: number; name: string; onSaved(): void }) {
+  const fid = useId();
   const stores = useStores();
   const [outcome, setOutcome] = useState<'implemented' | 'changed'>('implemented');
   const [date, setDate] = useState(today());
@@ -105,10 +107,10 @@ function OutcomeForm({ decisionId, name, onSaved }: { decisionId: number; name: 
   };
   return (
     <form className="outcome-form row" onSubmit={(e) => void submit(e)} aria-label={`Outcome for ${name}`}>
-      <label className="inline-field"><span className="field-label">Outcome</span>
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value as 'implemented' | 'changed')}>
+      <div className="inline-field"><label className="field-label" htmlFor={`${fid}-outcome`}>Outcome</label>
+        <select id={`${fid}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as 'implemented' | 'changed')}>
           <option value="implemented">Implemented</option><option value="changed">Changed</option>
-        </select></label>
+        </select></div>
       <label className="inline-field"><span className="field-label">Date</span><input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
       {outcome === 'changed' ? <label className="inline-field grow"><span className="field-label">Reason</span><input value={reason} onChange={(e) => setReason(e.target.value)} /></label> : null}
       <label className="inline-field grow"><span className="field-label">Note</span><input value={note} onChange={(e) => setNote(e.target.value)} /></label>

@@ -59,7 +59,7 @@ export function MeetingDetail({ id }: { id: number }) {
   const present = (index = 0): void => stores.ui.getState().show({ name: 'present', id: meeting.id, index });
 
   return (
-    <div className="meeting-detail stack" data-status={meeting.status}>
+    <div className="meeting-detail stack" data-status={meeting.status} data-meeting-id={meeting.id}>
       <div className="view-bar">
         <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'meetings' })}>← Meetings</button>
         <h1 tabIndex={-1}>{meeting.board} · {formatWhen(meeting.scheduled_at)}</h1>

@@ -1,5 +1,5 @@
 /** The quality report per board and period: volume, time to discussion, rationale, quorum, concordance, implementation, overrides. */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { QualityReport } from '../../../shared/domain/meeting';
 import { failureOf, today } from '../../components/meetings/labels';
 import { useStores } from '../../stores/context';
@@ -8,6 +8,7 @@ const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r 
 const yearAgo = (): string => `${Number(today().slice(0, 4)) - 1}${today().slice(4)}`;
 
 export function QualityView() {
+  const fid = useId();
   const stores = useStores();
   const [board, setBoard] = useState('');
   const [boards, setBoards] = useState<string[]>([]);
@@ -45,11 +46,11 @@ export function QualityView() {
     <div className="quality-view stack">
       <div className="view-bar"><h1>Quality</h1></div>
       <div className="filters-row">
-        <label className="inline-field"><span className="field-label">Board</span>
-          <select value={board} onChange={(e) => setBoard(e.target.value)}>
+        <div className="inline-field"><label className="field-label" htmlFor={`${fid}-board`}>Board</label>
+          <select id={`${fid}-board`} value={board} onChange={(e) => setBoard(e.target.value)}>
             <option value="">All boards</option>
             {boards.map((b) => <option key={b} value={b}>{b}</option>)}
-          </select></label>
+          </select></div>
         <label className="inline-field"><span className="field-label">From</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="inline-field"><span className="field-label">To</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
       </div>
