@@ -12,6 +12,7 @@ import { importOperations } from './api/imports';
 import { engineOperations } from './api/engine';
 import { meetingOperations } from './api/meetings';
 import { minutesOperations } from './api/minutes';
+import { outcomeOperations } from './api/outcomes';
 
 export const operations = {
   ...appOperations,
@@ -20,6 +21,7 @@ export const operations = {
   ...engineOperations,
   ...meetingOperations,
   ...minutesOperations,
+  ...outcomeOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -5,6 +5,7 @@
 import m001 from './001-initial';
 import m002 from './002-meetings';
 import m003 from './003-imports';
+import m004 from './004-outcomes';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'meetings', sql: m002 },
   { version: 3, name: 'imports', sql: m003 },
+  { version: 4, name: 'outcomes', sql: m004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -2,7 +2,7 @@
  * Opens the application core on one database file: connection + migrations, services, dispatcher.
  * Every transport (Electron main, browser host, CLI) starts here; none of this imports 'electron'.
  */
-import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../api/dispatcher';
 import { openDatabase } from '../../db/open';
 import type { Db } from '../../db/connection';
 import { countCases } from '../../db/repositories/cases';
@@ -11,7 +11,13 @@ import { importHandlers } from '../services/imports';
 import { engineHandlers } from '../services/engine';
 import { meetingHandlers } from '../services/meetings';
 import { minutesHandlers } from '../minutes/service';
+import { outcomeHandlers } from '../services/outcomes';
+import {
+  AUTO_BACKUP_INTERVAL_MS, AUTO_BACKUP_KEEP, backupsDirFor, restoreDatabase, startBackupSchedule, type BackupHost, type ScheduleOptions,
+} from '../services/backups';
+import type { RestoreResult } from '../../shared/domain/imports';
 import { isDemoDatabase, seedDemo } from '../services/demo';
+import { DomainError } from '../../shared/errors';
 import { APP_VERSION } from './version';
 
 export interface OpenOptions {
@@ -23,38 +29,104 @@ export interface OpenOptions {
 }
 
 export interface AppContext {
-  db: Db;
+  /** The current connection (a new one after a restore). */
+  readonly db: Db;
   dispatch: Dispatch;
+  /** Waits for calls in flight, restores `from` over the database (validated first), reopens and rebuilds the handlers. */
+  restore(from: string): Promise<RestoreResult>;
   /** True when this run created the demo database. */
   createdDemo: boolean;
   close(): void;
 }
 
-export function buildHandlers(db: Db, transport: OpenOptions['transport']): Handlers {
+export function buildHandlers(db: Db, transport: OpenOptions['transport'], host: BackupHost = {}): Handlers {
   return {
     'app.info': () => ({ version: APP_VERSION, transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
     ...caseHandlers(db),
-    ...importHandlers(db),
+    ...importHandlers(db, host),
     ...engineHandlers(),
     ...meetingHandlers(db),
     ...minutesHandlers(db),
+    ...outcomeHandlers(db),
   };
 }
 
 export function openAppContext(options: OpenOptions): AppContext {
-  const { db, created } = openDatabase(options.dbPath);
+  const opened = openDatabase(options.dbPath);
+  let db = opened.db;
   let createdDemo = false;
-  if (created && options.demoIfMissing) {
+  if (opened.created && options.demoIfMissing) {
     seedDemo(db, options.demoCases);
     createdDemo = true;
   }
-  const dispatch = createDispatcher(buildHandlers(db, options.transport));
+  // The dispatcher of the current connection; `dispatch` forwards to it so a restore can swap it.
+  let current: Dispatch;
+  let inFlight = 0;
+  let idle: { max: number; resolve: () => void }[] = [];
+  let gate: Promise<void> | null = null;
+  const settle = () => {
+    const ready = idle.filter((w) => inFlight <= w.max);
+    idle = idle.filter((w) => inFlight > w.max);
+    for (const w of ready) w.resolve();
+  };
+  const waitForIdle = (max: number) => (inFlight <= max ? Promise.resolve() : new Promise<void>((resolve) => idle.push({ max, resolve })));
+  /** `callers` = calls in flight that belong to this restore (1 when it runs inside `backups.restore`). */
+  const restore = async (from: string, callers: number): Promise<RestoreResult> => {
+    if (gate) throw new DomainError('CONFLICT', 'a restore is already running; wait for it to finish');
+    let release = () => {};
+    gate = new Promise<void>((resolve) => { release = resolve; });
+    try {
+      await waitForIdle(callers);
+      try {
+        return restoreDatabase({ dbPath: options.dbPath, from, current: db });
+      } finally {
+        // Refused: the connection was never closed and nothing changes. Restored: reopen and rebuild the handlers.
+        if (!db.open) {
+          db = openDatabase(options.dbPath).db;
+          rebuild();
+        }
+      }
+    } finally {
+      gate = null;
+      release();
+    }
+  };
+  const host: BackupHost = { restore: (from) => restore(from, 1) };
+  const rebuild = () => { current = createDispatcher(buildHandlers(db, options.transport, host)); };
+  rebuild();
+  const dispatch: Dispatch = async (name: unknown, input: unknown, ctx: CallContext) => {
+    while (gate) await gate;
+    inFlight++;
+    try {
+      return await current(name, input, ctx);
+    } finally {
+      inFlight--;
+      settle();
+    }
+  };
   return {
-    db,
+    get db() {
+      return db;
+    },
     dispatch,
+    restore: (from) => restore(from, 0),
     createdDemo,
     close: () => {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Starts automatic backups of this context's database (beside it in backups/, rotation keeps the newest
+ * `keep` automatic ones). The browser host (`serve`) and the Electron shell call it once; `stop()` on quit.
+ */
+export function startAutoBackups(
+  context: AppContext, dbPath: string, options: Partial<Pick<ScheduleOptions, 'intervalMs' | 'keep' | 'onBackup' | 'onError' | 'now' | 'setTimer'>> = {},
+): { stop(): void } {
+  return startBackupSchedule({
+    db: () => context.db, dir: backupsDirFor(dbPath), intervalMs: options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS, keep: options.keep ?? AUTO_BACKUP_KEEP,
+    ...(options.onBackup ? { onBackup: options.onBackup } : {}), ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.now ? { now: options.now } : {}), ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+  });
 }

@@ -15,10 +15,12 @@ import { demoCommand } from './commands/demo';
 import { evaluateCommand } from './commands/evaluate';
 import { exportLetterCommand } from './commands/export-letter';
 import { exportMinutesCommand } from './commands/export-minutes';
+import { exportRegistryCommand } from './commands/export-registry';
 import { serveCommand } from './commands/serve';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 COMMANDS.push(exportMinutesCommand, exportLetterCommand);
+COMMANDS.push(exportRegistryCommand);
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -85,6 +85,10 @@ export function runScheduledBackup(options: Omit<ScheduleOptions, 'setTimer' | '
   return info;
 }
 
+/** Automatic backups by default: every 6 hours, keeping the last 28 (a week); manual and pre-restore ones are never rotated. */
+export const AUTO_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
+export const AUTO_BACKUP_KEEP = 28;
+
 /** Starts the timer (the shell or host calls this once); `stop()` cancels it. */
 export function startBackupSchedule(options: ScheduleOptions): { stop(): void } {
   const setTimer = options.setTimer ?? ((fn, ms) => {
@@ -187,7 +191,7 @@ export interface BackupHost {
    * Closes the app's connection, restores, and reopens (rebuilding the handlers on the new connection).
    * Provided by the app context; without it `backups.restore` explains that restore runs from the CLI.
    */
-  restore?: (fromPath: string) => RestoreResult;
+  restore?: (fromPath: string) => RestoreResult | Promise<RestoreResult>;
 }
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;

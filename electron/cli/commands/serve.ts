@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { openAppContext } from '../../app/context';
+import { openAppContext, startAutoBackups } from '../../app/context';
 import { defaultDbPath } from '../../app/paths';
 import { startBrowserHost } from '../../host/server';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
@@ -16,6 +16,7 @@ export const serveCommand: Command = {
   usage: `tumour-board serve [--db FILE] [--port P]
 
 Serves the app on 127.0.0.1 only, with a fresh access token each run, and prints the URL to open.
+Backs the database up automatically (backups/ beside it: every 6 hours, the last 28 kept).
 --db    the database (default: the app's user-data folder; a demo database is created if none exists)
 --port  the port (default: any free port)`,
   async run(argv, io) {
@@ -32,6 +33,7 @@ Serves the app on 127.0.0.1 only, with a fresh access token each run, and prints
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
     const ctx = openAppContext({ dbPath, transport: 'browser-host', demoIfMissing: true });
     if (ctx.createdDemo) io.out(`no database at ${dbPath}: created one with synthetic demo cases`);
+    const backups = startAutoBackups(ctx, dbPath, { onError: (error) => io.err(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
     const host = await startBrowserHost({ dispatch: ctx.dispatch, staticDir, port: values.port });
     io.out(`Tumour Board browser host: ${host.openUrl}`);
     await new Promise<void>((resolve) => {
@@ -39,6 +41,7 @@ Serves the app on 127.0.0.1 only, with a fresh access token each run, and prints
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    backups.stop();
     await host.close();
     ctx.close();
     return 0;

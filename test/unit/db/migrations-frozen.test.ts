@@ -10,6 +10,7 @@ const SHIPPED: Record<number, string> = {
   1: '5115d2fb02c1e42597baa98d9f96bc3a00b8f2372f66af0e84ca183a0aaf1360',
   2: '96bd0334a5b914387a131aa762632854446d8af249e230788899b75d89a35c16',
   3: 'f0dae6a723e59d88cbe3fbb542fd5036bc6e929b6c9cd38cd189ce4299cb978c',
+  4: 'ac59a289182645366c169f74c0fb8e825a0be1f8f06ea2493a0ff9941a5996fc',
 };
 
 describe('migrations', () => {

@@ -1,0 +1,36 @@
+/** `tumour-board export-registry`: the de-identified registry export of treated cases (CSV or FHIR Bundle + manifest). */
+import { existsSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { openDatabase } from '../../../db/open';
+import { buildRegistryExport } from '../../exports/registry';
+import { parseCommandArgs, UsageError, type Command } from '../command';
+
+export const exportRegistryCommand: Command = {
+  name: 'export-registry',
+  summary: 'write the de-identified registry export of treated cases (CSV or FHIR)',
+  usage: `tumour-board export-registry --db FILE --out FILE [--format csv|fhir]
+
+Treated cases (plan carried out, or outcomes recorded) with baseline facts, treatment, response and
+toxicities. No name, identifier or birth date (age in years), dates as days from treatment, a random
+pseudonym per patient, no free text. Writes FILE and FILE.manifest.json (what was removed and why).
+Refuses to overwrite an existing file.`,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(
+      argv, { db: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
+      z.object({ db: z.string({ message: 'is required' }).min(1), out: z.string({ message: 'is required' }).min(1), format: z.enum(['csv', 'fhir']).default('csv') }),
+    );
+    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
+    const manifestFile = `${values.out}.manifest.json`;
+    for (const f of [values.out, manifestFile]) if (existsSync(f)) throw new UsageError(`${f} already exists; choose a new file name`);
+    const { db } = openDatabase(values.db);
+    try {
+      const r = buildRegistryExport(db);
+      writeFileSync(values.out, values.format === 'csv' ? r.csv : `${r.fhir}\n`, { flag: 'wx' });
+      writeFileSync(manifestFile, `${JSON.stringify(r.manifest, null, 2)}\n`, { flag: 'wx' });
+      io.out(`wrote ${r.manifest.records} record(s) of ${r.manifest.patients} patient(s) to ${values.out} (${values.format}); manifest in ${manifestFile}`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
