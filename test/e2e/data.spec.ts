@@ -124,19 +124,26 @@ test('back up now: the new backup is listed', async ({ app }) => {
   await expect(table.locator(`tr[data-file="${file}"]`)).toContainText('Manual');
 });
 
-test.describe('restore', () => {
-  // The host answers READ_ONLY with HTTP 409, which Chromium logs as a failed resource.
-  test.use({ allowedConsoleErrors: [/status of 409/] });
-  test('in the browser host it asks first, then shows the host\'s READ_ONLY message', async ({ app }) => {
-    await openData(app, 'Backups');
-    await app.getByRole('button', { name: 'Back up now' }).click();
-    await expect(app.getByText(/^Backed up:/)).toBeVisible();
-    await app.getByRole('button', { name: /^Restore board-/ }).first().click();
-    const dialog = app.getByRole('alertdialog', { name: 'Restore this backup?' });
-    await expect(dialog).toContainText('The current database is kept as a backup first');
-    await dialog.getByRole('button', { name: 'Restore' }).click();
-    await expect(app.getByRole('alert')).toContainText('restore is not available in this window');
-  });
+test('restore asks first (the current database is kept as a backup), then restores and lists the safety copy', async ({ app }) => {
+  await openData(app, 'Backups');
+  // Back up now and restore that very copy, so the shared e2e database keeps its content.
+  await app.getByRole('button', { name: 'Back up now' }).click();
+  const done = app.getByText(/^Backed up:/);
+  await expect(done).toBeVisible();
+  const file = /Backed up: (\S+\.sqlite)/.exec(await done.innerText())?.[1] ?? '';
+  await app.getByRole('button', { name: `Restore ${file}` }).click();
+  const dialog = app.getByRole('alertdialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText('The current database is kept as a backup first');
+  await expect(dialog).toContainText(file);
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  const restored = app.getByText(new RegExp(`^Restored from ${file.replace(/[.]/g, '\\.')}`));
+  await expect(restored).toBeVisible({ timeout: 15_000 });
+  const safety = /kept as (board-pre-restore-\S+\.sqlite)\./.exec(await restored.innerText())?.[1] ?? '';
+  expect(safety).toMatch(/^board-pre-restore-/);
+  await expect(app.getByRole('table', { name: 'Backups, newest first' }).locator(`tr[data-file="${safety}"]`)).toContainText('Before a restore');
+  // The app still works on the restored database.
+  await nav(app).getByRole('button', { name: 'Cases' }).click();
+  await expect(app.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]').first()).toBeVisible();
 });
 
 test('the Data view has no serious or critical accessibility violations', async ({ app }) => {
