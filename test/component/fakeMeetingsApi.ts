@@ -148,6 +148,13 @@ export class FakeMeetingsApi extends FakeApi {
       case 'session.current': return this.profiles.find((p) => p.id === this.acting) ?? null;
       case 'session.clear': { const had = this.acting !== null; this.acting = null; return { cleared: had }; }
       case 'boards.list': return this.boards;
+      case 'boards.save': {
+        this.actor();
+        const i = input as Op<'boards.save'>;
+        const b = this.board(i.name);
+        Object.assign(b, { quorum: i.quorum, imaging_max_days: i.imaging_max_days, labs_max_days: i.labs_max_days });
+        return b;
+      }
       case 'meetings.list': return this.meetings.map((m) => {
         const full = this.meeting(m.id);
         return { id: m.id, board: m.board, scheduled_at: m.scheduled_at, location: m.location, status: m.status, case_count: full.agenda.length,

@@ -52,6 +52,25 @@ describe('meetings list and form', () => {
   });
 });
 
+describe('board rules', () => {
+  it('edits the quorum and recency of a board, and the quorum of its meetings follows', async () => {
+    const { api, meeting } = await plannedMeeting();
+    const { user } = renderWithStores(<MeetingsList />, api);
+    const rules = await screen.findByRole('form', { name: 'Board rules' });
+    await waitFor(() => expect(within(rules).getByLabelText('Board')).toHaveValue('Liver MDT'));
+    expect(within(rules).getByRole('checkbox', { name: 'Surgery' })).toBeChecked();
+    await user.click(within(rules).getByRole('checkbox', { name: 'Surgery' }));
+    await user.click(within(rules).getByRole('checkbox', { name: 'Interventional radiology' }));
+    await user.click(within(rules).getByRole('checkbox', { name: 'Diagnostic radiology' }));
+    const imaging = within(rules).getByLabelText(/Imaging at most/);
+    await user.clear(imaging);
+    await user.type(imaging, '28');
+    await user.click(within(rules).getByRole('button', { name: 'Save rules' }));
+    await waitFor(() => expect(api.callsOf('boards.save')).toEqual([{ name: 'Liver MDT', quorum: ['medical_oncology'], imaging_max_days: 28, labs_max_days: 14 }]));
+    expect((await api.invoke('meetings.get', { id: meeting.id })).quorum).toMatchObject({ met: true, missing: [] });
+  });
+});
+
 describe('agenda preparation', () => {
   it('blocks a case that is not ready, says what is missing, and lists it only with an override reason', async () => {
     const { api, meeting } = await plannedMeeting();

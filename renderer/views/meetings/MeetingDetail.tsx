@@ -135,8 +135,11 @@ export function ItemDecision({ itemId }: { itemId: number }) {
   const item = meeting?.agenda.find((i) => i.id === itemId);
   const engine = useCaseEngine(item?.case_id ?? null);
   if (!meeting || !item) return null;
+  // A signed decision is shown against the engine output the board saw (its snapshot), not today's facts.
+  const live = engine.ok ? engine.output : null;
+  const seen = meeting.status === 'signed' && decision ? decision.engine_snapshot : (live ?? decision?.engine_snapshot ?? null);
   return <DecisionPanel key={`${item.id}:${decision?.id ?? 0}:${decision?.amendments.length ?? 0}:${meeting.status}`}
-    item={item} engine={engine.ok ? engine.output : (decision?.engine_snapshot ?? null)} decision={decision} status={meeting.status} />;
+    item={item} engine={seen} decision={decision} status={meeting.status} />;
 }
 
 function SignForm({ onSign, onCancel }: { onSign(pin: string): Promise<void>; onCancel(): void }) {

@@ -1,6 +1,7 @@
 /** The board meetings: upcoming and past, each with status, cases decided and quorum; "New meeting" opens the form. */
 import { useEffect, useState } from 'react';
 import type { Board } from '../../../shared/domain/meeting';
+import { BoardRules } from '../../components/meetings/BoardRules';
 import { MeetingForm } from '../../components/meetings/MeetingForm';
 import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
 import { useMeetings, useSession, useStores } from '../../stores/context';
@@ -51,7 +52,7 @@ export function MeetingsList() {
         <table className="meetings-table">
           <caption className="visually-hidden">Meetings</caption>
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Board</th><th scope="col">Location</th><th scope="col">Status</th><th scope="col">Cases</th><th scope="col">Quorum</th></tr>
+            <tr><th scope="col">When</th><th scope="col">Board</th><th scope="col">Location</th><th scope="col">Status</th><th scope="col">Cases</th><th scope="col">Quorum</th><th scope="col">Minutes</th></tr>
           </thead>
           <tbody>
             {list.map((m) => (
@@ -62,11 +63,14 @@ export function MeetingsList() {
                 <td><span className={`status-tag status-${m.status}`}>{STATUS_LABELS[m.status]}</span></td>
                 <td>{m.decided_count} of {m.case_count} decided</td>
                 <td>{m.quorum_met ? '✓ met' : '⚠ not met'}</td>
+                <td><button type="button" className="link" aria-label={`Minutes of ${m.board}, ${formatWhen(m.scheduled_at)}`}
+                  onClick={() => stores.ui.getState().show({ name: 'minutes', meetingId: m.id })}>Minutes</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <BoardRules />
     </div>
   );
 }
