@@ -138,6 +138,13 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await app.keyboard.press('Alt+ArrowDown');
   await expect(agenda.getByRole('listitem', { name: `3. ${notReady}, Carl` })).toBeFocused();
   await expect(agenda.getByRole('listitem', { name: `1. ${ready1}, Anna` })).toBeVisible();
+  // ... and by dragging: the last case dropped on the first takes its place; Alt+End puts it back.
+  await agenda.getByRole('listitem', { name: `3. ${notReady}, Carl` }).dragTo(agenda.getByRole('listitem', { name: `1. ${ready1}, Anna` }));
+  await expect(agenda.getByRole('listitem', { name: `1. ${notReady}, Carl` })).toBeVisible();
+  await expect(agenda.getByRole('listitem', { name: `2. ${ready1}, Anna` })).toBeVisible();
+  await agenda.getByRole('listitem', { name: `1. ${notReady}, Carl` }).focus();
+  await app.keyboard.press('Alt+End');
+  await expect(agenda.getByRole('listitem', { name: `3. ${notReady}, Carl` })).toBeFocused();
   await agenda.getByRole('listitem', { name: `1. ${ready1}, Anna` }).getByLabel('Presenter').fill('Dr. Ines Kowalczyk');
   await agenda.getByRole('listitem', { name: `1. ${ready1}, Anna` }).getByLabel('Minutes').fill('12');
   await agenda.getByRole('listitem', { name: `1. ${ready1}, Anna` }).getByLabel('Minutes').blur();
@@ -268,4 +275,43 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await expect(amendments).toContainText('intent: palliative → consolidation');
   const amended = (await api(app, 'decisions.get', { id: decisionId })).body.value as { intent: string; current: { intent: string }; amendments: unknown[] };
   expect([amended.intent, amended.current.intent, amended.amendments.length]).toEqual(['palliative', 'consolidation', 1]);
+
+  // ---- follow-up: the plan was carried out; the quality report of the board counts it
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Follow-up' }).click();
+  await app.getByLabel('Board', { exact: true }).fill(`E2E board ${tag}`);
+  const due = app.getByRole('table', { name: 'Decisions to follow up' });
+  await expect(due.locator('tr[data-decision-id]')).toHaveCount(3);
+  const row = due.locator(`tr[data-decision-id="${decisionId}"]`);
+  await expect(row).toContainText(`Book mapping angiography — IR secretary (due ${day(14)})`);
+  await row.getByRole('button', { name: `Record outcome: ${ready1}, Anna` }).click();
+  const outcome = app.getByRole('form', { name: `Outcome for ${ready1}, Anna` });
+  await outcome.getByLabel('Date').fill(day(0));
+  await outcome.getByRole('button', { name: 'Save outcome' }).click();
+  await expect(due.locator('tr[data-decision-id]')).toHaveCount(2); // pending only
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Quality' }).click();
+  await app.getByLabel('Board', { exact: true }).selectOption(`E2E board ${tag}`);
+  const report = app.getByRole('table', { name: new RegExp(`E2E board ${tag}`) });
+  await expect(report.locator('tr[data-metric="Meetings"]')).toContainText('11 signed');
+  await expect(report.locator('tr[data-metric="Concordance with the engine"]')).toContainText('50 %1 concordant, 1 discordant, 1 not assessed');
+  await expect(report.locator('tr[data-metric="Implementation"]')).toContainText('100 %1 implemented, 0 changed, 2 pending');
+  await expect(report.locator('tr[data-metric="Overrides (listed although not ready)"]')).toContainText('1');
+  await expect(report.locator('tr[data-metric="Amendments"]')).toContainText('1');
+});
+
+test('the meetings screens have no serious or critical accessibility violations', async ({ app }) => {
+  const nav = app.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: 'Meetings' }).click();
+  await expect(app.locator('tr[data-meeting-id]').first()).toBeVisible();
+  expect(seriousOrWorse((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
+  await app.locator('tr[data-meeting-id]').filter({ hasText: 'Signed' }).first().getByRole('button').first().click();
+  await expect(app.locator('[data-meeting-status]')).toHaveText('Signed');
+  await app.getByRole('button', { name: 'View decision' }).first().click();
+  await expect(app.locator('form[data-readonly="yes"]')).toBeVisible();
+  expect(seriousOrWorse((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
+  for (const view of ['Follow-up', 'Quality']) {
+    await nav.getByRole('button', { name: view }).click();
+    await expect(app.getByRole('heading', { level: 1, name: view })).toBeVisible();
+    await expect(app.getByRole('table').first()).toBeVisible();
+    expect(seriousOrWorse((await new AxeBuilder({ page: app }).analyze()).violations), view).toEqual([]);
+  }
 });
