@@ -2,18 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from './helpers/cli';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { useTempDir } from './helpers/fixtures';
 
 const tmp = useTempDir();
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('tumour-board CLI', () => {
   it('creates a demo database that passes check', async () => {

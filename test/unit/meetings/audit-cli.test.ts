@@ -1,17 +1,11 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { useTempDir } from '../helpers/fixtures';
 
 const tmp = useTempDir();
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('tumour-board demo + audit', () => {
   it('demo creates a signed meeting with ≥ 20 decided cases (a dissent, an amendment) and a planned meeting; audit and check pass', async () => {

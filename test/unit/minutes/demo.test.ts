@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { planLabel } from '../../../electron/minutes/load';
 import type { Plan } from '../../../shared/domain/meeting';
 import {
@@ -18,12 +18,6 @@ import {
   splitRowsUnderHeaders, squash,
 } from './poppler';
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 interface Expected {
   meetingId: number;
