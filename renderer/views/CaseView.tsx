@@ -1,6 +1,7 @@
 /** The case screen: loads the case (or starts a new one) and lays out the form beside the options panel slot. */
 import { useEffect } from 'react';
 import { CaseDataBar } from '../components/data/CaseDataBar';
+import { CaseOutcomes } from '../components/data/CaseOutcomes';
 import { OptionsPanelSlot } from '../components/OptionsPanelSlot';
 import { useEditor, useStores } from '../stores/context';
 import { CaseForm } from './CaseForm';
@@ -48,6 +49,7 @@ export function CaseView({ id }: { id: number | null }) {
       }}
       aside={(facts) => <OptionsPanelSlot facts={facts} />}
     />
+    {id !== null ? <CaseOutcomes caseId={id} primary={record?.facts.primary_tumor ?? undefined} /> : null}
     </>
   );
 }

@@ -4,10 +4,12 @@ import '../../styles/data.css';
 import { Backups } from '../../components/data/Backups';
 import { CsvImportWizard } from '../../components/data/CsvImportWizard';
 import { FhirImport } from '../../components/data/FhirImport';
+import { RegistryExport } from '../../components/data/RegistryExport';
 
 const TABS = [
   { id: 'csv', label: 'CSV import' },
   { id: 'fhir', label: 'FHIR import' },
+  { id: 'registry', label: 'Registry export' },
   { id: 'backups', label: 'Backups' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -36,7 +38,7 @@ export function DataView() {
         ))}
       </div>
       <div role="tabpanel" id={`data-panel-${tab}`} aria-labelledby={`data-tab-${tab}`} className="data-panel">
-        {tab === 'csv' ? <CsvImportWizard /> : tab === 'fhir' ? <FhirImport /> : <Backups />}
+        {tab === 'csv' ? <CsvImportWizard /> : tab === 'fhir' ? <FhirImport /> : tab === 'registry' ? <RegistryExport /> : <Backups />}
       </div>
     </div>
   );
