@@ -16,6 +16,11 @@ export interface CheckReport {
 }
 
 const REQUIRED_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete'];
+/** Outcomes (migration 4) are append-only: entries can only be retracted, never edited or deleted. */
+const OUTCOME_TRIGGERS = [
+  'response_assessments_no_delete', 'response_assessments_retract_only', 'toxicities_no_delete', 'toxicities_retract_only',
+  'outcome_events_no_delete', 'outcome_events_retract_only',
+];
 
 export function checkDatabase(db: Db): CheckReport {
   const problems: string[] = [];
@@ -29,6 +34,7 @@ export function checkDatabase(db: Db): CheckReport {
   const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]));
   for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(`audit: protection trigger ${t} is missing (audit log can be altered)`);
   for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
+  for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(`outcomes: protection trigger ${t} is missing (recorded outcomes can be altered)`);
 
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);

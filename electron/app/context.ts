@@ -9,7 +9,8 @@ import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
 import { importHandlers } from '../services/imports';
 import { engineHandlers } from '../services/engine';
-import { meetingHandlers } from '../services/meetings';
+import { meetingHandlers, SessionStore } from '../services/meetings';
+import { actorOf, getProfile } from '../../db/repositories/profiles';
 import { minutesHandlers } from '../minutes/service';
 import { outcomeHandlers } from '../services/outcomes';
 import {
@@ -39,15 +40,34 @@ export interface AppContext {
   close(): void;
 }
 
+/**
+ * Every audit row names who acted: the profile selected in this transport session (profiles.select) when
+ * there is one, else the transport's own caller label. Meeting handlers check roles themselves; the other
+ * areas get the acting profile's label through their CallContext.
+ */
+function asActingProfile<H extends Partial<Handlers>>(handlers: H, actorFor: (ctx: CallContext) => string | null): H {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: CallContext) => unknown][]) {
+    wrapped[name] = (input: unknown, ctx: CallContext) => handler(input, { ...ctx, actor: actorFor(ctx) ?? ctx.actor });
+  }
+  return wrapped as H;
+}
+
 export function buildHandlers(db: Db, transport: OpenOptions['transport'], host: BackupHost = {}): Handlers {
+  const sessions = new SessionStore();
+  const actorFor = (ctx: CallContext): string | null => {
+    const id = sessions.get(ctx);
+    const profile = id === undefined ? undefined : getProfile(db, id);
+    return profile ? actorOf(profile).label : null;
+  };
   return {
     'app.info': () => ({ version: APP_VERSION, transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
-    ...caseHandlers(db),
-    ...importHandlers(db, host),
+    ...asActingProfile(caseHandlers(db), actorFor),
+    ...asActingProfile(importHandlers(db, host), actorFor),
     ...engineHandlers(),
-    ...meetingHandlers(db),
-    ...minutesHandlers(db),
-    ...outcomeHandlers(db),
+    ...meetingHandlers(db, sessions),
+    ...asActingProfile(minutesHandlers(db), actorFor),
+    ...asActingProfile(outcomeHandlers(db), actorFor),
   };
 }
 

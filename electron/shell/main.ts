@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
-import { openAppContext, type AppContext } from '../app/context';
+import { openAppContext, startAutoBackups, type AppContext } from '../app/context';
 import { setMinutesExportHooks } from '../minutes/service';
 import { printMinutesPdf } from './minutes-pdf';
 import { registerIpc } from './ipc';
@@ -37,6 +37,7 @@ app.enableSandbox();
 let context: AppContext | null = null;
 let mainWindow: BrowserWindow | null = null;
 let removeIpc: (() => void) | null = null;
+let autoBackups: { stop(): void } | null = null;
 
 function openWindow(preloadPath: string): void {
   mainWindow = createMainWindow({ preloadPath, devTools });
@@ -61,6 +62,8 @@ function start(): void {
     return;
   }
   if (context.createdDemo) log(`created a demo database at ${dbPath}`);
+  // Rotating automatic backups beside the database (every 6 h, the last 28 kept).
+  autoBackups = startAutoBackups(context, dbPath);
 
   // Minutes and letters: Electron's own printToPDF (no Chromium download) and a save dialog for the path.
   setMinutesExportHooks({
@@ -109,6 +112,8 @@ if (process.argv.includes(SELF_CHECK_FLAG)) {
   app.on('will-quit', () => {
     removeIpc?.();
     removeIpc = null;
+    autoBackups?.stop();
+    autoBackups = null;
     context?.close();
     context = null;
   });

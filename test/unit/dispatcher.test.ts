@@ -69,3 +69,18 @@ describe('dispatcher with hostile names', () => {
     expect(await dispatch(undefined, {}, ctx)).toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'unknown operation: undefined' } });
   });
 });
+
+describe('who is acting', () => {
+  it('names the selected profile in the audit rows of every area, and the caller before one is selected', async () => {
+    const { dispatch, db } = setup();
+    await dispatch('cases.create', { patient: patient({ identifier: 'MRN-A' }), case: caseInput() }, ctx);
+    const created = await dispatch('profiles.create', { name: 'Dr. Ines Kowalczyk', specialty: 'interventional_radiology', role: 'member' }, ctx);
+    if (!created.ok) throw new Error(created.error.message);
+    const selected = await dispatch('profiles.select', { id: (created.value as { id: number }).id }, ctx);
+    expect(selected.ok).toBe(true);
+    await dispatch('cases.create', { patient: patient({ identifier: 'MRN-B' }), case: caseInput() }, ctx);
+    const actors = db.prepare("SELECT entity_id, actor FROM audit_log WHERE action = 'case.create' ORDER BY id").all() as { actor: string }[];
+    expect(actors[0]?.actor).toBe('tester');
+    expect(actors[1]?.actor).toMatch(/^Dr\. Ines Kowalczyk/);
+  });
+});

@@ -108,7 +108,7 @@ const fake = vi.hoisted(() => {
 });
 
 const context = vi.hoisted(() => ({
-  open: { fail: null as null | string, options: null as unknown, closed: 0 },
+  open: { fail: null as null | string, options: null as unknown, closed: 0, backupsStarted: 0, backupsStopped: 0 },
 }));
 
 vi.mock('electron', () => fake.electron);
@@ -123,6 +123,10 @@ vi.mock('../../electron/app/context', () => ({
         context.open.closed += 1;
       },
     };
+  },
+  startAutoBackups: () => {
+    context.open.backupsStarted += 1;
+    return { stop: () => { context.open.backupsStopped += 1; } };
   },
 }));
 
@@ -146,6 +150,8 @@ async function boot(): Promise<void> {
   });
   context.open.options = null;
   context.open.closed = 0;
+  context.open.backupsStarted = 0;
+  context.open.backupsStopped = 0;
   await import('../../electron/shell/main');
 }
 
@@ -224,10 +230,12 @@ describe('Electron main', () => {
     expect((openHandler as ((d: { url: string }) => { action: string }) | null)?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('closes the database and removes the IPC handler on quit', async () => {
+  it('starts automatic backups, and on quit stops them, closes the database and removes the IPC handler', async () => {
     await boot();
     await ready();
+    expect(context.open.backupsStarted).toBe(1);
     emitApp('will-quit');
+    expect(context.open.backupsStopped).toBe(1);
     expect(context.open.closed).toBe(1);
     expect(fake.state.calls).toContain('removeHandler:board:invoke');
   });

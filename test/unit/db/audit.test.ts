@@ -49,3 +49,12 @@ describe('audit log', () => {
     expect(() => appendAudit(db, { actor: 'x', action: 'y', entity: 'z', entityId: 1, before: null, after: null })).toThrow(/inside the transaction/);
   });
 });
+
+describe('check and the protection triggers', () => {
+  it('reports a dropped outcomes trigger', () => {
+    const db = dbWithHistory();
+    expect(checkDatabase(db).ok).toBe(true);
+    db.exec('DROP TRIGGER toxicities_retract_only');
+    expect(checkDatabase(db).problems).toEqual(['outcomes: protection trigger toxicities_retract_only is missing (recorded outcomes can be altered)']);
+  });
+});
