@@ -23,6 +23,12 @@ export interface MeetingsState {
   decisions: Record<number, Decision>;
   /** Cases of the open meeting by case id (facts for the engine), loaded on demand. */
   cases: Record<number, CaseRecord>;
+  /**
+   * Unsaved decision drafts by agenda item id, so moving between cases in presentation mode loses nothing typed.
+   * The shape belongs to the decision form (components/meetings/DecisionForm.tsx).
+   */
+  drafts: Record<number, unknown>;
+  setDraft(itemId: number, draft: unknown): void;
   loadList(statuses?: MeetingStatus[]): Promise<void>;
   open(id: number): Promise<void>;
   close(): void;
@@ -70,6 +76,11 @@ export function createMeetingsStore(api: ApiClient): MeetingsStore {
       loadError: null,
       decisions: {},
       cases: {},
+      drafts: {},
+      setDraft: (itemId, draft) => {
+        const { [itemId]: _old, ...rest } = get().drafts;
+        set({ drafts: draft === null ? rest : { ...rest, [itemId]: draft } });
+      },
       loadList: async (statuses) => {
         try {
           const list = await api.invoke('meetings.list', statuses?.length ? { statuses } : {});
@@ -79,7 +90,7 @@ export function createMeetingsStore(api: ApiClient): MeetingsStore {
         }
       },
       open: async (id) => {
-        if (get().meeting?.id !== id) set({ meeting: null, decisions: {}, cases: {}, loadError: null });
+        if (get().meeting?.id !== id) set({ meeting: null, decisions: {}, cases: {}, drafts: {}, loadError: null });
         try {
           const meeting = await api.invoke('meetings.get', { id });
           set({ meeting, loadError: null });
@@ -88,7 +99,7 @@ export function createMeetingsStore(api: ApiClient): MeetingsStore {
           set({ loadError: error instanceof Error ? error.message : 'the meeting could not be opened' });
         }
       },
-      close: () => set({ meeting: null, decisions: {}, cases: {}, loadError: null }),
+      close: () => set({ meeting: null, decisions: {}, cases: {}, drafts: {}, loadError: null }),
       create: async (input) => {
         const meeting = await api.invoke('meetings.create', input);
         set({ meeting, decisions: {}, cases: {} });

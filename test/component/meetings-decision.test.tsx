@@ -82,7 +82,7 @@ describe('decision capture', () => {
     api.acting = chair.id;
     const { user } = renderWithStores(<App />, api);
     await user.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Meetings' }));
-    await user.click(await screen.findByRole('button', { name: /3 Mar 2026, 16:00/ }));
+    await user.click(await screen.findByRole('button', { name: /^\w{3}, 3 Mar 2026, 16:00$/ }));
     expect(concluded.status).toBe('concluded');
     await user.click(await screen.findByRole('button', { name: 'Sign as chair' }));
     const signDialog = await screen.findByRole('dialog', { name: 'Sign the minutes' });

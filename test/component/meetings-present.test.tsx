@@ -44,6 +44,16 @@ describe('presentation mode', () => {
     fireEvent.keyDown(rationale, { key: 'ArrowLeft' });
     expect(stores.ui.getState().view).toEqual({ name: 'present', id: meeting.id, index: 1 });
 
+    fireEvent.change(rationale, { target: { value: 'Typed live, not yet saved' } });
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(await screen.findByRole('heading', { level: 1, name: '1. Ødegård, Zoë' })).toBeInTheDocument();
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+    fireEvent.keyDown(window, { key: 'ArrowRight' }); // back to case 2: the draft is still there
+    const again = within(await screen.findByRole('form', { name: 'Decision for Núñez, José' })).getByLabelText('Rationale');
+    expect(again).toHaveValue('Typed live, not yet saved');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(await screen.findByRole('heading', { level: 1, name: '1. Ødegård, Zoë' })).toBeInTheDocument();
     fireEvent.keyDown(window, { key: 'Escape' });

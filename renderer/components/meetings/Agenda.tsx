@@ -135,6 +135,8 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
                   <span>Standard of care (no discussion)</span>
                 </label>
                 <span className="spacer" />
+                <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'edit', id: item.case_id })}
+                  aria-label={`Open the case of ${name(item)}`}>Open case</button>
                 <button type="button" onClick={() => onOpenDecision(item)}>{decision ? 'View decision' : 'Decision'}</button>
                 {editable ? <>
                   <button type="button" disabled={index === 0} aria-label={`Move ${name(item)} up`} onClick={() => void move(item, index - 1)}>↑</button>

@@ -228,7 +228,15 @@ export interface DecisionPanelProps {
 export function DecisionPanel({ item, engine, decision, status }: DecisionPanelProps) {
   const stores = useStores();
   const idPrefix = useId();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(decision?.current));
+  const kept = stores.meetings.getState().drafts[item.id] as Draft | undefined;
+  const [draft, setDraftState] = useState<Draft>(() => kept ?? draftOf(decision?.current));
+  const [dirty, setDirty] = useState(kept !== undefined);
+  /** Every keystroke is kept in the store (per agenda item) until saved. */
+  const setDraft = (d: Draft, edited = true): void => {
+    setDraftState(d);
+    setDirty(edited);
+    stores.meetings.getState().setDraft(item.id, edited ? d : null);
+  };
   const [error, setError] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const [amending, setAmending] = useState(false);
@@ -243,7 +251,7 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
     setError(null);
     try {
       const saved = await stores.meetings.getState().record({ agenda_item_id: item.id, ...checked.content });
-      setDraft(draftOf(saved.current));
+      setDraft(draftOf(saved.current), false);
       stores.ui.getState().notify(`Decision saved for ${item.family_name}.`);
     } catch (err) {
       setError(failureOf(err));
@@ -260,6 +268,7 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
         <h3>Decision</h3>
         {decision ? <Concordance decision={decision} /> : null}
         <span className="spacer" />
+        {dirty && canRecord ? <span className="dirty-mark" data-unsaved="yes">Unsaved changes</span> : null}
         {signed ? <span className="readonly-tag">Signed — read-only</span> : null}
       </div>
       {status === 'planned' ? <p className="muted small">Start the meeting to record decisions.</p> : null}
@@ -279,7 +288,7 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
     </form>
     {signed && decision ? (
       <AmendDialog open={amending} decision={decision} engine={engine} onClose={() => setAmending(false)}
-        onAmended={(d) => { setDraft(draftOf(d.current)); setAmending(false); }} />
+        onAmended={(d) => { setDraft(draftOf(d.current), false); setAmending(false); }} />
     ) : null}
     </section>
   );
