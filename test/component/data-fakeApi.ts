@@ -6,9 +6,11 @@
  */
 import { ApiError, operations, type ApiErrorBody, type OperationName, type OpInput, type OpOutput } from '../../shared/api';
 import type { BackupInfo, CsvMapping, CsvPreview, FhirReport, ImportProblem, SavedMapping } from '../../shared/domain/imports';
+import type { Assessment, DecisionOutcomes, OutcomeEvent, RegistryExport, TimelineEntry, Toxicity } from '../../shared/domain/outcomes';
+import { recist11 } from '../../shared/engine/calculators/response';
 import { FakeApi } from './fakeApi';
 
-const DATA_OPS = new Set<string>(Object.keys(operations).filter((n) => /^(imports|backups|exports)\./.test(n)));
+const DATA_OPS = new Set<string>(Object.keys(operations).filter((n) => /^(imports|backups|exports|outcomes)\./.test(n)));
 
 /** The file the component tests choose: row 3 has ECOG 9; `bili` holds µmol/L values (35 is fine in µmol/L only). */
 export const SAMPLE_CSV = 'mrn,family_name,ecog,bili\nM-1,Ødegård,1,35\nM-2,Núñez,9,12\nM-3,Wróbel,0,8\n';
@@ -39,6 +41,22 @@ export class FakeDataApi extends FakeApi {
   backupFiles: BackupInfo[] = [
     { file: 'board-auto-2026-01-01T02-00-00Z.sqlite', bytes: 2_200_000, created_at: '2026-01-01T02:00:00.000Z', kind: 'auto' },
   ];
+  /** Decisions of case 3 (the outcomes tests' case); empty = an undecided case. */
+  outcomes: DecisionOutcomes[] = [{ decision_id: 21, case_id: 3, method: 'recist11', treatment_date: '2026-01-10', assessments: [], toxicities: [], events: [] }];
+  timelineEntries: TimelineEntry[] = [
+    { date: '2025-12-01', kind: 'referral', title: 'Referred by Dr. Rossi', detail: '', decision_id: null, ref: null },
+    { date: '2025-12-15', kind: 'decision', title: 'SIRT (Y-90)', detail: 'Liver MDT', decision_id: 21, ref: { table: 'decisions', id: 21 } },
+  ];
+  registry: RegistryExport = {
+    csv: 'record,age_years,primary_tumor\nR1,67,colorectal\n', fhir: '{"resourceType":"Bundle"}',
+    manifest: {
+      generated_at: '2026-01-05T10:00:00.000Z', records: 12, patients: 11, selection: 'cases with an implemented treatment',
+      date_handling: 'days from the treatment date', pseudonyms: 'random per export',
+      removed: [{ field: 'family_name', why: 'direct identifier' }, { field: 'birth_date', why: 'replaced by age in years' }],
+      not_recorded: ['overall survival'], fields: ['record', 'age_years', 'primary_tumor'],
+    },
+  };
+  private outcomeIds = 100;
   private dataFailures = new Map<string, ApiErrorBody[]>();
   private backupClock = Date.parse('2026-01-02T10:00:00Z');
 
@@ -59,6 +77,12 @@ export class FakeDataApi extends FakeApi {
       throw new ApiError({ code: 'VALIDATION', message: `${issue?.path.map(String).join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
     }
     return this.data(name, parsed.data as Record<string, unknown>) as OpOutput<N>;
+  }
+
+  private decision(id: number): DecisionOutcomes {
+    const d = this.outcomes.find((x) => x.decision_id === id);
+    if (!d) throw new ApiError({ code: 'NOT_FOUND', message: `decision ${id} does not exist` });
+    return d;
   }
 
   private preview(source: string, mapping: CsvMapping | undefined): CsvPreview {
@@ -118,6 +142,37 @@ export class FakeDataApi extends FakeApi {
       }
       case 'backups.restore': return { restored_from: input.file as string, safety_backup: 'board-pre-restore-2026-01-02T12-00-00Z.sqlite', schema_version: 3, cases: 40, audit_rows: 900 };
       case 'exports.caseFhir': return { file_name: `case-${String(input.id)}-MRN.fhir.json`, content: '{"resourceType":"Bundle","type":"collection","entry":[]}' };
+      case 'exports.registry': return this.registry;
+      case 'outcomes.list': return structuredClone(this.outcomes.filter((d) => d.case_id === input.case_id));
+      case 'outcomes.timeline': return { case_id: input.case_id as number, entries: structuredClone(this.timelineEntries) };
+      case 'outcomes.recordAssessment': {
+        const d = this.decision(input.decision_id as number);
+        const i = input as unknown as Assessment['inputs'] & { date: string; modality: string; note: string };
+        const result = recist11({ baseline: i.baseline, current: i.current, new_lesions: i.new_lesions, non_target_progression: i.non_target_progression });
+        const a: Assessment = {
+          id: ++this.outcomeIds, decision_id: d.decision_id, case_id: d.case_id, date: i.date, method: 'recist11', modality: i.modality,
+          inputs: { baseline: i.baseline, current: i.current, new_lesions: i.new_lesions, non_target_progression: i.non_target_progression, nadir_sum_mm: result.nadir_sum_mm },
+          result, response: result.response, days_after_treatment: 30, note: i.note, recorded_by: 'test', recorded_at: '2026-01-05T10:00:00.000Z',
+          retracted_at: null, retracted_by: null, retraction_reason: null,
+        };
+        d.assessments.push(a);
+        this.timelineEntries.push({ date: a.date, kind: 'assessment', title: `Response ${a.response} (RECIST 1.1)`, detail: '', decision_id: d.decision_id, ref: { table: 'response_assessments', id: a.id } });
+        return a;
+      }
+      case 'outcomes.recordToxicity': {
+        const d = this.decision(input.decision_id as number);
+        const t = { ...(input as unknown as Toxicity), id: ++this.outcomeIds, case_id: d.case_id, days_after_treatment: 12, recorded_by: 'test', recorded_at: '2026-01-05T10:00:00.000Z', retracted_at: null, retracted_by: null, retraction_reason: null };
+        d.toxicities.push(t);
+        this.timelineEntries.push({ date: t.date, kind: 'toxicity', title: `${t.term} grade ${t.grade}`, detail: `CTCAE v${t.ctcae_version}`, decision_id: d.decision_id, ref: null });
+        return t;
+      }
+      case 'outcomes.recordEvent': {
+        const d = this.decision(input.decision_id as number);
+        const ev: OutcomeEvent = { ...(input as unknown as OutcomeEvent), id: ++this.outcomeIds, case_id: d.case_id, days_after_treatment: 90, recorded_by: 'test', recorded_at: '2026-01-05T10:00:00.000Z', retracted_at: null, retracted_by: null, retraction_reason: null };
+        d.events.push(ev);
+        this.timelineEntries.push({ date: ev.date, kind: ev.kind, title: ev.kind === 'death' ? 'Death' : 'Progression', detail: '', decision_id: d.decision_id, ref: null });
+        return ev;
+      }
       default: throw new ApiError({ code: 'UNKNOWN_OPERATION', message: `the fake data API does not implement ${name}` });
     }
   }
