@@ -5,6 +5,7 @@ import { CaseList } from './views/CaseList';
 import { CaseView } from './views/CaseView';
 import { EvidenceLibrary } from './views/EvidenceLibrary';
 import { DataView } from './views/data';
+import { MinutesView } from './views/minutes';
 import { ActingProfile, isMeetingsView, MeetingsRoute, PresentationView, ProfileChooser } from './views/meetings';
 
 export function App() {
@@ -41,9 +42,9 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
         </button>
         <nav className="app-nav" aria-label="Main">
-          <button type="button" aria-current={view.name !== 'evidence' && view.name !== 'data' && !isMeetingsView(view) ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
+          <button type="button" aria-current={view.name !== 'evidence' && view.name !== 'data' && view.name !== 'minutes' && !isMeetingsView(view) ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
           <button type="button" aria-current={view.name === 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'evidence' })}>Evidence library</button>
-          <button type="button" aria-current={view.name === 'meetings' || view.name === 'meeting' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'meetings' })}>Meetings</button>
+          <button type="button" aria-current={view.name === 'meetings' || view.name === 'meeting' || view.name === 'minutes' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'meetings' })}>Meetings</button>
           <button type="button" aria-current={view.name === 'followup' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'followup' })}>Follow-up</button>
           <button type="button" aria-current={view.name === 'quality' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'quality' })}>Quality</button>
           <button type="button" aria-current={view.name === 'data' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'data' })}>Data</button>
@@ -58,6 +59,7 @@ export function App() {
         {view.name === 'list' ? <CaseList />
           : view.name === 'evidence' ? <EvidenceLibrary />
           : view.name === 'data' ? <DataView />
+          : view.name === 'minutes' ? <MinutesView meetingId={view.meetingId} />
             : isMeetingsView(view) ? <MeetingsRoute view={view} />
             : <CaseView id={view.name === 'edit' ? view.id : null} />}
       </main>

@@ -14,7 +14,7 @@ import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import { DomainError } from '../../shared/errors';
-import { buildLetterHtml, buildMinutesHtml, formatDate, patientName, type FontUrls } from '../../shared/minutes/html';
+import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, patientName, type FontUrls } from '../../shared/minutes/html';
 import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../../shared/minutes/model';
 import { bundledFontDataUrls } from './fonts';
 import { loadMinutes } from './load';
@@ -63,8 +63,13 @@ export function documentFor(db: Db, target: MinutesTarget, now = new Date().toIS
   };
 }
 
-export function htmlFor(r: Rendered, fontUrls: FontUrls | null): string {
-  return r.kind === 'minutes' ? buildMinutesHtml(r.doc, { fontUrls }) : buildLetterHtml(r.letter, { fontUrls });
+export function htmlFor(r: Rendered, fontUrls: FontUrls | null, styles: 'inline' | 'none' = 'inline'): string {
+  return r.kind === 'minutes' ? buildMinutesHtml(r.doc, { fontUrls, styles }) : buildLetterHtml(r.letter, { fontUrls, styles });
+}
+
+/** The stylesheet `htmlFor` leaves out with `styles: 'none'`. */
+export function cssFor(r: Rendered, fontUrls: FontUrls | null): string {
+  return r.kind === 'minutes' ? minutesStylesheet(r.doc, fontUrls) : letterStylesheet(r.letter, fontUrls);
 }
 
 export interface WrittenPdf { path: string; bytes: number; sha256: string; audited: boolean }
@@ -109,9 +114,13 @@ export function defaultExportPath(db: Db, suggestedName: string): string {
 
 export function minutesHandlers(db: Db): Pick<Handlers, 'minutes.preview' | 'minutes.exportPdf'> {
   return {
-    'minutes.preview': ({ meeting_id, case_id, embed_fonts }) => {
+    'minutes.preview': ({ meeting_id, case_id, embed_fonts, styles }) => {
       const r = documentFor(db, { meeting_id, case_id });
-      return { html: htmlFor(r, embed_fonts ? bundledFontDataUrls() : null), draft: r.draft, title: r.title };
+      const fonts = embed_fonts ? bundledFontDataUrls() : null;
+      const html = htmlFor(r, fonts, styles);
+      return styles === 'none'
+        ? { html, draft: r.draft, title: r.title, css: cssFor(r, fonts) }
+        : { html, draft: r.draft, title: r.title };
     },
     'minutes.exportPdf': async ({ meeting_id, case_id }, ctx) => {
       const r = documentFor(db, { meeting_id, case_id });

@@ -8,7 +8,9 @@ export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; id: numb
   | { name: 'meetings' } | { name: 'meeting'; id: number } | { name: 'present'; id: number; index: number }
   | { name: 'followup' } | { name: 'quality' }
   // Data in and out (renderer/views/data/): CSV and FHIR imports, backups.
-  | { name: 'data' };
+  | { name: 'data' }
+  // A meeting's minutes (renderer/views/minutes/): preview, PDF export, outcome letters.
+  | { name: 'minutes'; meetingId: number };
 export type AppInfo = OpOutput<'app.info'>;
 export type LabUnitPrefs = Record<LabAnalyte, string>;
 

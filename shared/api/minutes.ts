@@ -14,8 +14,16 @@ const target = z.strictObject({ meeting_id: id, case_id: id.optional() });
 
 export const minutesOperations = {
   'minutes.preview': op(
-    target.extend({ embed_fonts: z.boolean().default(false) }).strict(),
-    z.object({ html: z.string(), draft: z.boolean(), title: z.string() }),
+    target.extend({
+      embed_fonts: z.boolean().default(false),
+      /**
+       * `inline` (default): the stylesheet in a `<style>` element, as in the PDF. `none`: the HTML without it and
+       * the stylesheet in `css`, for a preview under a CSP that forbids inline styles (applied as a constructed
+       * stylesheet).
+       */
+      styles: z.enum(['inline', 'none']).default('inline'),
+    }).strict(),
+    z.object({ html: z.string(), draft: z.boolean(), title: z.string(), css: z.string().optional() }),
   ),
   'minutes.exportPdf': op(
     target,

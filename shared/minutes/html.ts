@@ -26,6 +26,12 @@ export interface FontUrls {
 
 export interface BuildOptions {
   fontUrls: FontUrls | null;
+  /**
+   * `inline` (the default; the PDF): the stylesheet in a `<style>` element. `none`: no `<style>` element, for a
+   * screen preview under a CSP that forbids inline styles; the caller applies `minutesStylesheet()` or
+   * `letterStylesheet()` itself (e.g. as a constructed stylesheet).
+   */
+  styles?: 'inline' | 'none';
 }
 
 /** The family name the pages use; only our @font-face rules define it. */
@@ -173,15 +179,14 @@ const WATERMARK = `<svg class="watermark" aria-hidden="true" focusable="false" v
 </g>
 </svg>`;
 
-function page(title: string, css: string, body: string, draft: boolean): string {
+function page(title: string, css: string | null, body: string, draft: boolean): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data: file:; img-src data:">
 <title>${t(title)}</title>
-<style>${css}</style>
-</head>
+${css === null ? '' : `<style>${css}</style>\n`}</head>
 <body>
 ${draft ? `${WATERMARK}\n` : ''}<main>
 ${body}
@@ -393,7 +398,7 @@ ${signOff(doc)}
 <p>${t(doc.pdf.note)}</p>
 <p class="muted">Generated ${t(formatInstant(doc.generated_at))}. ${t(ENGINE_SUPPORT_LINE)}</p>
 </section>`;
-  const css = styles(options.fontUrls, runningFor(m, draft, 'Minutes', doc.confidentiality), draft);
+  const css = options.styles === 'none' ? null : minutesStylesheet(doc, options.fontUrls);
   return page(`${m.board_name}: minutes ${formatDate(m.date)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
 }
 
@@ -435,6 +440,18 @@ ${references(letter.evidence)}
 ${signOff(letter)}
 <p class="muted">Yours sincerely, on behalf of the ${t(m.board_name)}.</p>
 </section>`;
-  const css = styles(options.fontUrls, runningFor(m, draft, `Outcome letter ${p.mrn}`, letter.confidentiality), draft);
+  const css = options.styles === 'none' ? null : letterStylesheet(letter, options.fontUrls);
   return page(`${m.board_name}: outcome letter for ${patientName(p)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
+}
+
+/** The stylesheet `buildMinutesHtml` puts in its `<style>` element (for a caller that applies it itself). */
+export function minutesStylesheet(doc: MinutesDocument, fontUrls: FontUrls | null): string {
+  const draft = isDraft(doc);
+  return styles(fontUrls, runningFor(doc.meeting, draft, 'Minutes', doc.confidentiality), draft);
+}
+
+/** The stylesheet `buildLetterHtml` puts in its `<style>` element (for a caller that applies it itself). */
+export function letterStylesheet(letter: OutcomeLetter, fontUrls: FontUrls | null): string {
+  const draft = letter.sign_off === null;
+  return styles(fontUrls, runningFor(letter.meeting, draft, `Outcome letter ${letter.case.patient.mrn}`, letter.confidentiality), draft);
 }
