@@ -3,6 +3,7 @@
  * case list), a CSV with one bad row (nothing imported, row and column named), the FHIR mCODE example (primary
  * breast, ECOG 1 on the created case), a manual backup, and an axe check of the Data view.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ const FHIR_EXAMPLE = path.resolve(root, '..', 'shared', 'clinical', 'fhir-exampl
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: 'Main' });
 const rowsTable = (page: Page): Locator => page.getByRole('table', { name: 'Rows of the file' });
 
-async function openData(page: Page, tab: 'CSV import' | 'FHIR import' | 'Backups'): Promise<void> {
+async function openData(page: Page, tab: 'CSV import' | 'FHIR import' | 'Registry export' | 'Backups'): Promise<void> {
   await nav(page).getByRole('button', { name: 'Data' }).click();
   await expect(page.getByRole('heading', { name: 'Data', level: 1 })).toBeVisible();
   await page.getByRole('tab', { name: tab }).click();
@@ -156,4 +157,65 @@ test('the Data view has no serious or critical accessibility violations', async 
   await app.getByRole('tab', { name: 'Backups' }).click();
   await expect(app.getByRole('button', { name: 'Back up now' })).toBeVisible();
   expect(serious((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
+});
+
+test('a decided case: record an imaging assessment (response computed) and a toxicity, both on the timeline', async ({ app }) => {
+  const dbPath = process.env.TB_DB;
+  expect(dbPath, 'the global setup exposes the e2e database').toBeTruthy();
+  const sql = spawnSync('sqlite3', ['-readonly', dbPath ?? '', `SELECT p.identifier FROM decisions d JOIN cases c ON c.id = d.case_id
+    JOIN patients p ON p.id = c.patient_id WHERE c.primary_tumor IS NOT NULL AND c.primary_tumor <> 'hcc' ORDER BY d.id LIMIT 1;`], { encoding: 'utf8' });
+  expect(sql.status, sql.stderr).toBe(0);
+  const identifier = sql.stdout.trim();
+  expect(identifier).not.toBe('');
+
+  await app.getByRole('searchbox', { name: 'Search cases' }).fill(identifier);
+  const row = app.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]').first();
+  await expect(row).toContainText(identifier);
+  await row.click();
+  await app.keyboard.press('Enter');
+  const outcomes = app.getByRole('region', { name: 'Outcomes and timeline' });
+  await expect(outcomes.getByRole('list', { name: 'Case timeline' })).toBeVisible();
+  await expect(outcomes.locator('li[data-kind="decision"]').first()).toBeVisible();
+  const before = await outcomes.locator('li[data-kind="assessment"]').count();
+
+  await outcomes.getByText('Add an imaging assessment').click();
+  const form = outcomes.getByRole('form', { name: 'Imaging assessment' });
+  await form.getByLabel('Lesion 1 baseline diameter (mm)').fill('50');
+  await form.getByLabel('Lesion 1 current diameter (mm)').fill('30');
+  await expect(outcomes.getByTestId('computed-response')).toContainText('PR (partial response): sum 50 → 30 mm, −40 % from baseline');
+  await form.getByRole('button', { name: 'Record assessment' }).click();
+  await expect(form.getByText(/^Recorded by RECIST 1\.1: PR \(partial response\): sum 50 → 30 mm/)).toBeVisible();
+  await expect(outcomes.locator('li[data-kind="assessment"]')).toHaveCount(before + 1);
+
+  await outcomes.getByText('Add a toxicity (CTCAE v5.0)').click();
+  const tox = outcomes.getByRole('form', { name: 'Toxicity' });
+  await tox.getByLabel('Term').selectOption('Fatigue');
+  await tox.getByLabel('Grade').selectOption('2');
+  await tox.getByRole('button', { name: 'Record toxicity' }).click();
+  await expect(tox.getByText('Recorded: Fatigue, grade 2 (CTCAE v5.0).')).toBeVisible();
+  await expect(outcomes.locator('li[data-kind="toxicity"]').last()).toContainText('Fatigue');
+  await expect(app.getByRole('button', { name: 'Export FHIR' })).toBeVisible();
+});
+
+test('Export FHIR on the case screen downloads the case bundle', async ({ app }) => {
+  await app.locator('[role="row"][data-case-id]').first().click();
+  await app.keyboard.press('Enter');
+  const downloading = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export FHIR' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^case-\d+-.+\.fhir\.json$/);
+  const file = await download.path();
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
+  expect(bundle.resourceType).toBe('Bundle');
+  expect(bundle.entry.some((e) => e.resource.resourceType === 'Patient')).toBe(true);
+});
+
+test('the registry export saves a CSV and shows what was removed', async ({ app }) => {
+  await openData(app, 'Registry export');
+  const downloading = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export registry CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^registry-\d{4}-\d{2}-\d{2}\.csv$/);
+  await expect(app.getByTestId('registry-counts')).toContainText(/\d+ records? of \d+ patients?/);
+  await expect(app.getByRole('list', { name: 'Removed fields' }).getByRole('listitem').first()).toBeVisible();
 });
