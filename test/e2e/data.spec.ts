@@ -162,14 +162,15 @@ test('the Data view has no serious or critical accessibility violations', async 
 test('a decided case: record an imaging assessment (response computed) and a toxicity, both on the timeline', async ({ app }) => {
   const dbPath = process.env.TB_DB;
   expect(dbPath, 'the global setup exposes the e2e database').toBeTruthy();
-  const sql = spawnSync('sqlite3', ['-readonly', dbPath ?? '', `SELECT p.identifier FROM decisions d JOIN cases c ON c.id = d.case_id
+  const sql = spawnSync('sqlite3', ['-readonly', dbPath ?? '', `SELECT p.identifier || '|' || c.id FROM decisions d JOIN cases c ON c.id = d.case_id
     JOIN patients p ON p.id = c.patient_id WHERE c.primary_tumor IS NOT NULL AND c.primary_tumor <> 'hcc' ORDER BY d.id LIMIT 1;`], { encoding: 'utf8' });
   expect(sql.status, sql.stderr).toBe(0);
-  const identifier = sql.stdout.trim();
+  const [identifier = '', caseId = ''] = sql.stdout.trim().split('|');
   expect(identifier).not.toBe('');
 
+  // The patient may have more than one case: open the decided one by its id.
   await app.getByRole('searchbox', { name: 'Search cases' }).fill(identifier);
-  const row = app.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]').first();
+  const row = app.getByRole('grid', { name: 'Cases' }).locator(`[role="row"][data-case-id="${caseId}"]`);
   await expect(row).toContainText(identifier);
   await row.click();
   await app.keyboard.press('Enter');
@@ -195,6 +196,9 @@ test('a decided case: record an imaging assessment (response computed) and a tox
   await expect(tox.getByText('Recorded: Fatigue, grade 2 (CTCAE v5.0).')).toBeVisible();
   await expect(outcomes.locator('li[data-kind="toxicity"]').last()).toContainText('Fatigue');
   await expect(app.getByRole('button', { name: 'Export FHIR' })).toBeVisible();
+  await outcomes.getByText('Add progression or death').click();
+  const results = await new AxeBuilder({ page: app }).include('.case-outcomes').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ×${v.nodes.length}`)).toEqual([]);
 });
 
 test('Export FHIR on the case screen downloads the case bundle', async ({ app }) => {
