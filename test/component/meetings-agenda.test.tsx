@@ -85,7 +85,7 @@ describe('agenda preparation', () => {
     expect([...missing.querySelectorAll('[data-missing]')].map((li) => li.getAttribute('data-missing'))).toEqual(['ecog', 'bilirubin_mg_dl', 'albumin_g_dl', 'imaging', 'labs']);
     expect(missing).toHaveTextContent('Imaging: no date recorded (needs ≤ 56 days before the meeting)');
 
-    await user.click(within(row).getByRole('button', { name: 'Add to agenda: Smith, Anna (MRN4)' }));
+    await user.click(within(row).getByRole('button', { name: 'Add with override…: Smith, Anna (MRN4)' }));
     const dialog = await screen.findByRole('dialog', { name: 'List a case that is not ready' });
     expect(dialog).toHaveTextContent('Smith, Anna (MRN4) is not ready for the board.');
     await user.click(within(dialog).getByRole('button', { name: 'List with this reason' }));
@@ -142,7 +142,7 @@ describe('agenda preparation', () => {
     await user.type(await screen.findByLabelText('Search the case list'), 'wrobel');
     const row = (await screen.findByText('Wróbel, Łukasz', { selector: 'strong' })).closest('li') as HTMLElement;
     await waitFor(() => expect(row).toHaveAttribute('data-ready', 'yes'));
-    await user.click(within(row).getByRole('button', { name: 'Carry forward: Wróbel, Łukasz (MRN3)' }));
+    await user.click(within(row).getByRole('button', { name: 'Carry forward as a new case: Wróbel, Łukasz (MRN3)' }));
     await waitFor(() => expect(agendaNames()).toEqual(['1. Wróbel, Łukasz']));
     expect(api.callsOf('meetings.carryForward')).toEqual([{ case_id: 3, meeting_id: meeting.id }]);
     const copy = api.cases.at(-1);

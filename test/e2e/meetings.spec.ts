@@ -45,8 +45,9 @@ async function createCase(page: Page, family: string, given: string, facts: Reco
   return (r.body.value as { id: number }).id;
 }
 
-const seriousOrWorse = (violations: Array<{ id: string; impact?: string | null; help: string; nodes: unknown[] }>) =>
-  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} ×${v.nodes.length}`);
+const seriousOrWorse = (violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown }> }>) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} ×${v.nodes.length} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
 
 async function actAs(page: Page, name: RegExp, pin?: string): Promise<void> {
   const header = page.getByRole('banner');
@@ -110,11 +111,12 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   for (const field of ['ecog', 'albumin_g_dl', 'liver_dominant', 'extrahepatic_disease', 'resectable_or_ablatable']) {
     await expect(missing.locator(`[data-missing="${field}"]`)).toBeVisible();
   }
-  await blocked.getByRole('button', { name: /^Add to agenda/ }).click();
+  await blocked.getByRole('button', { name: /^Add with override…: / }).click();
   const override = app.getByRole('dialog', { name: 'List a case that is not ready' });
   await expect(override.getByRole('list', { name: /^Missing for/ }).locator('[data-missing="ecog"]')).toBeVisible();
   await override.getByRole('button', { name: 'List with this reason' }).click();
   await expect(override.getByRole('alert')).toHaveText('A reason is required to list a case that is not ready.');
+  expect(seriousOrWorse((await new AxeBuilder({ page: app }).analyze()).violations), 'agenda preparation with the override dialog').toEqual([]);
   // The server refuses it too, naming the field.
   const refused = await api(app, 'meetings.addCase', { meeting_id: meetingId, case_id: notReadyId });
   expect(refused.body.error).toMatchObject({ code: 'VALIDATION', field: 'override_reason' });

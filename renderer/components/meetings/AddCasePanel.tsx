@@ -14,6 +14,9 @@ import { ReadinessBadge, ReadinessDetails } from './Readiness';
 
 interface Pending { row: CaseSummary; readiness: Readiness; mode: 'add' | 'carry' }
 
+/** The button's visible words (also the start of its accessible name). */
+const addLabel = (listed: boolean, gate: Readiness | undefined): string => (listed ? 'Listed' : gate && !gate.ready ? 'Add with override…' : 'Add to agenda');
+
 const nameOf = (r: Pick<CaseSummary, 'family_name' | 'given_name' | 'identifier'>): string => `${r.family_name}, ${r.given_name} (${r.identifier})`;
 
 export function AddCasePanel() {
@@ -85,12 +88,11 @@ export function AddCasePanel() {
                 </div>
                 {gate ? <ReadinessDetails readiness={gate} label={`Missing for ${nameOf(r)}`} /> : null}
                 <div className="row">
-                  <button type="button" disabled={already} onClick={() => void request(r, 'add')}
-                    aria-label={`${already ? 'Already listed' : 'Add to agenda'}: ${nameOf(r)}`}>
-                    {already ? 'Listed' : gate && !gate.ready ? 'Add with override…' : 'Add to agenda'}
+                  <button type="button" disabled={already} onClick={() => void request(r, 'add')} aria-label={`${addLabel(already, gate)}: ${nameOf(r)}`}>
+                    {addLabel(already, gate)}
                   </button>
-                  <button type="button" className="link" onClick={() => void request(r, 'carry')} aria-label={`Carry forward: ${nameOf(r)}`}>
-                    Carry forward (re-list as a new case)
+                  <button type="button" className="link" onClick={() => void request(r, 'carry')} aria-label={`Carry forward as a new case: ${nameOf(r)}`}>
+                    Carry forward as a new case
                   </button>
                 </div>
               </li>

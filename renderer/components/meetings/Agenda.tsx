@@ -136,7 +136,7 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
                 </label>
                 <span className="spacer" />
                 <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'edit', id: item.case_id })}
-                  aria-label={`Open the case of ${name(item)}`}>Open case</button>
+                  aria-label={`Open case: ${name(item)}`}>Open case</button>
                 <button type="button" onClick={() => onOpenDecision(item)}>{decision ? 'View decision' : 'Decision'}</button>
                 {editable ? <>
                   <button type="button" disabled={index === 0} aria-label={`Move ${name(item)} up`} onClick={() => void move(item, index - 1)}>↑</button>
