@@ -114,4 +114,16 @@ describe('decision capture', () => {
     expect(amendments).toHaveTextContent('intent: palliative → consolidation');
     expect(within(screen.getByRole('form', { name: 'Decision for Ødegård, Zoë' })).getByLabelText('Intent')).toHaveValue('consolidation');
   });
+
+  it('only the chair signs: a coordinator is told so and offered the profile chooser, nothing is sent', async () => {
+    const { api, meeting, item } = await runningMeeting();
+    await api.invoke('decisions.record', { agenda_item_id: item.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous', patient_preference_discussed: true });
+    await api.invoke('meetings.conclude', { id: meeting.id, version: 2 });
+    const { user, stores } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    await stores.session.getState().load();
+    await user.click(await screen.findByRole('button', { name: 'Sign as chair' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Only the chair signs the minutes; Priya Coordinator is acting as coordinator.');
+    expect(stores.session.getState().choosing).toBe(true);
+    expect(api.callsOf('meetings.sign')).toEqual([]);
+  });
 });

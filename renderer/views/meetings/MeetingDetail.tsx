@@ -70,7 +70,13 @@ export function MeetingDetail({ id }: { id: number }) {
         {meeting.status === 'in_progress' ? <button type="button" className="primary" onClick={() => void step('conclude')}>Conclude meeting</button> : null}
         {meeting.status === 'concluded' ? <>
           <button type="button" onClick={() => void step('reopen')}>Reopen</button>
-          <button type="button" className="primary" onClick={() => { if (current?.has_pin) setSigning(true); else void step('sign'); }}>Sign as chair</button>
+          <button type="button" className="primary" onClick={() => {
+            if (current && current.role !== 'chair') {
+              setError(`Only the chair signs the minutes; ${current.name} is acting as ${current.role}. Switch to the chair’s profile.`);
+              stores.session.getState().openChooser();
+            } else if (current?.has_pin) setSigning(true);
+            else void step('sign');
+          }}>Sign as chair</button>
         </> : null}
       </div>
       {signed ? <p className="banner signed" data-signed="yes"><strong>Signed</strong> by {meeting.signed_by ?? '—'} on {meeting.signed_at?.slice(0, 16).replace('T', ' ')}. The meeting and its decisions are read-only; a correction is an amendment.</p> : null}
