@@ -7,7 +7,7 @@ import { ApiError, type ApiClient, type ApiErrorCode } from '../../shared/api';
 import type { CaseFactKey } from '../../shared/domain/facts';
 import {
   LAB_FACT_ANALYTE, type BackupInfo, type ColumnMapping, type CsvImportResult, type CsvMapping, type CsvPreview, type CsvTarget,
-  type FhirImportResult, type FhirReport, type RestoreResult,
+  type FhirImportResult, type FhirReport, type RestoreResult, type SavedMapping,
 } from '../../shared/domain/imports';
 import { LAB_UNITS } from '../../shared/domain/units';
 
@@ -26,6 +26,8 @@ export interface DataState {
   csvRunning: 'dry' | 'import' | null;
   csvResult: CsvImportResult | null;
   csvMappingSaved: string | null;
+  /** Mappings saved earlier (any source), offered to apply to this file. */
+  csvSaved: SavedMapping[];
   // ---- FHIR ----------------------------------------------------------------------------------------
   fhirFile: ChosenFile | null;
   fhirPreview: FhirReport | null;
@@ -43,6 +45,7 @@ export interface DataState {
   csvSetSource(source: string): void;
   csvSetColumn(column: string, target: CsvTarget, unit?: string): Promise<void>;
   csvSaveMapping(): Promise<void>;
+  csvUseSaved(source: string): Promise<void>;
   csvRun(dryRun: boolean): Promise<CsvImportResult | null>;
   csvReset(): void;
   fhirChoose(file: ChosenFile): Promise<void>;
@@ -107,13 +110,14 @@ export function createDataStore(api: ApiClient): DataStore {
     };
 
     return {
-      csvFile: null, csvSource: '', csvMapping: null, csvPreview: null, csvPreviewing: false, csvError: null, csvRunning: null, csvResult: null, csvMappingSaved: null,
+      csvFile: null, csvSource: '', csvMapping: null, csvPreview: null, csvPreviewing: false, csvError: null, csvRunning: null, csvResult: null, csvMappingSaved: null, csvSaved: [],
       fhirFile: null, fhirPreview: null, fhirBusy: null, fhirError: null, fhirResult: null,
       backups: null, backupsBusy: null, backupsError: null, lastBackup: null, restored: null,
 
       csvChoose: async (file) => {
         set({ csvFile: file, csvSource: file.name, csvMapping: null, csvPreview: null, csvResult: null, csvError: null, csvMappingSaved: null });
-        await preview(undefined);
+        const saved = api.invoke('imports.mappings.list', {}).then((list) => set({ csvSaved: list }), () => set({ csvSaved: [] }));
+        await Promise.all([preview(undefined), saved]);
       },
       csvSetSource: (csvSource) => set({ csvSource, csvMappingSaved: null }),
       csvSetColumn: async (column, target, unit) => {
@@ -128,10 +132,16 @@ export function createDataStore(api: ApiClient): DataStore {
         if (!csvMapping || !csvFile) return;
         try {
           const saved = await api.invoke('imports.mappings.save', { source: csvSource || csvFile.name, mapping: csvMapping });
-          set({ csvMappingSaved: saved.source, csvError: null });
+          set({ csvMappingSaved: saved.source, csvError: null, csvSaved: [...get().csvSaved.filter((m) => m.source !== saved.source), saved] });
         } catch (error) {
           set({ csvError: failureOf(error) });
         }
+      },
+      csvUseSaved: async (source) => {
+        const saved = get().csvSaved.find((m) => m.source === source);
+        if (!saved || !get().csvFile) return;
+        set({ csvSource: saved.source, csvMapping: saved.mapping, csvResult: null, csvMappingSaved: null });
+        await preview(saved.mapping);
       },
       csvRun: async (dryRun) => {
         const { csvFile, csvMapping, csvSource } = get();

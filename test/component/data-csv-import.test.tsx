@@ -125,6 +125,23 @@ describe('CSV import wizard', () => {
     expect(stores.ui.getState().notice).toBe('Imported: 2 created, 1 updated.');
   });
 
+  it('applies a mapping saved earlier for another source', async () => {
+    const api = new FakeDataApi();
+    const mapping = { columns: [
+      { column: 'mrn', target: 'patient.identifier' as const }, { column: 'family_name', target: 'patient.family_name' as const },
+      { column: 'ecog', target: 'ignore' as const }, { column: 'bili', target: 'fact.bilirubin_mg_dl' as const, unit: 'umol_l' },
+    ] };
+    api.saved = [{ source: 'Oncology EHR export', mapping, updated_at: '2026-01-01T10:00:00.000Z' }];
+    const { user } = renderWithStores(<DataView />, api);
+    await user.upload(screen.getByLabelText('Choose a CSV file'), csvFile());
+    await user.selectOptions(await screen.findByLabelText('Apply a saved mapping'), 'Oncology EHR export');
+    await waitFor(() => expect(screen.getByLabelText('Unit of column bili')).toHaveValue('umol_l'));
+    expect(screen.getByLabelText('Target for column ecog')).toHaveValue('ignore');
+    expect(screen.getByLabelText('Source')).toHaveValue('Oncology EHR export');
+    expect(api.callsOf('imports.csvPreview').at(-1)).toEqual({ source: 'Oncology EHR export', content: SAMPLE_CSV, mapping });
+    expect(screen.getByTestId('preview-summary')).toHaveTextContent('3 rows: 2 new, 1 to update, 0 unchanged.');
+  });
+
   it('takes a dropped file too', async () => {
     const api = new FakeDataApi();
     renderWithStores(<DataView />, api);

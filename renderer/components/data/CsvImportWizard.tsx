@@ -27,7 +27,9 @@ export function CsvImportWizard() {
   const running = useData((s) => s.csvRunning);
   const result = useData((s) => s.csvResult);
   const saved = useData((s) => s.csvMappingSaved);
+  const savedMappings = useData((s) => s.csvSaved);
   const sourceId = useId();
+  const savedId = useId();
 
   const run = async (dryRun: boolean): Promise<void> => {
     const r = await data.getState().csvRun(dryRun);
@@ -62,7 +64,18 @@ export function CsvImportWizard() {
       {!preview ? <p className="muted" role="status">{previewing ? 'Reading the file…' : ''}</p> : (
         <>
           <h3>1. Columns</h3>
-          <p className="muted small">{ORIGIN_TEXT[preview.mapping_origin]}</p>
+          <div className="row-actions">
+            <p className="muted small origin">{ORIGIN_TEXT[preview.mapping_origin]}</p>
+            {savedMappings.length > 0 ? (
+              <>
+                <label htmlFor={savedId} className="small">Apply a saved mapping</label>
+                <select id={savedId} value="" disabled={busy} onChange={(e) => { if (e.target.value) void data.getState().csvUseSaved(e.target.value); }}>
+                  <option value="">Choose…</option>
+                  {savedMappings.map((m) => <option key={m.source} value={m.source}>{m.source}</option>)}
+                </select>
+              </>
+            ) : null}
+          </div>
           {mapping ? (
             <MappingTable headers={preview.headers} mapping={mapping} disabled={busy}
               onChange={(column, target, unit) => { void data.getState().csvSetColumn(column, target, unit); }} />
