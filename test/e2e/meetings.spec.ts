@@ -66,9 +66,16 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await createCase(app, ready1, 'Anna', CRC);
   await createCase(app, ready2, 'Ben', CRC);
 
-  // ---- who is acting: the coordinator; a chair with a PIN is created for the sign-off
-  await actAs(app, /Priya Natarajan/);
+  // ---- who is acting: asked when the app opens with nobody acting; the coordinator answers
+  await api(app, 'session.clear', {});
+  await app.reload();
+  const opening = app.getByRole('dialog', { name: 'Who is acting?' });
+  await expect(opening).toBeVisible();
+  await opening.getByRole('radio', { name: /Priya Natarajan/ }).check();
+  await opening.getByRole('button', { name: 'Act as Priya Natarajan' }).click();
+  await expect(opening).toBeHidden();
   await expect(app.getByRole('banner')).toContainText('Acting as Priya Natarajan (Coordinator)');
+  // A chair with a PIN is created for the sign-off.
   await app.getByRole('banner').getByRole('button', { name: 'Switch' }).click();
   const chooser = app.getByRole('dialog', { name: 'Who is acting?' });
   await chooser.getByRole('button', { name: 'New profile…' }).click();
