@@ -163,8 +163,15 @@ export class FakeDataApi extends FakeApi {
         const d = this.decision(input.decision_id as number);
         const t = { ...(input as unknown as Toxicity), id: ++this.outcomeIds, case_id: d.case_id, days_after_treatment: 12, recorded_by: 'test', recorded_at: '2026-01-05T10:00:00.000Z', retracted_at: null, retracted_by: null, retraction_reason: null };
         d.toxicities.push(t);
-        this.timelineEntries.push({ date: t.date, kind: 'toxicity', title: `${t.term} grade ${t.grade}`, detail: `CTCAE v${t.ctcae_version}`, decision_id: d.decision_id, ref: null });
+        this.timelineEntries.push({ date: t.date, kind: 'toxicity', title: `${t.term} grade ${t.grade}`, detail: `CTCAE v${t.ctcae_version}`, decision_id: d.decision_id, ref: { table: 'toxicities', id: t.id } });
         return t;
+      }
+      case 'outcomes.retract': {
+        const table = { assessment: 'response_assessments', toxicity: 'toxicities', event: 'outcome_events' }[input.kind as 'assessment' | 'toxicity' | 'event'];
+        const before = this.timelineEntries.length;
+        this.timelineEntries = this.timelineEntries.filter((e) => !(e.ref?.table === table && e.ref.id === input.id));
+        if (this.timelineEntries.length === before) throw new ApiError({ code: 'NOT_FOUND', message: `${String(input.kind)} ${String(input.id)} does not exist` });
+        return this.outcomes[0];
       }
       case 'outcomes.recordEvent': {
         const d = this.decision(input.decision_id as number);

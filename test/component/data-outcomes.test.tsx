@@ -66,6 +66,17 @@ describe('case outcomes', () => {
     expect(await within(ev).findByText('Recorded: Overall progression on 2026-04-01.')).toBeInTheDocument();
     expect(api.callsOf('outcomes.recordEvent')).toEqual([{ decision_id: 21, kind: 'overall_progression', date: '2026-04-01' }]);
     await waitFor(() => expect(timelineItems().map((li) => li.getAttribute('data-kind'))).toEqual(['referral', 'decision', 'toxicity', 'overall_progression']));
+
+    // A wrong entry is retracted with a reason, never deleted silently.
+    await user.click(screen.getByRole('button', { name: 'Retract toxicity of 2026-01-22' }));
+    const retract = screen.getByRole('form', { name: 'Retract Toxicity of 2026-01-22' });
+    await user.click(within(retract).getByRole('button', { name: 'Retract' }));
+    expect(within(retract).getByRole('alert')).toHaveTextContent('A reason is required');
+    expect(api.callsOf('outcomes.retract')).toHaveLength(0);
+    await user.type(within(retract).getByLabelText('Why is this entry wrong? (required)'), 'entered on the wrong patient');
+    await user.click(within(retract).getByRole('button', { name: 'Retract' }));
+    await waitFor(() => expect(timelineItems().map((li) => li.getAttribute('data-kind'))).toEqual(['referral', 'decision', 'overall_progression']));
+    expect(api.callsOf('outcomes.retract')).toEqual([{ kind: 'toxicity', id: 101, reason: 'entered on the wrong patient' }]);
   });
 
   it('HCC uses mRECIST (viable diameters, no node column); an undecided case says outcomes need a decision', async () => {

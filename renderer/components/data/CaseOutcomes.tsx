@@ -87,29 +87,71 @@ export function CaseOutcomes({ caseId, primary }: { caseId: number; primary?: Pr
           <EventForm decisionId={current.decision_id} onSaved={load} />
         </div>
       ) : null}
-      {timeline ? <TimelineList entries={timeline.entries} /> : null}
+      {timeline ? <TimelineList entries={timeline.entries} onChanged={load} /> : null}
     </section>
   );
 }
 
-function TimelineList({ entries }: { entries: TimelineEntry[] }) {
+const RETRACTABLE: Record<string, 'assessment' | 'toxicity' | 'event'> = { response_assessments: 'assessment', toxicities: 'toxicity', outcome_events: 'event' };
+
+function TimelineList({ entries, onChanged }: { entries: TimelineEntry[]; onChanged: () => Promise<void> }) {
   const sorted = [...entries].sort((a, b) => a.date.localeCompare(b.date));
+  const [retracting, setRetracting] = useState<string | null>(null);
   return (
     <>
       <h3>Timeline</h3>
       {sorted.length === 0 ? <p className="muted">Nothing yet.</p> : (
         <ol className="timeline" aria-label="Case timeline">
-          {sorted.map((e, i) => (
-            <li key={i} data-kind={e.kind}>
-              <time dateTime={e.date}>{e.date.slice(0, 10)}</time>
-              <span className={`tl-kind tl-${e.kind}`}>{KIND_LABELS[e.kind]}</span>
-              <span className="tl-title">{e.title}</span>
-              {e.detail ? <span className="tl-detail muted small">{e.detail}</span> : null}
-            </li>
-          ))}
+          {sorted.map((e, i) => {
+            const kind = e.ref ? RETRACTABLE[e.ref.table] : undefined;
+            const key = e.ref ? `${e.ref.table}:${e.ref.id}` : `i${i}`;
+            return (
+              <li key={key} data-kind={e.kind}>
+                <time dateTime={e.date}>{e.date.slice(0, 10)}</time>
+                <span className={`tl-kind tl-${e.kind}`}>{KIND_LABELS[e.kind]}</span>
+                <span className="tl-title">
+                  {e.title}
+                  {kind && e.ref && retracting !== key ? (
+                    <button type="button" className="link small" aria-label={`Retract ${KIND_LABELS[e.kind].toLowerCase()} of ${e.date.slice(0, 10)}`} onClick={() => setRetracting(key)}>Retract…</button>
+                  ) : null}
+                </span>
+                {e.detail ? <span className="tl-detail muted small">{e.detail}</span> : null}
+                {kind && e.ref && retracting === key ? (
+                  <RetractForm kind={kind} id={e.ref.id} label={`${KIND_LABELS[e.kind]} of ${e.date.slice(0, 10)}`}
+                    onDone={async () => { setRetracting(null); await onChanged(); }} onCancel={() => setRetracting(null)} />
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </>
+  );
+}
+
+/** A wrong entry is retracted with a reason (kept, marked), never deleted. */
+function RetractForm({ kind, id, label, onDone, onCancel }: { kind: 'assessment' | 'toxicity' | 'event'; id: number; label: string; onDone: () => Promise<void>; onCancel(): void }) {
+  const stores = useStores();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const onSubmit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!reason.trim()) { setError('A reason is required: the entry is kept, marked as retracted.'); return; }
+    setBusy(true);
+    void stores.api.invoke('outcomes.retract', { kind, id, reason: reason.trim() })
+      .then(() => onDone(), (err: unknown) => setError(failureOf(err).message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form className="retract-form" onSubmit={onSubmit} aria-label={`Retract ${label}`}>
+      <label htmlFor={reasonId} className="small">Why is this entry wrong? (required)</label>
+      <input id={reasonId} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus />
+      <button type="submit" className="danger" disabled={busy}>Retract</button>
+      <button type="button" onClick={onCancel}>Cancel</button>
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+    </form>
   );
 }
 
