@@ -157,6 +157,10 @@ test('the Data view has no serious or critical accessibility violations', async 
   await app.getByRole('tab', { name: 'Backups' }).click();
   await expect(app.getByRole('button', { name: 'Back up now' })).toBeVisible();
   expect(serious((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
+  await app.getByRole('tab', { name: 'FHIR import' }).click();
+  await app.getByLabel('Choose a FHIR file').setInputFiles({ name: 'a11y.json', mimeType: 'application/json', buffer: readFileSync(FHIR_EXAMPLE) });
+  await expect(app.getByRole('list', { name: 'Missing facts' })).toBeVisible();
+  expect(serious((await new AxeBuilder({ page: app }).analyze()).violations)).toEqual([]);
 });
 
 test('a decided case: record an imaging assessment (response computed) and a toxicity, both on the timeline', async ({ app }) => {
@@ -196,6 +200,13 @@ test('a decided case: record an imaging assessment (response computed) and a tox
   await expect(tox.getByText('Recorded: Fatigue, grade 2 (CTCAE v5.0).')).toBeVisible();
   await expect(outcomes.locator('li[data-kind="toxicity"]').last()).toContainText('Fatigue');
   await expect(app.getByRole('button', { name: 'Export FHIR' })).toBeVisible();
+  // Retract the toxicity: a reason is required, then it leaves the timeline (kept in the database, marked).
+  const toxicities = await outcomes.locator('li[data-kind="toxicity"]').count();
+  await outcomes.locator('li[data-kind="toxicity"]').last().getByRole('button', { name: /^Retract toxicity of / }).click();
+  const retract = outcomes.getByRole('form', { name: /^Retract Toxicity of / });
+  await retract.getByLabel('Why is this entry wrong? (required)').fill('entered on the wrong case');
+  await retract.getByRole('button', { name: 'Retract' }).click();
+  await expect(outcomes.locator('li[data-kind="toxicity"]')).toHaveCount(toxicities - 1);
   await outcomes.getByText('Add progression or death').click();
   const results = await new AxeBuilder({ page: app }).include('.case-outcomes').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ×${v.nodes.length}`)).toEqual([]);
