@@ -33,9 +33,15 @@ async function openMinutes(page: Page, meetingId: number): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Meetings' }).click();
   await page.locator(`tr[data-meeting-id="${meetingId}"]`).getByRole('button', { name: /^Minutes of / }).click();
   await expect(page.locator(`.minutes-view[data-meeting-id="${meetingId}"]`)).toBeVisible();
-  // The frame is styled once it has loaded (the app marks its root element when the sheet is adopted).
-  await expect.poll(() => page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.minutes-frame')?.contentDocument?.documentElement.dataset.styled ?? ''))
-    .toBe('yes');
+  // (The first preview after the server starts builds 22 cases' engine output: give it time.)
+  await expect(page.locator('iframe.minutes-frame')).toBeVisible({ timeout: 20_000 });
+  await waitStyled(page);
+}
+
+/** The frame is styled once its document has loaded (the app marks the root element when the sheet is adopted). */
+async function waitStyled(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.minutes-frame')?.contentDocument?.documentElement.dataset.styled ?? ''),
+    { timeout: 10_000 }).toBe('yes');
 }
 
 /** What the preview frame shows and how it is styled, read from the app's side (the frame runs no script). */
@@ -103,7 +109,7 @@ test('the signed meeting: preview styled under the CSP, export records the SHA-2
   await expect(result).toBeVisible({ timeout: 60_000 });
   await expect(exportButton).toBeEnabled();
   await expect(result.locator('.sha256')).toHaveText(/^[0-9a-f]{64}$/);
-  await expect(result.locator('.file-name')).toHaveText(/^minutes-.*-meeting-\d+\.pdf$/);
+  await expect(result.locator('.file-name')).toHaveText(/^minutes-.*-meeting-\d+(-\d+)?\.pdf$/); // -2, -3 … when run again: never overwritten
   await expect(result.getByText('Recorded in the audit log.')).toBeVisible();
   await expect(result).toContainText(/\d+(\.\d)? (kB|MB) \([\d,]+ bytes\)/);
   await app.screenshot({ path: 'test-results/minutes-exported.png' });
@@ -113,7 +119,10 @@ test('the signed meeting: preview styled under the CSP, export records the SHA-2
   const row = view.locator('.letter-row').first();
   await row.getByRole('button', { name: `Preview the letter for ${firstName}` }).click();
   await expect(view.getByRole('heading', { name: `Outcome letter: ${firstName}` })).toBeVisible();
-  await expect.poll(async () => (await frameFacts(app)).text).toContain('Dear ');
+  await expect(app.locator('iframe.minutes-frame')).toHaveAttribute('title', `Preview: Outcome letter: ${firstName}`);
+  await expect.poll(() => app.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.minutes-frame')?.contentDocument?.body?.innerText ?? ''))
+    .toContain('Dear ');
+  await waitStyled(app);
   expect((await frameFacts(app)).text).toContain(firstName);
   await row.getByRole('button', { name: `Export the letter for ${firstName} as PDF` }).click();
   await expect(row.locator('[data-export="done"] .file-name')).toHaveText(/^letter-.*\.pdf$/, { timeout: 60_000 });
@@ -136,7 +145,7 @@ test('the planned meeting\'s minutes are a DRAFT, watermarked, and not audited w
   await view.getByRole('button', { name: 'Export PDF' }).click();
   const result = view.locator('.minutes-export [data-export="done"]');
   await expect(result).toBeVisible({ timeout: 60_000 });
-  await expect(result.locator('.file-name')).toHaveText(/-DRAFT\.pdf$/);
+  await expect(result.locator('.file-name')).toHaveText(/^minutes-.*-DRAFT(-\d+)?\.pdf$/);
   await expect(result.getByText('Not recorded in the audit log: only the signed minutes are.')).toBeVisible();
 });
 
