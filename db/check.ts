@@ -33,8 +33,10 @@ export function checkDatabase(db: Db): CheckReport {
 
   const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]));
   for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(`audit: protection trigger ${t} is missing (audit log can be altered)`);
-  for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
-  for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(`outcomes: protection trigger ${t} is missing (recorded outcomes can be altered)`);
+  // Each migration's protections are required once the file has reached that schema version.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version >= 2) for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
+  if (version >= 4) for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(`outcomes: protection trigger ${t} is missing (recorded outcomes can be altered)`);
 
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);
