@@ -105,6 +105,7 @@ test('the signed meeting: preview styled under the CSP, export records the SHA-2
   await exportButton.click();
   await expect(view.locator('.minutes-export').getByText(/Rendering minutes as PDF…/)).toBeVisible();
   await expect(exportButton).toBeDisabled();
+  await app.screenshot({ path: 'test-results/minutes-exporting.png', clip: { x: 0, y: 0, width: 1400, height: 300 } });
   const result = view.locator('.minutes-export [data-export="done"]');
   await expect(result).toBeVisible({ timeout: 60_000 });
   await expect(exportButton).toBeEnabled();
