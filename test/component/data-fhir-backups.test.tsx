@@ -110,6 +110,6 @@ describe('Export FHIR', () => {
     expect(blobs[0]?.type).toBe('application/fhir+json');
     expect(await blobs[0]?.text()).toBe(bundle);
     expect(api.callsOf('exports.caseFhir')).toEqual([{ id: 4 }]);
-    expect(stores.ui.getState().notice).toBe('Saved case-4-MRN.fhir.json.');
+    expect(stores.ui.getState().notice).toBe('FHIR saved.');
   });
 });

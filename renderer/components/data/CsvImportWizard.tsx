@@ -36,7 +36,7 @@ export function CsvImportWizard() {
     if (r?.imported) {
       stores.cases.getState().refresh();
       void stores.ui.getState().loadInfo();
-      stores.ui.getState().notify(`Imported: ${r.counts.create} created, ${r.counts.update} updated.`);
+      stores.ui.getState().notify('CSV imported.');
     }
   };
 

@@ -14,7 +14,7 @@ export function ExportFhirButton({ id }: { id: number }) {
     try {
       const out = await stores.api.invoke('exports.caseFhir', { id });
       downloadText(out.file_name, out.content, 'application/fhir+json');
-      stores.ui.getState().notify(`Saved ${out.file_name}.`);
+      stores.ui.getState().notify('FHIR saved.');
     } catch (e) {
       setError(failureOf(e).message);
     } finally {
