@@ -76,6 +76,9 @@ export function isAllowedRequestUrl(url: string, options: { allowDevTools?: bool
   const parsed = parseUrl(url);
   if (parsed === null) return false;
   if (parsed.protocol === 'data:') return true;
+  // Files the renderer builds itself (Export FHIR, registry CSV) are downloaded from blob:app://tumour-board/…;
+  // a blob minted by any other origin is refused.
+  if (parsed.protocol === 'blob:') return isAppUrl(parsed.pathname);
   if (options.allowDevTools === true && parsed.protocol === 'devtools:') return true;
   return false;
 }

@@ -33,9 +33,12 @@ describe('isAppUrl (protocol and host, never URL.origin)', () => {
   });
 });
 
-describe('isAllowedRequestUrl (offline: only app:// and data:)', () => {
+describe('isAllowedRequestUrl (offline: only app://, data: and our own blob:)', () => {
   it.each([
     ['app://tumour-board/assets/app.css', true],
+    ['blob:app://tumour-board/4f1c2a9e-0b7d-4e55-9a51-2f3c8d6e7a10', true],
+    ['blob:https://evil.example/4f1c2a9e-0b7d-4e55-9a51-2f3c8d6e7a10', false],
+    ['blob:app://elsewhere/4f1c2a9e', false],
     ['data:image/png;base64,iVBORw0KGgo=', true],
     ['https://cdn.example.com/lib.js', false],
     ['http://127.0.0.1:8080/api/cases.list', false],
