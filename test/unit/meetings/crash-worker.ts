@@ -11,7 +11,8 @@ import { actorOf, createProfile } from '../../../db/repositories/profiles';
 const file = process.argv[2];
 if (!file) throw new Error('usage: crash-worker DB');
 const { db } = openDatabase(file);
-const ITEMS = 400;
+// Enough that six short runs never finish the agenda on a fast machine (each run is killed 20–170 ms in).
+const ITEMS = 3000;
 if ((db.prepare('SELECT count(*) FROM meetings').pluck().get() as number) === 0) {
   db.transaction(() => {
     const me = actorOf(createProfile(db, { name: 'Crash Chair', specialty: 'surgery', role: 'chair' }, null));

@@ -58,7 +58,7 @@ describe('crash safety', () => {
     const next = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
     let kills = 0;
     for (let round = 0; round < 6; round++) {
-      const { saved, done } = await runAndKill(db, 40 + next() * 300);
+      const { saved, done } = await runAndKill(db, 20 + next() * 150);
       for (const [item, decision] of saved) reported.set(item, decision);
       if (!done) kills++;
       const { db: conn } = openDatabase(db);
