@@ -165,7 +165,7 @@ test('the Data view has no serious or critical accessibility violations', async 
 
 test('a decided case: record an imaging assessment (response computed) and a toxicity, both on the timeline', async ({ app }) => {
   const dbPath = process.env.TB_DB;
-  expect(dbPath, 'the global setup exposes the e2e database').toBeTruthy();
+  expect(dbPath, 'the global setup exposes the e2e database').toMatch(/\.db$/);
   const sql = spawnSync('sqlite3', ['-readonly', dbPath ?? '', `SELECT p.identifier || '|' || c.id FROM decisions d JOIN cases c ON c.id = d.case_id
     JOIN patients p ON p.id = c.patient_id WHERE c.primary_tumor IS NOT NULL AND c.primary_tumor <> 'hcc' ORDER BY d.id LIMIT 1;`], { encoding: 'utf8' });
   expect(sql.status, sql.stderr).toBe(0);

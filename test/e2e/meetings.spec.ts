@@ -263,7 +263,7 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   expect(attempt.status).toBe(409);
   expect(attempt.body.error?.code).toBe('READ_ONLY');
   const dbPath = process.env.TB_DB;
-  expect(dbPath, 'the global setup exposes the e2e database').toBeTruthy();
+  expect(dbPath, 'the global setup exposes the e2e database').toMatch(/\.db$/);
   const sql = spawnSync('sqlite3', [dbPath ?? '', `UPDATE decisions SET rationale = 'changed in SQL' WHERE id = ${decisionId};`], { encoding: 'utf8' });
   expect(sql.status).not.toBe(0);
   expect(sql.stderr).toContain('read-only: this decision belongs to a signed meeting');
