@@ -34,7 +34,7 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.hasOwn(operations, name);
 
-export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHORIZED', 'INTERNAL'] as const;
+export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHORIZED', 'TOO_LARGE', 'INTERNAL'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** What crosses a transport on failure: a code and a message a person can read; never a stack, SQL or a path. */

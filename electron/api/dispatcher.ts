@@ -1,6 +1,6 @@
 /**
  * The one dispatcher every transport calls. It owns validation and error redaction so transports stay thin:
- * unknown operation → UNKNOWN_OPERATION; input failing the strict schema → VALIDATION naming the field;
+ * unknown operation → UNKNOWN_OPERATION; text that is not clean (shared/text/clean.ts) or input failing the strict schema → VALIDATION naming the field;
  * a DomainError from a service → its code and message; anything else → INTERNAL with a generic message
  * (the real error goes to the log, never across the transport: no stacks, SQL or paths).
  */
@@ -10,6 +10,7 @@ import {
 } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
 import { EngineInputError } from '../../shared/engine/errors';
+import { cleanInput, InputTextError } from '../../shared/text/clean';
 
 export interface CallContext {
   /** Who is acting, for the audit log (profile name, OS user, or 'browser-host'). */
@@ -42,7 +43,15 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${typeof name === 'string' ? name.slice(0, 80) : typeof name}` } };
     }
     const spec = operations[name];
-    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    // Every string well-formed, free of control characters and in NFC before any schema or service sees it.
+    let clean: unknown;
+    try {
+      clean = cleanInput(input === undefined ? {} : input);
+    } catch (error) {
+      if (!(error instanceof InputTextError)) throw error;
+      return { ok: false, error: { code: 'VALIDATION', message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    }
+    const parsed = spec.input.safeParse(clean);
     if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error) };
     try {
       const handler = handlers[name] as (i: unknown, c: CallContext) => unknown;

@@ -4,6 +4,7 @@
  */
 import { DatabaseOpenError } from '../../db/errors';
 import { EngineInputError } from '../../shared/engine/errors';
+import { escapeForTerminal } from '../../shared/text/clean';
 import { APP_VERSION } from '../app/version';
 import { UsageError, wantsHelp, type CliIO, type Command } from './command';
 import { auditCommand } from './commands/audit';
@@ -33,7 +34,10 @@ function overview(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
+  // Stored text (names, notes) may hold control characters written before input was cleaned, or come from a
+  // hostile import: everything printed goes through one escape so it cannot drive the terminal.
+  const io: CliIO = { ...rawIo, out: (line) => rawIo.out(escapeForTerminal(line)), err: (line) => rawIo.err(escapeForTerminal(line)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());

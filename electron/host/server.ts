@@ -12,6 +12,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { ApiErrorCode, ApiResult } from '../../shared/api';
 import type { Dispatch } from '../api/dispatcher';
+import { maxBodyBytes } from '../../shared/api/limits';
 import { resolveStaticPath } from './static-path';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -19,10 +20,11 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
 ].join('; ');
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Past this much an over-limit body is no longer read to the end: the connection is closed after the 413. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
 const STATUS: Record<ApiErrorCode, number> = {
-  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, INTERNAL: 500,
+  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, TOO_LARGE: 413, INTERNAL: 500,
 };
 
 const TYPES: Record<string, string> = {
@@ -72,23 +74,45 @@ function sendResult(res: ServerResponse, result: ApiResult): void {
 
 const fail = (code: ApiErrorCode, message: string): ApiResult => ({ ok: false, error: { code, message } });
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+type Body = { ok: true; raw: Buffer } | { ok: false; drained: boolean };
+
+/**
+ * Reads a body of at most `limit` bytes. A larger one is read on (and thrown away) up to DRAIN_LIMIT_BYTES so
+ * the client, still sending, can read our 413 instead of seeing its connection reset.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
+      if (size > limit) tooLarge = true;
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > limit + DRAIN_LIMIT_BYTES) {
+          req.pause();
+          resolve({ ok: false, drained: false });
+        }
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(tooLarge ? { ok: false, drained: true } : { ok: true, raw: Buffer.concat(chunks) }));
     req.on('error', reject);
   });
 }
+
+/** The operation named in `/api/<name>`, or null when the percent-encoding is malformed. */
+function operationName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
@@ -112,14 +136,23 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       if (req.method !== 'POST') return sendResult(res, fail('VALIDATION', 'use POST for /api/ operations'));
       if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendResult(res, fail('UNAUTHORIZED', 'cross-origin request refused'));
       if (!tokenMatches(req.headers.authorization, token)) return sendResult(res, fail('UNAUTHORIZED', 'missing or wrong token'));
+      const name = operationName(url.pathname);
+      const limit = maxBodyBytes(name ?? '');
+      const body = await readBody(req, limit);
+      if (!body.ok) {
+        const closing: Record<string, string> = body.drained ? {} : { Connection: 'close' };
+        send(res, 413, JSON.stringify(fail('TOO_LARGE', `the request is larger than ${megabytes(limit)}, the limit for this operation`)),
+          'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...closing });
+        if (!body.drained) res.on('finish', () => req.destroy());
+        return;
+      }
+      if (name === null) return sendResult(res, fail('UNKNOWN_OPERATION', 'malformed operation name (bad percent-encoding)'));
       let input: unknown;
       try {
-        const raw = await readBody(req);
-        input = raw.length ? (JSON.parse(raw.toString('utf8')) as unknown) : {};
+        input = body.raw.length ? (JSON.parse(body.raw.toString('utf8')) as unknown) : {};
       } catch {
-        return sendResult(res, fail('VALIDATION', 'request body must be JSON of at most 2 MB'));
+        return sendResult(res, fail('VALIDATION', 'request body must be JSON'));
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
       return sendResult(res, await options.dispatch(name, input, { actor, transport: 'browser-host' }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -4,10 +4,12 @@ import {
   backupInfoSchema, csvImportResultSchema, csvMappingSchema, csvPreviewSchema, fhirImportResultSchema, fhirReportSchema,
   restoreResultSchema, savedMappingSchema,
 } from '../domain/imports';
+import { MAX_IMPORT_BYTES, utf8Length } from './limits';
 import { op } from './op';
 
-/** 50 MB of text: far above a case list, far below what would hurt the main process. */
-const content = z.string().max(50_000_000, 'the file is larger than 50 MB');
+/** 50 MB of text: far above a case list, far below what would hurt the main process (the host's cap agrees). */
+const content = z.string().max(MAX_IMPORT_BYTES, 'the file is larger than 50 MB')
+  .refine((s) => utf8Length(s) <= MAX_IMPORT_BYTES, 'the file is larger than 50 MB');
 const source = z.string().trim().min(1, 'is required').max(200);
 
 const csvInput = z.strictObject({ source, content, mapping: csvMappingSchema.optional() });

@@ -1,6 +1,7 @@
 /** Patients and cases (referrals to the board): the records the case list shows and the form edits. */
 import { z } from 'zod';
 import { PRIMARY_TUMORS, caseFactsStrictSchema } from './facts';
+import { noBidi } from '../text/clean';
 
 export const CASE_STATUSES = ['draft', 'ready', 'listed', 'discussed', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -12,8 +13,8 @@ const text = (max: number) => z.string().trim().max(max);
 
 export const patientInputSchema = z.strictObject({
   identifier: z.string().trim().min(1, 'is required').max(40).regex(/^[\p{L}\p{N}\-_/.]+$/u, 'may hold letters, digits and - _ / . only'),
-  family_name: text(100).min(1, 'is required'),
-  given_name: text(100),
+  family_name: noBidi(text(100).min(1, 'is required')),
+  given_name: noBidi(text(100)),
   birth_date: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future').nullable(),
   sex: z.enum(SEXES),
 });

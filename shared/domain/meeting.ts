@@ -12,10 +12,13 @@ import { engineOutputSchema } from '../engine/schema';
 import { OPTION_WORDS, STRENGTHS } from '../engine/vocabulary';
 import { CASE_STATUSES } from './case';
 import { PRIMARY_TUMORS, caseFactsSchema } from './facts';
+import { isCalendarDateTime, noBidi } from '../text/clean';
 
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1, 'is required').max(max);
+/** A person's or board's name: also no bidirectional overrides (shared/text/clean.ts). */
+const nameText = (max: number) => noBidi(required(max));
 const id = z.number().int().positive();
 
 // ---- vocabulary ----------------------------------------------------------------------------------------
@@ -80,7 +83,7 @@ export type Concordance = (typeof CONCORDANCE)[number];
 export const pinSchema = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
 
 export const profileInputSchema = z.strictObject({
-  name: required(100),
+  name: nameText(100),
   specialty: specialtySchema,
   role: z.enum(ROLES),
   pin: pinSchema.optional(),
@@ -103,7 +106,7 @@ export const actorLabel = (p: Pick<Profile, 'id' | 'name' | 'role'>): string => 
 // ---- boards --------------------------------------------------------------------------------------------
 
 export const boardInputSchema = z.strictObject({
-  name: required(120),
+  name: nameText(120),
   /** Specialties that must be present (attended) for the quorum. */
   quorum: z.array(specialtySchema).max(SPECIALTIES.length).refine((a) => new Set(a).size === a.length, 'lists a specialty twice'),
   imaging_max_days: z.number().int().min(1).max(365),
@@ -118,7 +121,7 @@ export type Board = z.infer<typeof boardSchema>;
 export const attendeeInputSchema = z.strictObject({
   /** The local profile this attendee is, when they have one. */
   profile_id: id.nullable().default(null),
-  name: required(100),
+  name: nameText(100),
   specialty: specialtySchema,
   attendance: z.enum(ATTENDANCE),
 });
@@ -133,11 +136,11 @@ export const attendeeSchema = z.object({
 export type Attendee = z.infer<typeof attendeeSchema>;
 
 /** Local date and time of the meeting, `YYYY-MM-DDTHH:MM` (no time zone: the board meets in one place). */
-export const meetingTimeSchema = z.string().regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d$/, 'must be a date and time (YYYY-MM-DDTHH:MM)');
+export const meetingTimeSchema = z.string().refine(isCalendarDateTime, 'must be a real date and time (YYYY-MM-DDTHH:MM)');
 
 export const meetingInputSchema = z.strictObject({
   /** The board's name; a board seen for the first time is created with the default quorum and recency. */
-  board: required(120),
+  board: nameText(120),
   scheduled_at: meetingTimeSchema,
   location: text(200).default(''),
   video_link: text(500).default(''),
@@ -258,7 +261,7 @@ export type AgendaItemSettings = z.infer<typeof agendaItemSettingsSchema>;
 // ---- decisions -----------------------------------------------------------------------------------------
 
 export const dissentSchema = z.strictObject({
-  name: required(100),
+  name: nameText(100),
   specialty: specialtySchema,
   view: required(2000),
 });
@@ -266,7 +269,7 @@ export type Dissent = z.infer<typeof dissentSchema>;
 
 export const actionSchema = z.strictObject({
   what: required(500),
-  owner: required(100),
+  owner: nameText(100),
   due_date: isoDate.nullable().default(null),
 });
 export type Action = z.infer<typeof actionSchema>;
