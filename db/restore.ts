@@ -1,13 +1,19 @@
 /**
- * Restore building blocks: inspect a candidate database file without trusting it (header, version, integrity,
- * ours, audit chain), and swap a validated file in place of a closed database file atomically.
+ * Restore building blocks. A candidate file is hostile until proven otherwise: it is read only through a
+ * private copy, opened read-only with trusted_schema=OFF (better-sqlite3 also keeps SQLite's defensive mode on),
+ * and its schema must be, object by object, what our own migrations create for its version: an extra trigger
+ * (one that rewrites facts on every insert), view, table or index, or an altered one, is refused before any
+ * of its SQL can run on a write. The swap of a validated file is atomic.
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openRaw } from './connection';
+import Database from 'better-sqlite3';
+import { openRaw, type Db } from './connection';
 import { DatabaseOpenError } from './errors';
 import { peekUserVersion } from './open';
 import { verifyAuditChain } from './audit';
+import { verifySeals } from './seals';
+import { MIGRATIONS, type Migration } from './migrations/index';
 
 export interface CandidateReport {
   ok: boolean;
@@ -19,11 +25,48 @@ export interface CandidateReport {
 
 const REQUIRED_TABLES = ['meta', 'patients', 'cases', 'case_details', 'audit_log'];
 
+interface SchemaObject { type: string; name: string; tbl_name: string; sql: string | null }
+
+/** SQLite's statistics tables hold planner data only and may appear after ANALYZE / PRAGMA optimize. */
+const IGNORED_OBJECTS = /^sqlite_stat\d$/;
+
+function schemaOf(db: Db): Map<string, SchemaObject> {
+  const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all() as SchemaObject[];
+  return new Map(rows.filter((r) => !IGNORED_OBJECTS.test(r.name)).map((r) => [`${r.type} ${r.name}`, r]));
+}
+
+/** What our migrations create for schema `version` (built in memory, never from the candidate). */
+export function expectedSchema(version: number, migrations: readonly Migration[] = MIGRATIONS): Map<string, SchemaObject> {
+  const mem = new Database(':memory:');
+  try {
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) if (m.version <= version) mem.exec(m.sql);
+    return schemaOf(mem);
+  } finally {
+    mem.close();
+  }
+}
+
+/** Every object that differs from what our migrations create: extra, missing or altered (up to 20, named). */
+export function schemaDifferences(db: Db, version: number, migrations: readonly Migration[] = MIGRATIONS): string[] {
+  const expected = expectedSchema(version, migrations);
+  const actual = schemaOf(db);
+  const out: string[] = [];
+  for (const [key, obj] of actual) {
+    const want = expected.get(key);
+    if (!want) out.push(`extra ${obj.type} ${obj.name} (not created by Tumour Board)`);
+    else if (want.sql !== obj.sql || want.tbl_name !== obj.tbl_name) out.push(`${obj.type} ${obj.name} was altered`);
+  }
+  for (const [key, obj] of expected) if (!actual.has(key)) out.push(`${obj.type} ${obj.name} is missing`);
+  return out.slice(0, 20);
+}
+
 /**
- * Checks a candidate file. It must be a private copy (see `privateCopy`): SQLite may write -shm/-wal beside
- * a file it opens, and the user's own file must stay untouched.
+ * Checks a candidate file. It must be a private copy (see `privateCopy`): SQLite may write -shm beside a
+ * file it opens, and the user's own file must stay untouched.
  */
-export function inspectCandidate(file: string, latestVersion: number, displayName = path.basename(file)): CandidateReport {
+export function inspectCandidate(
+  file: string, latestVersion: number, displayName = path.basename(file), migrations: readonly Migration[] = MIGRATIONS,
+): CandidateReport {
   const name = displayName;
   const report: CandidateReport = { ok: false, problems: [], userVersion: 0, cases: 0, auditRows: 0 };
   try {
@@ -43,6 +86,7 @@ export function inspectCandidate(file: string, latestVersion: number, displayNam
   let db;
   try {
     db = openRaw(file, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
   } catch {
     report.problems.push(`${name} cannot be opened as a SQLite database`);
     return report;
@@ -59,9 +103,15 @@ export function inspectCandidate(file: string, latestVersion: number, displayNam
       report.problems.push(`${name} is not a Tumour Board database (missing ${absent.join(', ')})`);
       return report;
     }
+    const schema = schemaDifferences(db, report.userVersion, migrations);
+    if (schema.length) report.problems.push(`${name}: its schema is not what Tumour Board creates for version ${report.userVersion}: ${schema.join('; ')}`);
     const audit = verifyAuditChain(db);
     report.auditRows = audit.rows;
     if (!audit.ok) report.problems.push(`${name}: the audit chain does not verify (${audit.reason})`);
+    if (report.userVersion >= 2) {
+      const seals = verifySeals(db);
+      if (!seals.ok) report.problems.push(`${name}: records differ from their audited state (${seals.problems.join('; ')})`);
+    }
     report.cases = db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   } catch (error) {
     report.problems.push(`${name} cannot be read: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,16 +1,18 @@
 /**
  * Backups: automatic ones on a schedule with rotation (keep the last N), manual ones, and restore.
- * Restore never trusts the file it is given: a private copy is inspected (SQLite header, schema version not
- * newer than this app, integrity_check, our tables, audit chain) before anything is replaced; the current
- * database is then backed up ("pre-restore"), closed, swapped atomically, reopened (migrating an older
- * schema) and checked. A refused file leaves the current database byte-identical.
+ * Restore never trusts the file it is given: a private copy (with its -wal) is inspected read-only (SQLite
+ * header, schema version not newer than this app, integrity_check, schema object by object against our
+ * migrations, audit chain, seals), copied consistently with VACUUM INTO, migrated and fully checked before
+ * anything is replaced; the current database is then backed up ("pre-restore"), closed, swapped atomically,
+ * reopened and checked. A refused file leaves the current database byte-identical.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
 import { backupTo } from '../../db/backup';
-import { openDatabase } from '../../db/open';
-import { LATEST_VERSION, type Migration } from '../../db/migrations/index';
+import { applyMigrations, openDatabase } from '../../db/open';
+import { openRaw } from '../../db/connection';
+import { MIGRATIONS, type Migration } from '../../db/migrations/index';
 import { inspectCandidate, privateCopy, swapDatabaseFile } from '../../db/restore';
 import { checkDatabase } from '../../db/check';
 import type { BackupInfo, RestoreResult } from '../../shared/domain/imports';
@@ -137,24 +139,50 @@ export class RestoreRefused extends DomainError {
  * inspection. On success the caller's `current` connection is closed: reopen the database afterwards.
  */
 export function restoreDatabase(params: RestoreParams): RestoreResult {
-  const migrations = params.migrations;
-  const latest = migrations ? migrations.reduce((m, x) => Math.max(m, x.version), 0) : LATEST_VERSION;
+  const migrations = params.migrations ?? MIGRATIONS;
+  const latest = migrations.reduce((m, x) => Math.max(m, x.version), 0);
   const dir = backupsDirFor(params.dbPath);
   mkdirSync(dir, { recursive: true });
   const now = params.now ?? new Date();
   if (!existsSync(params.from)) throw new RestoreRefused(`${path.basename(params.from)} does not exist`);
   if (path.resolve(params.from) === path.resolve(params.dbPath)) throw new RestoreRefused('that file is the current database');
+  const shown = path.basename(params.from);
+  // Everything happens in a private folder beside the database (same file system: the final rename is atomic).
+  const work = mkdtempSync(path.join(path.dirname(path.resolve(params.dbPath)), '.restore-'));
   const candidate = path.join(path.dirname(path.resolve(params.dbPath)), `.restore-candidate-${stampOf(now)}.sqlite`);
-  privateCopy(params.from, candidate);
   let swapped = false;
   try {
-    const report = inspectCandidate(candidate, latest, path.basename(params.from));
+    // 1. A private copy of the file and its -wal (commits still in the WAL belong to the backup).
+    const raw = path.join(work, 'raw.sqlite');
+    privateCopy(params.from, raw);
+    if (existsSync(`${params.from}-wal`)) privateCopy(`${params.from}-wal`, `${raw}-wal`);
+    // 2. Inspect it read-only: header, version, integrity, schema object by object, audit chain, seals.
+    const report = inspectCandidate(raw, latest, shown, migrations);
     if (!report.ok) throw new RestoreRefused(`restore refused; the current database was not changed: ${report.problems.join('; ')}`);
-    // Keep what we have before replacing it.
+    // 3. One consistent, checkpointed file (VACUUM INTO reads through the WAL).
+    const source = openRaw(raw, { readonly: true, fileMustExist: true });
+    try {
+      source.pragma('trusted_schema = OFF');
+      source.prepare('VACUUM INTO ?').run(candidate);
+    } finally {
+      source.close();
+    }
+    // 4. Migrate the copy to this version and run the full check on it, before anything is replaced.
+    const copy = openRaw(candidate, { fileMustExist: true });
+    try {
+      copy.pragma('trusted_schema = OFF');
+      copy.pragma('foreign_keys = ON');
+      applyMigrations(copy, migrations);
+      const check = checkDatabase(copy);
+      if (!check.ok) throw new RestoreRefused(`restore refused; the current database was not changed: ${shown} fails the check: ${check.problems.join('; ')}`);
+    } finally {
+      copy.close();
+    }
+    // 5. Keep what we have, then swap.
     let safety: BackupInfo;
     if (params.current?.open) safety = createBackup(params.current, dir, 'pre-restore', now);
     else {
-      const { db } = openDatabase(params.dbPath, migrations ? { migrations } : {});
+      const { db } = openDatabase(params.dbPath, { migrations });
       try {
         safety = createBackup(db, dir, 'pre-restore', now);
       } finally {
@@ -165,12 +193,12 @@ export function restoreDatabase(params: RestoreParams): RestoreResult {
     for (const suffix of ['-wal', '-shm']) rmSync(`${candidate}${suffix}`, { force: true });
     swapDatabaseFile(params.dbPath, candidate);
     swapped = true;
-    const { db } = openDatabase(params.dbPath, migrations ? { migrations } : {});
+    const { db } = openDatabase(params.dbPath, { migrations });
     try {
       const check = checkDatabase(db);
       if (!check.ok) throw new Error(`restored database failed its check: ${check.problems.join('; ')}`);
       return {
-        restored_from: path.basename(params.from),
+        restored_from: shown,
         safety_backup: safety.file,
         schema_version: db.pragma('user_version', { simple: true }) as number,
         cases: check.cases,
@@ -180,7 +208,8 @@ export function restoreDatabase(params: RestoreParams): RestoreResult {
       db.close();
     }
   } finally {
-    if (!swapped) for (const suffix of ['', '-wal', '-shm']) rmSync(`${candidate}${suffix}`, { force: true });
+    rmSync(work, { recursive: true, force: true });
+    if (!swapped) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${candidate}${suffix}`, { force: true });
   }
 }
 
