@@ -7,7 +7,7 @@ import { appendAudit } from '../audit';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { foldText, searchTokens } from '../../shared/text/fold';
-import { PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
+import { PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import type { CaseFacts } from '../../shared/domain/facts';
 import type {
   CaseInput, CaseListPage, CaseListQueryParsed, CaseRecord, CaseSortKey, CaseSummary, Patient, PatientInput,

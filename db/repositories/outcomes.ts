@@ -15,8 +15,9 @@ import type {
   Assessment, DecisionOutcomes, OutcomeEvent, OutcomeEventKind, ResponseMethod, Timeline, TimelineEntry, Toxicity,
 } from '../../shared/domain/outcomes';
 import {
-  assessmentInputSchema, eventInputSchema, RESPONSE_METHOD_LABELS, retractInputSchema, toxicityInputSchema,
+  assessmentInputSchema, eventInputSchema, retractInputSchema, toxicityInputSchema,
 } from '../../shared/domain/outcomes';
+import { DECISION_FIELD_LABELS, intentLabel, planLabel, RESPONSE_METHOD_LABELS } from '../../shared/vocabulary';
 import type { z } from 'zod';
 import type { Actor } from './profiles';
 
@@ -243,14 +244,14 @@ export function caseTimeline(db: Db, caseId: number): Timeline {
   const decisions = db.prepare(`SELECT d.id, d.plan, d.intent, m.scheduled_at FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.case_id = ? ORDER BY d.id`).all(caseId) as
     { id: number; plan: string; intent: string; scheduled_at: string }[];
   for (const d of decisions) {
-    push({ date: d.scheduled_at.slice(0, 10), kind: 'decision', title: `Decision: ${d.plan}`, detail: `intent ${d.intent}`, decision_id: d.id, ref: { table: 'decisions', id: d.id } });
+    push({ date: d.scheduled_at.slice(0, 10), kind: 'decision', title: `Decision: ${planLabel(d.plan)}`, detail: `Intent: ${intentLabel(d.intent)}`, decision_id: d.id, ref: { table: 'decisions', id: d.id } });
     for (const a of db.prepare('SELECT id, amended_at, changed_fields, reason FROM decision_amendments WHERE decision_id = ? ORDER BY id').all(d.id) as
       { id: number; amended_at: string; changed_fields: string; reason: string }[]) {
-      push({ date: a.amended_at.slice(0, 10), kind: 'amendment', title: 'Decision amended', detail: `${(JSON.parse(a.changed_fields) as string[]).join(', ')}: ${a.reason}`, decision_id: d.id, ref: { table: 'decision_amendments', id: a.id } });
+      push({ date: a.amended_at.slice(0, 10), kind: 'amendment', title: 'Decision amended', detail: `${(JSON.parse(a.changed_fields) as string[]).map((f) => DECISION_FIELD_LABELS[f] ?? f).join(', ')}: ${a.reason}`, decision_id: d.id, ref: { table: 'decision_amendments', id: a.id } });
     }
     for (const f of db.prepare('SELECT id, outcome, date, reason, recorded_at FROM followups WHERE decision_id = ? ORDER BY id').all(d.id) as
       { id: number; outcome: string; date: string | null; reason: string | null; recorded_at: string }[]) {
-      if (f.outcome === 'implemented') push({ date: f.date ?? f.recorded_at.slice(0, 10), kind: 'treatment', title: `Plan carried out: ${d.plan}`, detail: '', decision_id: d.id, ref: { table: 'followups', id: f.id } });
+      if (f.outcome === 'implemented') push({ date: f.date ?? f.recorded_at.slice(0, 10), kind: 'treatment', title: `Plan carried out: ${planLabel(d.plan)}`, detail: '', decision_id: d.id, ref: { table: 'followups', id: f.id } });
       else push({ date: f.date ?? f.recorded_at.slice(0, 10), kind: 'followup', title: 'Plan changed', detail: f.reason ?? '', decision_id: d.id, ref: { table: 'followups', id: f.id } });
     }
     const o = getDecisionOutcomes(db, d.id);

@@ -12,31 +12,17 @@ import { getMeeting, listMeetings } from '../../db/repositories/meetings';
 import { getProfile } from '../../db/repositories/profiles';
 import { DomainError } from '../../shared/errors';
 import {
-  PLAN_TYPE_LABELS, SPECIALTY_LABELS, isEnginePlan, type CONSENSUS, type Decision, type INTENTS, type Meeting, type Plan,
+  isEnginePlan, type Decision, type Meeting, type Plan,
 } from '../../shared/domain/meeting';
 import type { CaseFacts } from '../../shared/domain/facts';
 import { assembleMinutes, fromSnapshot, quorumStatement, summaryFromFacts } from '../../shared/minutes/build';
-import { optionLabel } from '../../shared/minutes/labels';
+import { CONSENSUS_LABELS, DECISION_FIELD_LABELS, INTENT_LABELS, planLabel as vocabularyPlanLabel, SPECIALTY_LABELS } from '../../shared/vocabulary';
 import {
   letterFromMinutes, type MinutesAmendment, type MinutesAttendee, type MinutesCase, type MinutesDocument, type OutcomeLetter,
 } from '../../shared/minutes/model';
 
-const INTENT_LABELS: Record<(typeof INTENTS)[number], string> = {
-  curative: 'Curative', palliative: 'Palliative', bridging_to_transplant: 'Bridging to transplant', consolidation: 'Consolidation',
-  symptom_control: 'Symptom control',
-};
-const CONSENSUS_LABELS: Record<(typeof CONSENSUS)[number], string> = { unanimous: 'Unanimous', majority: 'Majority' };
 
-const FIELD_LABELS: Record<string, string> = {
-  plan: 'Plan', plan_detail: 'Plan detail', intent: 'Intent', rationale: 'Rationale', consensus: 'Consensus', dissent: 'Dissent',
-  actions: 'Actions', follow_up_date: 'Follow-up date', patient_preference_discussed: 'Patient preference discussed',
-  discordance_reason: 'Reason for a plan the engine did not favour',
-};
-
-export const planLabel = (plan: Plan, detail = ''): string => {
-  const label = isEnginePlan(plan) ? optionLabel(plan) : PLAN_TYPE_LABELS[plan];
-  return detail.trim() ? `${label}: ${detail.trim()}` : label;
-};
+export const planLabel = (plan: Plan, detail = ''): string => vocabularyPlanLabel(plan, detail);
 
 /** One amended value as the minutes print it. */
 function valueText(field: string, v: unknown): string {
@@ -54,7 +40,7 @@ function valueText(field: string, v: unknown): string {
 
 function amendmentsOf(d: Decision): MinutesAmendment[] {
   return d.amendments.map((a) => ({
-    what: a.changed_fields.map((f) => `${FIELD_LABELS[f] ?? f}: ${valueText(f, a.before[f])} → ${valueText(f, a.after[f])}`).join('; '),
+    what: a.changed_fields.map((f) => `${DECISION_FIELD_LABELS[f] ?? f}: ${valueText(f, a.before[f])} → ${valueText(f, a.after[f])}`).join('; '),
     reason: a.reason,
     by: a.amended_by,
     at: a.amended_at,

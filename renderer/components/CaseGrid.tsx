@@ -6,7 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CaseSortKey, CaseSummary } from '../../shared/domain/case';
-import { CASE_STATUS_LABELS, PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
+import { CASE_STATUS_LABELS, PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import { rowAt } from '../stores/cases';
 import { useCases, useStores, useUi } from '../stores/context';
 

@@ -1,7 +1,7 @@
 /** The clinical facts, group by group, each field rendered by its kind. */
 import { memo } from 'react';
 import type { CaseFactKey } from '../../shared/domain/facts';
-import { PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
+import { PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import { toContractUnit, unitsFor } from '../../shared/domain/units';
 import { FACT_FIELDS, FACT_GROUPS, RELEVANCE_LABEL, relevanceOf } from '../form/fields';
 import { factPath, parseNumber, type FieldErrors, type FieldPath, type FormValues, type LabUnits } from '../form/model';

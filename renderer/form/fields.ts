@@ -4,8 +4,8 @@
  * without a field here fails the type check; a test checks every fact sits in exactly one group.
  */
 import type { CaseFactKey, PrimaryTumor } from '../../shared/domain/facts';
-import { PRIMARY_TUMORS } from '../../shared/domain/facts';
-import { PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
+import { CASE_FACT_KEYS, PRIMARY_TUMORS } from '../../shared/domain/facts';
+import { FACT_VOCABULARY, PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import type { LabAnalyte } from '../../shared/domain/units';
 
 export interface Choice { value: string; label: string }
@@ -24,80 +24,91 @@ export type Relevance = 'neuroendocrine' | 'hcc';
 
 export type FactField = FactFieldKind & { label: string; hint?: string; only?: Relevance };
 
-const choices = (pairs: Record<string, string>): Choice[] => Object.entries(pairs).map(([value, label]) => ({ value, label }));
+/** The value choices of an enumerated fact, labelled by the vocabulary. */
+const valuesOf = (key: CaseFactKey): Choice[] => Object.entries(FACT_VOCABULARY[key].values ?? {}).map(([value, label]) => ({ value, label }));
 
-export const FACT_FIELDS: { [K in CaseFactKey]: FactField } = {
+/** How each fact is entered; its words (label, unit, hint, value labels) come from the shared vocabulary. */
+const FACT_KINDS: { [K in CaseFactKey]: FactFieldKind & { only?: Relevance } } = {
   // Tumour
-  primary_tumor: { label: 'Primary tumour', kind: 'enum', options: PRIMARY_TUMORS.map((p: PrimaryTumor) => ({ value: p, label: PRIMARY_TUMOR_LABELS[p] })) },
-  net_primary_site: { label: 'NET primary site', kind: 'enum', only: 'neuroendocrine', options: choices({ midgut_ileum: 'Midgut / ileum', pancreas: 'Pancreas', lung: 'Lung', other: 'Other', unknown: 'Unknown primary site' }) },
-  net_grade: { label: 'NET grade', kind: 'enum', only: 'neuroendocrine', options: choices({ G1: 'G1', G2: 'G2', G3: 'G3' }) },
-  net_ki67_pct: { label: 'Ki-67', kind: 'num', unit: '%', only: 'neuroendocrine' },
-  kras_status: { label: 'KRAS status', kind: 'enum', options: choices({ wild_type: 'Wild type', mutant: 'Mutant', unknown: 'Not tested / unknown' }) },
-  primary_sidedness: { label: 'Primary sidedness', kind: 'enum', hint: 'colorectal', options: choices({ left: 'Left', right: 'Right' }) },
-  primary_resected: { label: 'Primary resected', kind: 'bool' },
+  primary_tumor: { kind: 'enum', options: PRIMARY_TUMORS.map((p: PrimaryTumor) => ({ value: p, label: PRIMARY_TUMOR_LABELS[p] })) },
+  net_primary_site: { kind: 'enum', only: 'neuroendocrine', options: valuesOf('net_primary_site') },
+  net_grade: { kind: 'enum', only: 'neuroendocrine', options: valuesOf('net_grade') },
+  net_ki67_pct: { kind: 'num', only: 'neuroendocrine' },
+  kras_status: { kind: 'enum', options: valuesOf('kras_status') },
+  primary_sidedness: { kind: 'enum', options: valuesOf('primary_sidedness') },
+  primary_resected: { kind: 'bool' },
   // Disease extent
-  liver_dominant: { label: 'Liver-dominant disease', kind: 'bool', hint: 'the liver drives prognosis' },
-  bilobar: { label: 'Bilobar disease', kind: 'bool' },
-  liver_replacement_pct: { label: 'Liver replaced by tumour', kind: 'num', unit: '%' },
-  lesion_count: { label: 'Number of liver lesions', kind: 'int' },
-  nodules: { label: 'Number of nodules', kind: 'int', only: 'hcc' },
-  largest_nodule_cm: { label: 'Largest nodule', kind: 'num', unit: 'cm', only: 'hcc' },
-  well_defined_nodules: { label: 'Well-defined nodules', kind: 'bool', only: 'hcc' },
-  selective_access: { label: 'Selective arterial access', kind: 'bool', only: 'hcc', hint: 'TACE suitability' },
-  extrahepatic_disease: { label: 'Extrahepatic disease', kind: 'enum', options: choices({ none: 'None', limited: 'Limited', dominant: 'Dominant' }) },
-  extrahepatic_sites: { label: 'Extrahepatic sites', kind: 'list', placeholder: 'e.g. lung, peritoneum, bone' },
-  extrahepatic_progression: { label: 'Extrahepatic progression', kind: 'bool', hint: 'new or growing disease outside the liver' },
-  resectable_or_ablatable: { label: 'Resectable or ablatable', kind: 'bool' },
-  portal_vein: { label: 'Portal vein', kind: 'enum', options: choices({ patent: 'Patent', branch_thrombus: 'Branch thrombus', tumoral_thrombus_main: 'Tumoural thrombus, main trunk', bland_occlusion_main: 'Bland occlusion, main trunk', hepatofugal_flow: 'Hepatofugal flow' }) },
-  biliary: { label: 'Biliary tree', kind: 'enum', options: choices({ normal: 'Normal', stent: 'Biliary stent', bilioenteric_anastomosis: 'Bilio-enteric anastomosis', sphincterotomy: 'Sphincterotomy', obstruction: 'Obstruction' }) },
-  bclc_stage: { label: 'BCLC stage', kind: 'enum', only: 'hcc', options: choices({ 0: '0 (very early)', A: 'A (early)', B: 'B (intermediate)', C: 'C (advanced)', D: 'D (terminal)' }) },
+  liver_dominant: { kind: 'bool' },
+  bilobar: { kind: 'bool' },
+  liver_replacement_pct: { kind: 'num' },
+  lesion_count: { kind: 'int' },
+  nodules: { kind: 'int', only: 'hcc' },
+  largest_nodule_cm: { kind: 'num', only: 'hcc' },
+  well_defined_nodules: { kind: 'bool', only: 'hcc' },
+  selective_access: { kind: 'bool', only: 'hcc' },
+  extrahepatic_disease: { kind: 'enum', options: valuesOf('extrahepatic_disease') },
+  extrahepatic_sites: { kind: 'list', placeholder: 'e.g. lung, peritoneum, bone' },
+  extrahepatic_progression: { kind: 'bool' },
+  resectable_or_ablatable: { kind: 'bool' },
+  portal_vein: { kind: 'enum', options: valuesOf('portal_vein') },
+  biliary: { kind: 'enum', options: valuesOf('biliary') },
+  bclc_stage: { kind: 'enum', only: 'hcc', options: valuesOf('bclc_stage') },
   // Treatment history
-  line_of_therapy: { label: 'Line of therapy', kind: 'enum', options: choices({ chemo_naive: 'Chemo-naive', consolidation_after_first_line: 'Consolidation after first line', second_line: 'Second line', salvage_after_2_lines: 'Salvage after 2 lines', post_prrt: 'After PRRT', not_applicable: 'Not applicable' }) },
-  prior_systemic_lines: { label: 'Prior systemic lines', kind: 'int' },
-  first_line_backbone: { label: 'First-line backbone', kind: 'enum', options: choices({ oxaliplatin: 'Oxaliplatin', irinotecan: 'Irinotecan', other: 'Other' }) },
-  best_response_first_line: { label: 'Best response to first line', kind: 'enum', options: choices({ complete_response: 'Complete response', partial_response: 'Partial response', stable_disease: 'Stable disease', progressive_disease: 'Progressive disease' }) },
-  cumulative_oxaliplatin_neuropathy_grade: { label: 'Oxaliplatin neuropathy grade', kind: 'int', hint: 'CTCAE 0–4' },
-  prior_chemo_agents: { label: 'Prior chemotherapy agents', kind: 'list', placeholder: 'e.g. oxaliplatin, capecitabine' },
-  prior_hepatotoxic_chemo: { label: 'Prior hepatotoxic chemotherapy', kind: 'bool' },
-  recent_chemo_not_safe_with_y90: { label: 'Chemo in last 4 weeks not known safe with Y-90', kind: 'bool' },
-  prior_y90: { label: 'Prior Y-90', kind: 'bool' },
-  prior_prrt: { label: 'Prior PRRT', kind: 'bool', only: 'neuroendocrine' },
-  prior_liver_ebrt: { label: 'Prior external radiotherapy to the liver', kind: 'bool', hint: 'significant liver volume' },
-  on_ssa: { label: 'On a somatostatin analogue', kind: 'bool', only: 'neuroendocrine' },
-  progressing_on_ssa: { label: 'Progressing on somatostatin analogue', kind: 'bool', only: 'neuroendocrine' },
+  line_of_therapy: { kind: 'enum', options: valuesOf('line_of_therapy') },
+  prior_systemic_lines: { kind: 'int' },
+  first_line_backbone: { kind: 'enum', options: valuesOf('first_line_backbone') },
+  best_response_first_line: { kind: 'enum', options: valuesOf('best_response_first_line') },
+  cumulative_oxaliplatin_neuropathy_grade: { kind: 'int' },
+  prior_chemo_agents: { kind: 'list', placeholder: 'e.g. oxaliplatin, capecitabine' },
+  prior_hepatotoxic_chemo: { kind: 'bool' },
+  recent_chemo_not_safe_with_y90: { kind: 'bool' },
+  prior_y90: { kind: 'bool' },
+  prior_prrt: { kind: 'bool', only: 'neuroendocrine' },
+  prior_liver_ebrt: { kind: 'bool' },
+  on_ssa: { kind: 'bool', only: 'neuroendocrine' },
+  progressing_on_ssa: { kind: 'bool', only: 'neuroendocrine' },
   // Performance status
-  ecog: { label: 'ECOG performance status', kind: 'int', hint: '0–4' },
-  age: { label: 'Age', kind: 'int', unit: 'years' },
-  frail: { label: 'Frail', kind: 'bool' },
-  expected_survival_months: { label: 'Expected survival', kind: 'num', unit: 'months' },
-  height_cm: { label: 'Height', kind: 'num', unit: 'cm' },
-  weight_kg: { label: 'Weight', kind: 'num', unit: 'kg' },
+  ecog: { kind: 'int' },
+  age: { kind: 'int' },
+  frail: { kind: 'bool' },
+  expected_survival_months: { kind: 'num' },
+  height_cm: { kind: 'num' },
+  weight_kg: { kind: 'num' },
   // Liver function & labs
-  bilirubin_mg_dl: { label: 'Total bilirubin', kind: 'lab', analyte: 'bilirubin' },
-  bilirubin_reversible_cause: { label: 'Reversible cause of raised bilirubin', kind: 'bool', hint: 'e.g. obstruction that can be relieved' },
-  albumin_g_dl: { label: 'Albumin', kind: 'lab', analyte: 'albumin' },
-  inr: { label: 'INR', kind: 'num' },
-  creatinine_mg_dl: { label: 'Creatinine', kind: 'lab', analyte: 'creatinine' },
-  sodium_mmol_l: { label: 'Sodium', kind: 'num', unit: 'mmol/L' },
-  granulocytes_10e9_l: { label: 'Granulocytes', kind: 'num', unit: '× 10⁹/L' },
-  ascites: { label: 'Ascites', kind: 'enum', options: choices({ none: 'None', mild: 'Mild', moderate_severe: 'Moderate to severe' }) },
-  encephalopathy: { label: 'Hepatic encephalopathy', kind: 'enum', options: choices({ none: 'None', grade1_2: 'Grade 1–2', grade3_4: 'Grade 3–4' }) },
-  cirrhosis: { label: 'Cirrhosis', kind: 'bool' },
-  etiology: { label: 'Liver disease aetiology', kind: 'text', only: 'hcc', hint: 'e.g. HCV, HBV, alcohol, MASLD' },
-  varices_untreated_high_risk: { label: 'Untreated high-risk varices', kind: 'bool' },
-  coagulopathy_uncorrectable: { label: 'Uncorrectable coagulopathy', kind: 'bool' },
+  bilirubin_mg_dl: { kind: 'lab', analyte: 'bilirubin' },
+  bilirubin_reversible_cause: { kind: 'bool' },
+  albumin_g_dl: { kind: 'lab', analyte: 'albumin' },
+  inr: { kind: 'num' },
+  creatinine_mg_dl: { kind: 'lab', analyte: 'creatinine' },
+  sodium_mmol_l: { kind: 'num' },
+  granulocytes_10e9_l: { kind: 'num' },
+  ascites: { kind: 'enum', options: valuesOf('ascites') },
+  encephalopathy: { kind: 'enum', options: valuesOf('encephalopathy') },
+  cirrhosis: { kind: 'bool' },
+  etiology: { kind: 'text', only: 'hcc' },
+  varices_untreated_high_risk: { kind: 'bool' },
+  coagulopathy_uncorrectable: { kind: 'bool' },
   // Y-90 work-up
-  lung_shunt_fraction_pct: { label: 'Lung shunt fraction', kind: 'num', unit: '%', hint: 'from 99mTc-MAA' },
-  hepatoenteric_shunt_uncorrectable: { label: 'Uncorrectable hepatoenteric shunt', kind: 'bool', hint: 'from mapping angiography' },
-  planned_device: { label: 'Planned device', kind: 'enum', options: choices({ resin: 'Resin microspheres', glass: 'Glass microspheres' }) },
-  planned_activity_gbq: { label: 'Planned activity', kind: 'num', unit: 'GBq' },
-  prior_lung_dose_gy: { label: 'Prior cumulative lung dose', kind: 'num', unit: 'Gy' },
+  lung_shunt_fraction_pct: { kind: 'num' },
+  hepatoenteric_shunt_uncorrectable: { kind: 'bool' },
+  planned_device: { kind: 'enum', options: valuesOf('planned_device') },
+  planned_activity_gbq: { kind: 'num' },
+  prior_lung_dose_gy: { kind: 'num' },
   // NET features
-  hormone_symptoms: { label: 'Hormone (functional) symptoms', kind: 'bool' },
-  bulk_symptoms: { label: 'Bulk symptoms', kind: 'bool' },
-  sstr_positive: { label: 'Somatostatin-receptor imaging positive', kind: 'bool' },
-  lu177_candidate: { label: '177Lu-PRRT candidate (now or later)', kind: 'bool' },
+  hormone_symptoms: { kind: 'bool' },
+  bulk_symptoms: { kind: 'bool' },
+  sstr_positive: { kind: 'bool' },
+  lu177_candidate: { kind: 'bool' },
 };
+
+function field(key: CaseFactKey): FactField {
+  const words = FACT_VOCABULARY[key];
+  const kind = FACT_KINDS[key];
+  const withUnit = (kind.kind === 'int' || kind.kind === 'num') && words.unit ? { ...kind, unit: words.unit } : kind;
+  return { ...withUnit, label: words.label, ...(words.hint ? { hint: words.hint } : {}) };
+}
+
+export const FACT_FIELDS = Object.fromEntries(CASE_FACT_KEYS.map((k) => [k, field(k)])) as { [K in CaseFactKey]: FactField };
 
 export interface FactGroup {
   id: string;

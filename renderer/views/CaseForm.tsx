@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CASE_STATUSES, SEXES, type CaseRecord, type Patient } from '../../shared/domain/case';
-import { CASE_STATUS_LABELS } from '../../shared/domain/labels';
+import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
 import type { CaseFacts } from '../../shared/domain/facts';
 import type { LabAnalyte } from '../../shared/domain/units';
 import { ConfirmDialog } from '../components/ConfirmDialog';

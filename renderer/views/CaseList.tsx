@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { CASE_STATUSES } from '../../shared/domain/case';
 import { PRIMARY_TUMORS } from '../../shared/domain/facts';
-import { CASE_STATUS_LABELS, PRIMARY_TUMOR_LABELS } from '../../shared/domain/labels';
+import { CASE_STATUS_LABELS, PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import { CaseGrid } from '../components/CaseGrid';
 import { FilterChips } from '../components/FilterChips';
 import { SearchBox } from '../components/SearchBox';

@@ -5,7 +5,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { CATALOGUE_VERSION, listEvidence, searchEvidence, type EvidenceRecord } from '../../shared/engine';
 import { EvidenceCard } from '../components/evidence/EvidenceCard';
-import { KIND_LABELS } from '../components/evidence/labels';
+import { EVIDENCE_KIND_LABELS } from '../../shared/vocabulary';
 
 export function EvidenceLibrary() {
   const [query, setQuery] = useState('');
@@ -57,7 +57,7 @@ function LibraryItem({ record, expanded, onToggle }: { record: EvidenceRecord; e
           <span className="chev" aria-hidden="true">{expanded ? '▾' : '▸'}</span>
           <code className="ev-id">{record.id}</code>
           <span className="lib-name">{record.short_name}</span>
-          <span className="lib-meta">{KIND_LABELS[record.kind]}{record.year !== null ? ` · ${record.year}` : ''}</span>
+          <span className="lib-meta">{EVIDENCE_KIND_LABELS[record.kind]}{record.year !== null ? ` · ${record.year}` : ''}</span>
         </button>
       </h2>
       <div className="lib-body" id={bodyId} hidden={!expanded}>

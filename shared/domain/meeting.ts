@@ -29,12 +29,6 @@ export const SPECIALTIES = [
 ] as const;
 export type Specialty = (typeof SPECIALTIES)[number];
 export const specialtySchema = z.enum(SPECIALTIES);
-export const SPECIALTY_LABELS: Record<Specialty, string> = {
-  medical_oncology: 'Medical oncology', interventional_radiology: 'Interventional radiology', surgery: 'Surgery',
-  diagnostic_radiology: 'Diagnostic radiology', pathology: 'Pathology', hepatology: 'Hepatology / gastroenterology',
-  nuclear_medicine: 'Nuclear medicine', radiation_oncology: 'Radiation oncology', nursing: 'Nursing',
-  coordinator: 'Coordinator', other: 'Other',
-};
 
 /** The default quorum of a board (editable per board). */
 export const DEFAULT_QUORUM: readonly Specialty[] = ['medical_oncology', 'interventional_radiology', 'surgery', 'diagnostic_radiology'];
@@ -54,10 +48,6 @@ export type Attendance = (typeof ATTENDANCE)[number];
 /** Plan types outside the engine's option words (which are UPPER_CASE; these are lower_case). */
 export const PLAN_TYPES = ['resection', 'ablation', 'sbrt', 'transplant_referral', 'further_workup', 'other'] as const;
 export type PlanType = (typeof PLAN_TYPES)[number];
-export const PLAN_TYPE_LABELS: Record<PlanType, string> = {
-  resection: 'Resection', ablation: 'Ablation', sbrt: 'SBRT', transplant_referral: 'Transplant referral',
-  further_workup: 'Further work-up', other: 'Other',
-};
 /** A plan: one of the engine's option words (e.g. `Y90_TARE`) or a plan type outside the engine. */
 export const PLANS = [...OPTION_WORDS, ...PLAN_TYPES] as const;
 export type Plan = (typeof PLANS)[number];

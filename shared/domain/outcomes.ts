@@ -15,7 +15,6 @@ const note = z.string().trim().max(2000).default('');
 
 export const RESPONSE_METHODS = ['recist11', 'mrecist'] as const;
 export type ResponseMethod = (typeof RESPONSE_METHODS)[number];
-export const RESPONSE_METHOD_LABELS: Record<ResponseMethod, string> = { recist11: 'RECIST 1.1', mrecist: 'mRECIST' };
 export const RESPONSE_CATEGORIES = ['CR', 'PR', 'SD', 'PD'] as const;
 
 /** One target lesion. For mRECIST `diameter_mm` is the viable (arterially enhancing) diameter. */

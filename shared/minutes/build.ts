@@ -4,10 +4,11 @@
  * engine line from its cases. Pure; used by the database loader and by the sample documents.
  */
 import type { CaseFacts } from '../domain/facts';
-import { PRIMARY_TUMOR_LABELS } from '../domain/labels';
+import { PRIMARY_TUMOR_LABELS } from '../vocabulary';
 import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../engine';
 import type { EngineOutput } from '../engine/schema';
-import { derivedRows, flagLabel, optionLabel } from './labels';
+import { flagLabel, optionLabel } from '../vocabulary';
+import type { EngineDerived } from '../engine/schema';
 import {
   citedReferences, DEFAULT_CONFIDENTIALITY, type MinutesAttendee, type MinutesCase, type MinutesDocument,
   type MinutesMeeting, type MinutesQuorum, type MinutesSignOff,
@@ -114,4 +115,15 @@ export function assembleMinutes(parts: DocumentParts): MinutesDocument {
     generated_at: parts.generated_at,
     confidentiality: parts.confidentiality ?? DEFAULT_CONFIDENTIALITY,
   };
+}
+
+/** The derived scores as the minutes list them; scores that could not be computed are left out. */
+export function derivedRows(d: EngineDerived): { label: string; value: string }[] {
+  const rows: { label: string; value: string }[] = [];
+  if (d.child_pugh_class !== null && d.child_pugh_score !== null) rows.push({ label: 'Child-Pugh', value: `${d.child_pugh_class} (${d.child_pugh_score})` });
+  if (d.albi_score !== null && d.albi_grade !== null) rows.push({ label: 'ALBI', value: `grade ${d.albi_grade} (${d.albi_score.toFixed(2)})` });
+  if (d.meld !== null) rows.push({ label: 'MELD', value: String(d.meld) });
+  if (d.meld_na !== null) rows.push({ label: 'MELD-Na', value: String(d.meld_na) });
+  if (d.bsa_m2 !== null) rows.push({ label: 'BSA', value: `${d.bsa_m2.toFixed(2)} m²` });
+  return rows;
 }

@@ -13,7 +13,7 @@
  *   and its Content-Security-Policy forbids scripts should anything ever slip through.
  */
 import { isDraft, type MinutesCase, type MinutesDocument, type MinutesMeeting, type OutcomeLetter, type EvidenceReference } from './model';
-import { strengthLabel } from './labels';
+import { strengthLabel } from '../vocabulary';
 
 /** URLs of the bundled font faces (data: or file: URLs). `null` for a screen preview without embedded fonts. */
 export interface FontUrls {

@@ -59,7 +59,7 @@ describe('options panel', () => {
     expect(dialog).toHaveTextContent('Liver PFS (competing risk): 12.6 vs 20.5 months, HR 0.69 (0.55–0.90), P = .002 [V]');
     const tags = within(dialog).getByRole('list', { name: 'Provenance tags' });
     expect(within(tags).getAllByRole('listitem').map((li) => li.textContent))
-      .toEqual(['V verified against a primary source', 'K background knowledge, not verified', 'S as stated in the seed article']);
+      .toEqual(['V verified against a primary source', 'K background knowledge, not verified', 'S as stated in the source review article']);
     expect(within(dialog).getByRole('button', { name: /Close/ })).toHaveFocus();
 
     await user.keyboard('{Escape}');

@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { PrimaryTumor } from '../../../shared/domain/facts';
 import {
-  CTCAE_TERMS, OUTCOME_EVENT_KINDS, RESPONSE_METHOD_LABELS, TOXICITY_TIMEPOINTS, type Assessment, type DecisionOutcomes, type OutcomeEventKind,
+  CTCAE_TERMS, OUTCOME_EVENT_KINDS, TOXICITY_TIMEPOINTS, type Assessment, type DecisionOutcomes, type OutcomeEventKind,
   type ResponseMethod, type Timeline, type TimelineEntry,
 } from '../../../shared/domain/outcomes';
+import { RESPONSE_METHOD_LABELS } from '../../../shared/vocabulary';
 import { mrecist, recist11, type ResponseResult } from '../../../shared/engine/calculators/response';
 import { useStores } from '../../stores/context';
 import { failureOf } from '../../stores/data';

@@ -34,7 +34,4 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
-/** A CONTRACT fact key as its form label (`ecog` → "ECOG performance status"); other words unchanged. */
-export function factLabel(key: string): string {
-  return Object.hasOwn(FACT_FIELDS, key) ? FACT_FIELDS[key as CaseFactKey].label : key;
-}
+export { factLabel } from '../../../shared/vocabulary';

@@ -1,6 +1,6 @@
 /** The calculated scores (EVIDENCE.md section 3) with their units; a dash where an input is missing. */
 import type { EngineDerived } from '../../../shared/engine';
-import { DERIVED_ROWS } from './labels';
+import { DERIVED_ROWS } from '../../../shared/vocabulary';
 
 export function DerivedScores({ derived }: { derived: EngineDerived }) {
   return (

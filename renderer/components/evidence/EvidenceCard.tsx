@@ -1,6 +1,6 @@
 /** One catalogue entry as a card: citation, design, population, key numbers as published, provenance. */
 import { formatCitation, type EvidenceRecord } from '../../../shared/engine';
-import { KIND_LABELS, PROVENANCE_INFO } from './labels';
+import { EVIDENCE_KIND_LABELS, PROVENANCE_INFO } from '../../../shared/vocabulary';
 
 export interface EvidenceCardProps {
   record: EvidenceRecord;
@@ -23,7 +23,7 @@ export function EvidenceCard({ record, idPrefix, titleLevel = 2, titleId, hideTi
         <code className="ev-id">{record.id}</code> {record.short_name}
       </Title>
       <p className="evidence-kind">
-        <span className="kind-tag">{KIND_LABELS[record.kind]}</span>
+        <span className="kind-tag">{EVIDENCE_KIND_LABELS[record.kind]}</span>
         {record.year !== null ? <span>{record.year}</span> : null}
       </p>
       <dl className="evidence-facts">

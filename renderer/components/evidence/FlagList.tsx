@@ -1,7 +1,7 @@
 /** Safety and data flags as warnings, each with its explanation and the gate or rule (and evidence) behind it. */
 import type { FlagWord } from '../../../shared/engine';
 import { CitationList } from './CitationButton';
-import { FLAG_INFO } from './labels';
+import { FLAG_INFO } from '../../../shared/vocabulary';
 import { evidenceOfSource } from './sources';
 
 export function FlagList({ flags }: { flags: readonly FlagWord[] }) {

@@ -1,7 +1,7 @@
 /** One engine option: label and word, strength badge, rationale, the rules that set it, its citations, its conflicts. */
 import type { EngineConflict, EngineOption } from '../../../shared/engine';
 import { CitationList } from './CitationButton';
-import { OPTION_LABELS } from './labels';
+import { OPTION_LABELS } from '../../../shared/vocabulary';
 import { StrengthBadge } from './StrengthBadge';
 
 export function OptionItem({ option }: { option: EngineOption }) {

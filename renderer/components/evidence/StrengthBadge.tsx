@@ -1,6 +1,6 @@
 /** The strength of an option: a mark, a word and a colour (never colour alone). */
 import type { Strength } from '../../../shared/engine';
-import { STRENGTH_INFO } from './labels';
+import { STRENGTH_INFO } from '../../../shared/vocabulary';
 
 export function StrengthBadge({ strength }: { strength: Strength }) {
   const info = STRENGTH_INFO[strength];

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { CaseSummary } from '../../../shared/domain/case';
-import { PRIMARY_TUMOR_LABELS } from '../../../shared/domain/labels';
+import { PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { Readiness } from '../../../shared/domain/meeting';
 import { useMeetings, useStores } from '../../stores/context';
 import { failureOf } from './labels';

@@ -4,10 +4,11 @@
  * ends). Read-only once the meeting is signed.
  */
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { PRIMARY_TUMOR_LABELS } from '../../../shared/domain/labels';
+import { PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { AgendaItem, AgendaItemSettings, Decision } from '../../../shared/domain/meeting';
 import { useStores } from '../../stores/context';
-import { failureOf, planLabel } from './labels';
+import { failureOf } from './labels';
+import { planLabel } from '../../../shared/vocabulary';
 import { ReadinessBadge, ReadinessDetails } from './Readiness';
 
 export interface AgendaProps {

@@ -5,8 +5,9 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
-  DEFAULT_IMAGING_MAX_DAYS, DEFAULT_LABS_MAX_DAYS, DEFAULT_QUORUM, SPECIALTIES, SPECIALTY_LABELS, type Board, type Specialty,
+  DEFAULT_IMAGING_MAX_DAYS, DEFAULT_LABS_MAX_DAYS, DEFAULT_QUORUM, SPECIALTIES, type Board, type Specialty,
 } from '../../../shared/domain/meeting';
+import { SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { useStores } from '../../stores/context';
 import { failureOf } from './labels';
 

@@ -7,16 +7,15 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import {
-  CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, SPECIALTY_LABELS, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
+  CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
   type Intent, type MeetingStatus, type Plan, type Specialty,
 } from '../../../shared/domain/meeting';
 import type { EngineOutput, Strength } from '../../../shared/engine';
 import { useStores } from '../../stores/context';
-import { STRENGTH_INFO } from '../evidence/labels';
+import { STRENGTH_INFO, SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { StrengthBadge } from '../evidence/StrengthBadge';
-import {
-  CONCORDANCE_LABELS, CONSENSUS_LABELS, failureOf, INTENT_LABELS, planLabel, type Failure,
-} from './labels';
+import { failureOf, type Failure } from './labels';
+import { CONCORDANCE_LABELS, CONSENSUS_LABELS, INTENT_LABELS, planLabel } from '../../../shared/vocabulary';
 import { Modal } from './Modal';
 
 interface DissentRow { key: number; name: string; specialty: Specialty; view: string }

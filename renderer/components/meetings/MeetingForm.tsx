@@ -5,9 +5,10 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import {
-  ATTENDANCE, DEFAULT_QUORUM, SPECIALTIES, SPECIALTY_LABELS, type Attendance, type Board, type Meeting, type MeetingInput, type Profile,
+  ATTENDANCE, DEFAULT_QUORUM, SPECIALTIES, type Attendance, type Board, type Meeting, type MeetingInput, type Profile,
   type Specialty,
 } from '../../../shared/domain/meeting';
+import { SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { failureOf, type Failure } from './labels';
 import { QuorumBox } from './QuorumBox';
 

@@ -3,9 +3,10 @@
  * the app opens with no acting profile; "Not now" leaves the case list usable (meeting changes then ask again).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ROLES, SPECIALTIES, SPECIALTY_LABELS, type Role, type Specialty } from '../../../shared/domain/meeting';
+import { ROLES, SPECIALTIES, type Role, type Specialty } from '../../../shared/domain/meeting';
 import { useSession, useStores } from '../../stores/context';
-import { failureOf, ROLE_LABELS } from './labels';
+import { failureOf } from './labels';
+import { ROLE_LABELS, SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { Modal } from './Modal';
 
 export function ProfileChooser() {

@@ -1,5 +1,6 @@
 /** The quorum: met, or which required specialties are missing (a mark and words, not colour alone). */
-import { SPECIALTY_LABELS, type Quorum } from '../../../shared/domain/meeting';
+import { type Quorum } from '../../../shared/domain/meeting';
+import { SPECIALTY_LABELS } from '../../../shared/vocabulary';
 
 export function QuorumBox({ quorum }: { quorum: Quorum }) {
   return (

@@ -1,27 +1,6 @@
-/** Words a board member reads for the meetings vocabulary (shared/domain/meeting.ts). */
+/** Helpers the meetings screens share: meeting times and API failures. Their words come from shared/vocabulary. */
 import type { ApiErrorCode } from '../../../shared/api';
 import { ApiError } from '../../../shared/api';
-import {
-  isEnginePlan, PLAN_TYPE_LABELS, type Concordance, type Consensus, type Implementation, type Intent, type MeetingStatus, type Plan, type Role,
-} from '../../../shared/domain/meeting';
-import { OPTION_LABELS } from '../evidence/labels';
-
-export const STATUS_LABELS: Record<MeetingStatus, string> = {
-  planned: 'Planned', in_progress: 'In progress', concluded: 'Concluded', signed: 'Signed',
-};
-export const ROLE_LABELS: Record<Role, string> = { coordinator: 'Coordinator', member: 'Board member', chair: 'Chair' };
-export const INTENT_LABELS: Record<Intent, string> = {
-  curative: 'Curative', palliative: 'Palliative', bridging_to_transplant: 'Bridging to transplant',
-  consolidation: 'Consolidation', symptom_control: 'Symptom control',
-};
-export const CONSENSUS_LABELS: Record<Consensus, string> = { unanimous: 'Unanimous', majority: 'Majority' };
-export const CONCORDANCE_LABELS: Record<Concordance, string> = {
-  concordant: 'Concordant with the engine', discordant: 'Discordant with the engine', not_assessed: 'Not assessed (plan outside the engine’s options)',
-};
-export const IMPLEMENTATION_LABELS: Record<Implementation, string> = { pending: 'Pending', implemented: 'Implemented', changed: 'Changed' };
-
-export const planLabel = (plan: Plan): string => (isEnginePlan(plan) ? OPTION_LABELS[plan] : PLAN_TYPE_LABELS[plan]);
-
 /** "Tue 3 Mar 2026, 16:00" from the meeting's local `YYYY-MM-DDTHH:MM`. */
 export function formatWhen(scheduledAt: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(scheduledAt);

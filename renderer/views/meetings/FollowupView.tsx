@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { IMPLEMENTATION, type FollowupQuery, type FollowupRow, type Implementation } from '../../../shared/domain/meeting';
-import { failureOf, formatWhen, IMPLEMENTATION_LABELS, INTENT_LABELS, planLabel, today } from '../../components/meetings/labels';
+import { failureOf, formatWhen, today } from '../../components/meetings/labels';
+import { IMPLEMENTATION_LABELS, INTENT_LABELS, planLabel } from '../../../shared/vocabulary';
 import { useStores } from '../../stores/context';
 
 export function FollowupView() {

@@ -8,7 +8,8 @@ import type { Board } from '../../../shared/domain/meeting';
 import { AddCasePanel } from '../../components/meetings/AddCasePanel';
 import { Agenda } from '../../components/meetings/Agenda';
 import { DecisionPanel } from '../../components/meetings/DecisionForm';
-import { failureOf, formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
+import { failureOf, formatWhen } from '../../components/meetings/labels';
+import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
 import { MeetingForm } from '../../components/meetings/MeetingForm';
 import { Modal } from '../../components/meetings/Modal';
 import { QuorumBox } from '../../components/meetings/QuorumBox';
@@ -63,7 +64,7 @@ export function MeetingDetail({ id }: { id: number }) {
       <div className="view-bar">
         <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'meetings' })}>← Meetings</button>
         <h1 tabIndex={-1}>{meeting.board} · {formatWhen(meeting.scheduled_at)}</h1>
-        <span className={`status-tag status-${meeting.status}`} data-meeting-status={meeting.status}>{STATUS_LABELS[meeting.status]}</span>
+        <span className={`status-tag status-${meeting.status}`} data-meeting-status={meeting.status}>{MEETING_STATUS_LABELS[meeting.status]}</span>
         <span className="spacer" />
         {meeting.agenda.length ? <button type="button" onClick={() => present(0)}>Present</button> : null}
         {meeting.status === 'planned' ? <button type="button" className="primary" onClick={() => void step('start')}>Start meeting</button> : null}

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { Board } from '../../../shared/domain/meeting';
 import { BoardRules } from '../../components/meetings/BoardRules';
 import { MeetingForm } from '../../components/meetings/MeetingForm';
-import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
+import { formatWhen } from '../../components/meetings/labels';
+import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
 import { useMeetings, useSession, useStores } from '../../stores/context';
 
 export function MeetingsList() {
@@ -60,7 +61,7 @@ export function MeetingsList() {
                 <td><button type="button" className="link" onClick={() => open(m.id)}>{formatWhen(m.scheduled_at)}</button></td>
                 <td>{m.board}</td>
                 <td>{m.location || <span className="muted">—</span>}</td>
-                <td><span className={`status-tag status-${m.status}`}>{STATUS_LABELS[m.status]}</span></td>
+                <td><span className={`status-tag status-${m.status}`}>{MEETING_STATUS_LABELS[m.status]}</span></td>
                 <td>{m.decided_count} of {m.case_count} decided</td>
                 <td>{m.quorum_met ? '✓ met' : '⚠ not met'}</td>
                 <td><button type="button" className="link" aria-label={`Minutes of ${m.board}, ${formatWhen(m.scheduled_at)}`}

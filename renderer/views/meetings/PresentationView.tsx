@@ -5,13 +5,14 @@
  * leaves. A timer per case counts against the minutes allotted.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { PRIMARY_TUMOR_LABELS } from '../../../shared/domain/labels';
+import { PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { AgendaItem } from '../../../shared/domain/meeting';
 import { DerivedScores } from '../../components/evidence/DerivedScores';
 import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
 import { FlagList } from '../../components/evidence/FlagList';
 import { OptionItem } from '../../components/evidence/OptionItem';
-import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
+import { formatWhen } from '../../components/meetings/labels';
+import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
 import { ReadinessBadge } from '../../components/meetings/Readiness';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
 import { useMeetings, useStores } from '../../stores/context';
@@ -60,7 +61,7 @@ export function PresentationView({ id, index }: { id: number; index: number }) {
   return (
     <div className="present" data-present-index={at}>
       <header className="present-bar">
-        <p className="present-meeting">{meeting.board} · {formatWhen(meeting.scheduled_at)} · {STATUS_LABELS[meeting.status]}</p>
+        <p className="present-meeting">{meeting.board} · {formatWhen(meeting.scheduled_at)} · {MEETING_STATUS_LABELS[meeting.status]}</p>
         <nav className="present-nav" aria-label="Cases">
           <button type="button" onClick={() => go(at - 1)} disabled={at === 0} aria-keyshortcuts="ArrowLeft PageUp">← Previous</button>
           <span className="present-count" aria-live="polite">Case {at + 1} of {count}</span>

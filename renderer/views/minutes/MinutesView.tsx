@@ -11,7 +11,8 @@ import { ExportOutcome } from '../../components/minutes/ExportResult';
 import { itemName, LetterRow } from '../../components/minutes/LetterRow';
 import { MinutesPreview } from '../../components/minutes/MinutesPreview';
 import { useExport } from '../../components/minutes/useExport';
-import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
+import { formatWhen } from '../../components/meetings/labels';
+import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
 import { useStores } from '../../stores/context';
 
 type Preview = OpOutput<'minutes.preview'>;
@@ -74,7 +75,7 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
       <div className="minutes-bar">
         <button type="button" className="link" onClick={back}>← Meetings</button>
         <h1>Minutes{meeting ? ` · ${meeting.board} · ${formatWhen(meeting.scheduled_at)}` : ''}</h1>
-        {meeting ? <span className={`status-tag status-${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span> : null}
+        {meeting ? <span className={`status-tag status-${meeting.status}`}>{MEETING_STATUS_LABELS[meeting.status]}</span> : null}
         {draft ? <span className="draft-tag" data-testid="draft-tag">DRAFT</span> : null}
         <span className="spacer" />
         <button type="button" className="primary export-button" disabled={exporting} aria-describedby="minutes-export-note"

@@ -1,9 +1,11 @@
 /**
- * Words a board member reads for the engine's vocabulary (CONTRACT.md "Words"). The flag explanations use
- * the CONTRACT flag table's own wording; each flag names the safety gate (EVIDENCE.md 2.2) that carries its
- * evidence, so the warning shows its source.
+ * Words a clinician reads for the evidence engine's vocabulary (CONTRACT.md "Words"): options, strengths, flags,
+ * derived scores and the catalogue's evidence kinds. The screen, the presentation, the minutes, the letters and the
+ * CLI all print these, so one option never carries two names. Records are typed over the engine's unions: a word
+ * added to the engine without a label fails the type check.
  */
-import type { EngineDerived, FlagWord, OptionWord, ProvenanceTag, Strength, EvidenceKind } from '../../../shared/engine';
+import type { EngineDerived, EvidenceKind, FlagWord, OptionWord, ProvenanceTag, Strength } from '../engine';
+import { humanise } from './humanise';
 
 export const OPTION_LABELS: Record<OptionWord, string> = {
   SYSTEMIC_STANDARD: 'Guideline systemic therapy for the current line',
@@ -63,6 +65,7 @@ export const FLAG_INFO: Record<FlagWord, FlagInfo> = {
 
 export interface DerivedInfo { key: keyof EngineDerived; label: string; unit: string }
 
+/** The engine's derived scores, in the order a clinician reads them. */
 export const DERIVED_ROWS: readonly DerivedInfo[] = [
   { key: 'child_pugh_score', label: 'Child-Pugh score', unit: 'points (5–15)' },
   { key: 'child_pugh_class', label: 'Child-Pugh class', unit: '' },
@@ -77,11 +80,21 @@ export const PROVENANCE_INFO: Record<ProvenanceTag, string> = {
   V: 'verified against a primary source',
   V2: 'from a secondary source only',
   K: 'background knowledge, not verified',
-  S: 'as stated in the seed article',
+  S: 'as stated in the source review article',
   NF: 'searched for and not found',
 };
 
-export const KIND_LABELS: Record<EvidenceKind, string> = {
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   review: 'Review', rct: 'Randomised trial', meta_analysis: 'Meta-analysis', cohort: 'Cohort', registry: 'Registry',
   guideline: 'Guideline', standard: 'Standard', device: 'Device', opinion: 'Opinion',
 };
+
+const has = <T extends object>(record: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(record, key);
+
+/**
+ * Label of a word that may come from stored data (an engine snapshot written by another engine version): the
+ * vocabulary's label when it knows the word, otherwise the word made readable, never the raw code.
+ */
+export const optionLabel = (word: string): string => (has(OPTION_LABELS, word) ? OPTION_LABELS[word] : humanise(word));
+export const strengthLabel = (word: string): string => (has(STRENGTH_INFO, word) ? STRENGTH_INFO[word].label : humanise(word));
+export const flagLabel = (word: string): string => (has(FLAG_INFO, word) ? FLAG_INFO[word].title : humanise(word));

@@ -1,6 +1,7 @@
-/** Human labels for the vocabulary words, used by the UI, the search index and (later) the minutes. */
-import type { PrimaryTumor } from './facts';
-import type { CaseStatus } from './case';
+/** Words a clinician reads for cases and outcomes (shared/domain/case.ts, shared/domain/outcomes.ts). */
+import type { CaseStatus } from '../domain/case';
+import type { PrimaryTumor } from '../domain/facts';
+import type { ResponseMethod } from '../domain/outcomes';
 
 export const PRIMARY_TUMOR_LABELS: Record<PrimaryTumor, string> = {
   colorectal: 'Colorectal',
@@ -23,3 +24,5 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   discussed: 'Discussed',
   closed: 'Closed',
 };
+
+export const RESPONSE_METHOD_LABELS: Record<ResponseMethod, string> = { recist11: 'RECIST 1.1', mrecist: 'mRECIST' };
