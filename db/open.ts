@@ -3,7 +3,7 @@
  * SQLite or not ours) before writing a single byte, back up an existing file before migrating it, then
  * apply all pending migrations in one transaction.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { configureConnection, openRaw, type Db } from './connection';
 import { DatabaseOpenError } from './errors';
@@ -88,6 +88,8 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
     }
   }
   const db = openRaw(file);
+  // A clinical record is readable by its owner only (SQLite gives -wal and -shm the same mode).
+  if (!exists) chmodSync(file, 0o600);
   try {
     if (exists && fromVersion === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };

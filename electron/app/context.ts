@@ -14,7 +14,7 @@ import { actorOf, getProfile } from '../../db/repositories/profiles';
 import { minutesHandlers } from '../minutes/service';
 import { outcomeHandlers } from '../services/outcomes';
 import {
-  AUTO_BACKUP_INTERVAL_MS, AUTO_BACKUP_KEEP, backupsDirFor, restoreDatabase, startBackupSchedule, type BackupHost, type ScheduleOptions,
+  AUTO_BACKUP_INTERVAL_MS, backupsDirFor, parseRetention, restoreDatabase, startBackupSchedule, type BackupHost, type ScheduleOptions,
 } from '../services/backups';
 import type { RestoreResult } from '../../shared/domain/imports';
 import { isDemoDatabase, seedDemo } from '../services/demo';
@@ -28,6 +28,9 @@ export interface OpenOptions {
   demoIfMissing?: boolean;
   demoCases?: number;
 }
+
+/** What backup rotation keeps: TUMOUR_BOARD_BACKUP_RETENTION (e.g. `daily=7,weekly=4,pre-restore=3,manual=3,budget-mb=5120`) over the defaults. */
+export const configuredRetention = () => parseRetention(process.env.TUMOUR_BOARD_BACKUP_RETENTION);
 
 export interface AppContext {
   /** The current connection (a new one after a restore). */
@@ -98,7 +101,7 @@ export function openAppContext(options: OpenOptions): AppContext {
     try {
       await waitForIdle(callers);
       try {
-        return restoreDatabase({ dbPath: options.dbPath, from, current: db });
+        return restoreDatabase({ dbPath: options.dbPath, from, current: db, retention });
       } finally {
         // Refused: the connection was never closed and nothing changes. Restored: reopen and rebuild the handlers.
         if (!db.open) {
@@ -111,7 +114,8 @@ export function openAppContext(options: OpenOptions): AppContext {
       release();
     }
   };
-  const host: BackupHost = { restore: (from) => restore(from, 1) };
+  const retention = configuredRetention();
+  const host: BackupHost = { restore: (from) => restore(from, 1), retention };
   const rebuild = () => { current = createDispatcher(buildHandlers(db, options.transport, host)); };
   rebuild();
   const dispatch: Dispatch = async (name: unknown, input: unknown, ctx: CallContext) => {
@@ -138,14 +142,14 @@ export function openAppContext(options: OpenOptions): AppContext {
 }
 
 /**
- * Starts automatic backups of this context's database (beside it in backups/, rotation keeps the newest
- * `keep` automatic ones). The browser host (`serve`) and the Electron shell call it once; `stop()` on quit.
+ * Starts automatic backups of this context's database (beside it in backups/, rotated by `retention`, by
+ * default configuredRetention()). The browser host (`serve`) and the Electron shell call it once; `stop()` on quit.
  */
 export function startAutoBackups(
-  context: AppContext, dbPath: string, options: Partial<Pick<ScheduleOptions, 'intervalMs' | 'keep' | 'onBackup' | 'onError' | 'now' | 'setTimer'>> = {},
+  context: AppContext, dbPath: string, options: Partial<Pick<ScheduleOptions, 'intervalMs' | 'retention' | 'onBackup' | 'onError' | 'now' | 'setTimer'>> = {},
 ): { stop(): void } {
   return startBackupSchedule({
-    db: () => context.db, dir: backupsDirFor(dbPath), intervalMs: options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS, keep: options.keep ?? AUTO_BACKUP_KEEP,
+    db: () => context.db, dir: backupsDirFor(dbPath), intervalMs: options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS, retention: options.retention ?? configuredRetention(),
     ...(options.onBackup ? { onBackup: options.onBackup } : {}), ...(options.onError ? { onError: options.onError } : {}),
     ...(options.now ? { now: options.now } : {}), ...(options.setTimer ? { setTimer: options.setTimer } : {}),
   });

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
-import { backupTo } from '../../db/backup';
+import { writeManifest, writeVerifiedBackup } from '../../db/backup';
 import { applyMigrations, openDatabase } from '../../db/open';
 import { openRaw } from '../../db/connection';
 import { MIGRATIONS, type Migration } from '../../db/migrations/index';
@@ -21,6 +21,8 @@ import type { Handlers } from '../api/dispatcher';
 
 export type BackupKind = BackupInfo['kind'];
 const NAME = /^board-(auto|manual|pre-restore)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/;
+/** A copy being written carries this prefix until it is complete and checked (then it is renamed). */
+const PARTIAL_PREFIX = '.partial-';
 
 export const backupsDirFor = (dbPath: string): string => path.join(path.dirname(path.resolve(dbPath)), 'backups');
 
@@ -31,6 +33,7 @@ export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
   const out: BackupInfo[] = [];
   for (const file of readdirSync(dir)) {
+    // Only complete backups carry the final name: an interrupted copy still has its `.partial-` name.
     const m = NAME.exec(file);
     if (!m) continue;
     out.push({ file, bytes: statSync(path.join(dir, file)).size, created_at: dateOfStamp(m[2] ?? ''), kind: m[1] as BackupKind });
@@ -38,16 +41,106 @@ export function listBackups(dir: string): BackupInfo[] {
   return out.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.file.localeCompare(a.file));
 }
 
+/** Removes copies a crash left half-written (run at start, before the schedule's first backup). */
+export function removeIncompleteBackups(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const removed = readdirSync(dir).filter((f) => f.startsWith(PARTIAL_PREFIX));
+  for (const f of removed) rmSync(path.join(dir, f), { force: true });
+  return removed;
+}
+
+export const manifestPathFor = (backupPath: string): string => `${backupPath}.manifest.json`;
+
 export function createBackup(db: Db, dir: string, kind: BackupKind, now = new Date()): BackupInfo {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   let at = now;
   let file = `board-${kind}-${stampOf(at)}.sqlite`;
   while (existsSync(path.join(dir, file))) {
     at = new Date(at.getTime() + 1);
     file = `board-${kind}-${stampOf(at)}.sqlite`;
   }
-  backupTo(db, path.join(dir, file));
-  return { file, bytes: statSync(path.join(dir, file)).size, created_at: at.toISOString(), kind };
+  const { bytes, manifest } = writeVerifiedBackup(db, path.join(dir, file), { kind, created_at: at.toISOString() });
+  writeManifest(path.join(dir, file), manifest);
+  return { file, bytes, created_at: at.toISOString(), kind };
+}
+
+// ---- rotation (pure) -----------------------------------------------------------------------------------
+
+/** How many backups of each kind to keep, and the most all of them may take together. */
+export interface Retention {
+  /** Automatic backups: the newest of each of the last N days that have one. */
+  daily: number;
+  /** Automatic backups: the newest of each of the last N ISO weeks that have one. */
+  weekly: number;
+  preRestore: number;
+  manual: number;
+  /** Size budget for the whole folder in bytes (null: no budget); the newest backup is always kept. */
+  maxBytes: number | null;
+}
+
+export const DEFAULT_RETENTION: Retention = { daily: 7, weekly: 4, preRestore: 3, manual: 3, maxBytes: 5 * 1024 ** 3 };
+
+/** `daily=7,weekly=4,pre-restore=3,manual=3,budget-mb=5120` (any subset) → a retention; names the bad part. */
+export function parseRetention(text: string | undefined, base: Retention = DEFAULT_RETENTION): Retention {
+  const out = { ...base };
+  if (!text) return out;
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(daily|weekly|pre-restore|manual|budget-mb)=(\d{1,7})$/.exec(part);
+    if (!m) throw new Error(`backup retention: "${part}" is not one of daily=N, weekly=N, pre-restore=N, manual=N, budget-mb=N`);
+    const n = Number(m[2]);
+    if (m[1] === 'daily') out.daily = n;
+    else if (m[1] === 'weekly') out.weekly = n;
+    else if (m[1] === 'pre-restore') out.preRestore = n;
+    else if (m[1] === 'manual') out.manual = n;
+    else out.maxBytes = n === 0 ? null : n * 1024 * 1024;
+  }
+  return out;
+}
+
+/** Monday of the ISO week of an ISO timestamp (UTC), as YYYY-MM-DD. */
+function weekOf(iso: string): string {
+  const d = new Date(iso);
+  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
+  return monday.toISOString().slice(0, 10);
+}
+
+/** Which backups to delete under `retention` (every kind rotates; then the size budget, oldest first). */
+export function backupsToRotate(backups: readonly BackupInfo[], retention: Retention = DEFAULT_RETENTION): BackupInfo[] {
+  const newestFirst = [...backups].sort((a, b) => b.created_at.localeCompare(a.created_at) || b.file.localeCompare(a.file));
+  const keep = new Set<BackupInfo>();
+  const days = new Set<string>();
+  const weeks = new Set<string>();
+  for (const b of newestFirst.filter((x) => x.kind === 'auto')) {
+    const day = b.created_at.slice(0, 10);
+    const week = weekOf(b.created_at);
+    if (!days.has(day) && days.size < retention.daily) { days.add(day); keep.add(b); }
+    if (!weeks.has(week) && weeks.size < retention.weekly) { weeks.add(week); keep.add(b); }
+  }
+  for (const b of newestFirst.filter((x) => x.kind === 'pre-restore').slice(0, retention.preRestore)) keep.add(b);
+  for (const b of newestFirst.filter((x) => x.kind === 'manual').slice(0, retention.manual)) keep.add(b);
+  if (retention.maxBytes !== null) {
+    let total = [...keep].reduce((sum, b) => sum + b.bytes, 0);
+    const newest = newestFirst[0];
+    // Over budget: drop the oldest kept ones (automatic first), never the newest backup of all.
+    const order = [...newestFirst].reverse().sort((a, b) => Number(a.kind !== 'auto') - Number(b.kind !== 'auto'));
+    for (const b of order) {
+      if (total <= retention.maxBytes) break;
+      if (b === newest || !keep.has(b)) continue;
+      keep.delete(b);
+      total -= b.bytes;
+    }
+  }
+  return newestFirst.filter((b) => !keep.has(b));
+}
+
+/** Deletes what `retention` does not keep (with manifests); returns the file names removed. */
+export function rotateBackups(dir: string, retention: Retention = DEFAULT_RETENTION): string[] {
+  const removed = backupsToRotate(listBackups(dir), retention).map((b) => b.file);
+  for (const f of removed) {
+    rmSync(path.join(dir, f), { force: true });
+    rmSync(manifestPathFor(path.join(dir, f)), { force: true });
+  }
+  return removed;
 }
 
 // ---- scheduling (pure) + timer -------------------------------------------------------------------------
@@ -58,17 +151,11 @@ export function msUntilNextBackup(lastAutoAt: Date | null, now: Date, intervalMs
   return Math.max(0, lastAutoAt.getTime() + intervalMs - now.getTime());
 }
 
-/** Which automatic backups to delete so that the newest `keep` remain (manual and pre-restore ones are kept). */
-export function backupsToRotate(backups: readonly BackupInfo[], keep: number): BackupInfo[] {
-  const autos = backups.filter((b) => b.kind === 'auto').sort((a, b) => b.created_at.localeCompare(a.created_at));
-  return autos.slice(Math.max(0, keep));
-}
-
 export interface ScheduleOptions {
   db: () => Db;
   dir: string;
   intervalMs: number;
-  keep: number;
+  retention?: Retention;
   now?: () => Date;
   onBackup?: (info: BackupInfo, removed: string[]) => void;
   onError?: (error: unknown) => void;
@@ -81,15 +168,13 @@ export function runScheduledBackup(options: Omit<ScheduleOptions, 'setTimer' | '
   const last = listBackups(options.dir).find((b) => b.kind === 'auto');
   if (msUntilNextBackup(last ? new Date(last.created_at) : null, now, options.intervalMs) > 0) return null;
   const info = createBackup(options.db(), options.dir, 'auto', now);
-  const removed = backupsToRotate(listBackups(options.dir), options.keep).map((b) => b.file);
-  for (const f of removed) rmSync(path.join(options.dir, f), { force: true });
+  const removed = rotateBackups(options.dir, options.retention);
   options.onBackup?.(info, removed);
   return info;
 }
 
-/** Automatic backups by default: every 6 hours, keeping the last 28 (a week); manual and pre-restore ones are never rotated. */
+/** Automatic backups by default every 6 hours; what is kept follows the retention (DEFAULT_RETENTION). */
 export const AUTO_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
-export const AUTO_BACKUP_KEEP = 28;
 
 /** Starts the timer (the shell or host calls this once); `stop()` cancels it. */
 export function startBackupSchedule(options: ScheduleOptions): { stop(): void } {
@@ -100,6 +185,11 @@ export function startBackupSchedule(options: ScheduleOptions): { stop(): void } 
   });
   let timer: { cancel(): void } | null = null;
   let stopped = false;
+  try {
+    removeIncompleteBackups(options.dir);
+  } catch (error) {
+    options.onError?.(error);
+  }
   const tick = () => {
     if (stopped) return;
     try {
@@ -125,6 +215,7 @@ export interface RestoreParams {
   current?: Db | undefined;
   migrations?: readonly Migration[];
   now?: Date;
+  retention?: Retention;
 }
 
 export class RestoreRefused extends DomainError {
@@ -189,6 +280,7 @@ export function restoreDatabase(params: RestoreParams): RestoreResult {
         db.close();
       }
     }
+    rotateBackups(dir, params.retention);
     if (params.current?.open) params.current.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${candidate}${suffix}`, { force: true });
     swapDatabaseFile(params.dbPath, candidate);
@@ -221,6 +313,8 @@ export interface BackupHost {
    * Provided by the app context; without it `backups.restore` explains that restore runs from the CLI.
    */
   restore?: (fromPath: string) => RestoreResult | Promise<RestoreResult>;
+  /** What rotation keeps (manual backups rotate too); DEFAULT_RETENTION when absent. */
+  retention?: Retention;
 }
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
@@ -229,7 +323,11 @@ export function backupHandlers(db: Db, host: BackupHost = {}): BackupHandlers {
   const dir = () => backupsDirFor(db.name);
   return {
     'backups.list': () => listBackups(dir()),
-    'backups.create': () => createBackup(db, dir(), 'manual'),
+    'backups.create': () => {
+      const info = createBackup(db, dir(), 'manual');
+      rotateBackups(dir(), host.retention);
+      return info;
+    },
     'backups.restore': ({ file }) => {
       const known = listBackups(dir()).find((b) => b.file === file);
       if (!known) throw new DomainError('NOT_FOUND', `${file} is not one of this database's backups`, 'file');

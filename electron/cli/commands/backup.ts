@@ -9,7 +9,8 @@ export const backupCommand: Command = {
   summary: 'write a consistent copy of the database',
   usage: `tumour-board backup --db FILE --out FILE
 
-Safe while the app is running. Refuses to overwrite an existing --out file.`,
+Safe while the app is running. Refuses to overwrite an existing --out file. Writes FILE.manifest.json
+beside it (size, SHA-256, audit head).`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
@@ -19,12 +20,14 @@ Safe while the app is running. Refuses to overwrite an existing --out file.`,
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name`);
     const { db } = openDatabase(values.db);
+    let manifest;
     try {
-      backupTo(db, values.out);
+      manifest = backupTo(db, values.out);
     } finally {
       db.close();
     }
-    io.out(`backed up ${values.db} to ${values.out}`);
+    const head = manifest.audit_head ? `audit head ${manifest.audit_head.id}:${manifest.audit_head.hash.slice(0, 16)}` : 'no audit rows';
+    io.out(`backed up ${values.db} to ${values.out} (${manifest.bytes} bytes, SHA-256 ${manifest.sha256}, ${head}); manifest ${values.out}.manifest.json`);
     return 0;
   },
 };

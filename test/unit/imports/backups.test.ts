@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../db/repositories/cases';
 import { openDatabase } from '../../../db/open';
 import {
-  backupsDirFor, backupsToRotate, createBackup, listBackups, msUntilNextBackup, restoreDatabase, runScheduledBackup, startBackupSchedule,
+  backupsDirFor, backupsToRotate, createBackup, listBackups, msUntilNextBackup, parseRetention, restoreDatabase, runScheduledBackup, startBackupSchedule,
 } from '../../../electron/services/backups';
 import type { BackupInfo } from '../../../shared/domain/imports';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
@@ -25,34 +25,53 @@ describe('backup schedule and rotation (pure)', () => {
     expect(msUntilNextBackup(new Date('2026-11-27T11:30:00Z'), now, 3_600_000)).toBe(1_800_000);
     expect(msUntilNextBackup(new Date('2026-11-27T10:00:00Z'), now, 3_600_000)).toBe(0);
   });
-  it('keeps the newest N automatic backups and never rotates manual or pre-restore ones', () => {
-    const b = (file: string, kind: BackupInfo['kind'], created_at: string): BackupInfo => ({ file, kind, created_at, bytes: 1 });
-    const list = [b('a1', 'auto', '2026-01-01'), b('a3', 'auto', '2026-01-03'), b('m', 'manual', '2025-01-01'), b('a2', 'auto', '2026-01-02'), b('p', 'pre-restore', '2024-01-01')];
-    expect(backupsToRotate(list, 2).map((x) => x.file)).toEqual(['a1']);
-    expect(backupsToRotate(list, 0).map((x) => x.file)).toEqual(['a3', 'a2', 'a1']);
+  it('rotates every kind: the newest automatic one per day and per week, the newest pre-restore and manual ones', () => {
+    const b = (file: string, kind: BackupInfo['kind'], created_at: string, bytes = 1): BackupInfo => ({ file, kind, created_at, bytes });
+    const list = [
+      b('a1', 'auto', '2026-01-01T06:00:00.000Z'), b('a1b', 'auto', '2026-01-01T12:00:00.000Z'), b('a2', 'auto', '2026-01-02T06:00:00.000Z'),
+      b('a3', 'auto', '2026-01-03T06:00:00.000Z'), b('old-week', 'auto', '2025-12-20T06:00:00.000Z'),
+      b('m1', 'manual', '2025-01-01'), b('m2', 'manual', '2025-01-02'), b('p1', 'pre-restore', '2024-01-01'), b('p2', 'pre-restore', '2024-01-02'),
+    ];
+    const retention = { daily: 2, weekly: 2, preRestore: 1, manual: 1, maxBytes: null };
+    // Days kept: 01-03, 01-02; weeks kept: the week of 12-29 (a3) and the week of 12-15 (old-week).
+    expect(backupsToRotate(list, retention).map((x) => x.file).sort()).toEqual(['a1', 'a1b', 'm1', 'p1']);
+    expect(backupsToRotate(list, { ...retention, daily: 0, weekly: 0, preRestore: 0, manual: 0 }).map((x) => x.file)).toHaveLength(list.length);
+  });
+  it('keeps within the size budget, automatic ones first, never the newest backup', () => {
+    const b = (file: string, kind: BackupInfo['kind'], created_at: string, bytes: number): BackupInfo => ({ file, kind, created_at, bytes });
+    const list = [b('a1', 'auto', '2026-01-01', 100), b('a2', 'auto', '2026-01-02', 100), b('m1', 'manual', '2025-06-01', 100), b('p1', 'pre-restore', '2026-01-03', 100)];
+    const retention = { daily: 7, weekly: 0, preRestore: 3, manual: 3, maxBytes: 250 };
+    expect(backupsToRotate(list, retention).map((x) => x.file).sort()).toEqual(['a1', 'a2']);
+    expect(backupsToRotate(list, { ...retention, maxBytes: 50 }).map((x) => x.file).sort()).toEqual(['a1', 'a2', 'm1']);
+  });
+  it('reads the retention from text and names a bad part', () => {
+    expect(parseRetention('daily=2, manual=9,budget-mb=1')).toMatchObject({ daily: 2, weekly: 4, manual: 9, preRestore: 3, maxBytes: 1024 * 1024 });
+    expect(() => parseRetention('hourly=3')).toThrow('"hourly=3" is not one of daily=N');
   });
 });
 
 describe('automatic backups', () => {
-  it('take a backup when due, rotate to the last N, and the timer can be stopped', () => {
+  it('take a backup when due, keep the newest per day, and the timer can be stopped', () => {
     const dir = temp();
     const db = seeded(dir, 2);
     const backups = backupsDirFor(db.name);
+    const day = 86_400_000;
+    const retention = { daily: 3, weekly: 0, preRestore: 3, manual: 3, maxBytes: null };
     let t = new Date('2026-11-27T00:00:00Z');
     for (let i = 0; i < 5; i++) {
-      runScheduledBackup({ db: () => db, dir: backups, intervalMs: 3_600_000, keep: 3, now: () => t });
-      expect(runScheduledBackup({ db: () => db, dir: backups, intervalMs: 3_600_000, keep: 3, now: () => t })).toBeNull();
-      t = new Date(t.getTime() + 3_600_000);
+      runScheduledBackup({ db: () => db, dir: backups, intervalMs: day, retention, now: () => t });
+      expect(runScheduledBackup({ db: () => db, dir: backups, intervalMs: day, retention, now: () => t })).toBeNull();
+      t = new Date(t.getTime() + day);
     }
     createBackup(db, backups, 'manual', new Date('2020-01-01T00:00:00Z'));
     const list = listBackups(backups);
-    expect(list.filter((b) => b.kind === 'auto').map((b) => b.created_at)).toEqual(['2026-11-27T04:00:00.000Z', '2026-11-27T03:00:00.000Z', '2026-11-27T02:00:00.000Z']);
+    expect(list.filter((b) => b.kind === 'auto').map((b) => b.created_at)).toEqual(['2026-12-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z', '2026-11-29T00:00:00.000Z']);
     expect(list.filter((b) => b.kind === 'manual')).toHaveLength(1);
     const timers: number[] = [];
-    const schedule = startBackupSchedule({ db: () => db, dir: backups, intervalMs: 3_600_000, keep: 3, now: () => new Date('2026-11-27T04:30:00Z'), setTimer: (_fn, ms) => { timers.push(ms); return { cancel: () => timers.push(-1) }; } });
-    expect(timers).toEqual([1_800_000]);
+    const schedule = startBackupSchedule({ db: () => db, dir: backups, intervalMs: day, retention, now: () => new Date('2026-12-01T12:00:00Z'), setTimer: (_fn, ms) => { timers.push(ms); return { cancel: () => timers.push(-1) }; } });
+    expect(timers).toEqual([day / 2]);
     schedule.stop();
-    expect(timers).toEqual([1_800_000, -1]);
+    expect(timers).toEqual([day / 2, -1]);
     db.close();
   });
 });

@@ -112,22 +112,23 @@ describe('automatic backups started for an app context', () => {
     const { app, dbPath } = appWith(temp(), 1);
     const timers: (() => void)[] = [];
     let clock = new Date('2026-03-01T00:00:00Z').getTime();
+    const day = 86_400_000;
     try {
       const schedule = startAutoBackups(app, dbPath, {
-        intervalMs: 3_600_000, keep: 2, now: () => new Date(clock),
+        intervalMs: day, retention: { daily: 2, weekly: 0, preRestore: 3, manual: 3, maxBytes: null }, now: () => new Date(clock),
         setTimer: (fn) => { timers.push(fn); return { cancel: () => {} }; },
       });
       const dir = backupsDirFor(dbPath);
       expect(listBackups(dir).filter((x) => x.kind === 'auto')).toHaveLength(1);
       for (let i = 0; i < 3; i++) {
-        clock += 3_600_000;
+        clock += day;
         timers.shift()?.();
       }
       expect(listBackups(dir).filter((x) => x.kind === 'auto')).toHaveLength(2);
       const auto = listBackups(dir).find((x) => x.kind === 'auto');
       if (!auto) throw new Error('no automatic backup');
       expect((await app.dispatch('backups.restore', { file: auto.file }, ctx)).ok).toBe(true);
-      clock += 3_600_000;
+      clock += day;
       timers.shift()?.();
       expect(listBackups(dir).filter((x) => x.kind === 'auto')).toHaveLength(2);
       expect(existsSync(path.join(dir, listBackups(dir)[0]?.file ?? 'missing'))).toBe(true);
