@@ -6,6 +6,7 @@ import m001 from './001-initial';
 import m002 from './002-meetings';
 import m003 from './003-imports';
 import m004 from './004-outcomes';
+import m005 from './005-pin-lockout';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'meetings', sql: m002 },
   { version: 3, name: 'imports', sql: m003 },
   { version: 4, name: 'outcomes', sql: m004 },
+  { version: 5, name: 'pin-lockout', sql: m005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -38,7 +38,16 @@ interface ProfileRow {
   role: Profile['role'];
   pin_hash: string | null;
   created_at: string;
+  pin_failures: number;
+  pin_locked_until: string | null;
 }
+
+/** Wrong PINs in a row that lock a profile, and for how long. */
+export const PIN_ATTEMPTS = 5;
+export const PIN_LOCK_MS = 15 * 60 * 1000;
+
+/** "14:05 UTC on 2026-12-02": when a lock ends, in words a person at the keyboard can act on. */
+const untilText = (iso: string) => `${iso.slice(11, 16)} UTC on ${iso.slice(0, 10)}`;
 
 const toProfile = (r: ProfileRow): Profile => ({
   id: r.id, name: r.name, specialty: r.specialty, role: r.role, has_pin: r.pin_hash !== null, created_at: r.created_at,
@@ -59,21 +68,53 @@ export function requireProfile(db: Db, id: number, field = 'id'): Profile {
   return found;
 }
 
-/** Checks the PIN of a profile: required when it has one (UNAUTHORIZED, naming `pin`, on a mismatch). */
-export function checkProfilePin(db: Db, id: number, pin: string | undefined): Profile {
+/**
+ * Checks the PIN of a profile: required when it has one (UNAUTHORIZED, naming `pin`, on a mismatch).
+ * PIN_ATTEMPTS wrong PINs in a row lock the profile for PIN_LOCK_MS (audited as profile.lock); while locked
+ * even the right PIN is refused and the message says until when. The count survives a restart (it is stored).
+ */
+export function checkProfilePin(db: Db, id: number, pin: string | undefined, now = new Date()): Profile {
   const row = stmt(db, 'SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow | undefined;
   if (!row) throw new DomainError('NOT_FOUND', `profile ${id} does not exist`, 'id');
-  if (row.pin_hash !== null) {
-    if (pin === undefined) throw new DomainError('UNAUTHORIZED', `${row.name}'s profile is protected by a PIN: enter it`, 'pin');
-    if (!pinMatches(pin, row.pin_hash)) throw new DomainError('UNAUTHORIZED', 'wrong PIN', 'pin');
+  if (row.pin_hash === null) return toProfile(row);
+  if (row.pin_locked_until !== null && row.pin_locked_until > now.toISOString()) {
+    throw new DomainError('UNAUTHORIZED', `${row.name}'s profile is locked after ${PIN_ATTEMPTS} wrong PINs until ${untilText(row.pin_locked_until)}`, 'pin');
   }
-  return toProfile(row);
+  if (pin === undefined) throw new DomainError('UNAUTHORIZED', `${row.name}'s profile is protected by a PIN: enter it`, 'pin');
+  if (pinMatches(pin, row.pin_hash)) {
+    if (row.pin_failures !== 0 || row.pin_locked_until !== null) stmt(db, 'UPDATE profiles SET pin_failures = 0, pin_locked_until = NULL WHERE id = ?').run(id);
+    return toProfile(row);
+  }
+  const failures = row.pin_failures + 1;
+  if (failures < PIN_ATTEMPTS) {
+    stmt(db, 'UPDATE profiles SET pin_failures = ? WHERE id = ?').run(failures, id);
+    const left = PIN_ATTEMPTS - failures;
+    throw new DomainError('UNAUTHORIZED', `wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left before the profile is locked for 15 minutes)`, 'pin');
+  }
+  const until = new Date(now.getTime() + PIN_LOCK_MS).toISOString();
+  inTransaction(db, () => {
+    stmt(db, 'UPDATE profiles SET pin_failures = 0, pin_locked_until = ? WHERE id = ?').run(until, id);
+    appendAudit(db, {
+      actor: actorLabel(toProfile(row)), action: 'profile.lock', entity: 'profile', entityId: id,
+      before: null, after: { reason: `${PIN_ATTEMPTS} wrong PINs in a row`, locked_until: until },
+    }, now.toISOString());
+  });
+  throw new DomainError('UNAUTHORIZED', `wrong PIN; ${row.name}'s profile is now locked after ${PIN_ATTEMPTS} wrong PINs until ${untilText(until)}`, 'pin');
 }
 
-/** Creates a profile. `actor` is the acting profile, or null when a first profile is set up. */
-export function createProfile(db: Db, input: ProfileInput, actor: Actor | null, now = new Date().toISOString()): Profile {
+/**
+ * Creates a profile. `actor` is the acting profile, or null when nobody is acting. A chair can only be created
+ * by a chair, except the very first profile of a board (someone has to be first).
+ */
+export function createProfile(db: Db, input: ProfileInput, actor: Actor | null, now = new Date().toISOString(), actingRole: Profile['role'] | null = null): Profile {
   const pinHash = input.pin !== undefined ? hashPin(input.pin) : null;
   return inTransaction(db, () => {
+    if (input.role === 'chair') {
+      const anyone = stmt(db, 'SELECT count(*) FROM profiles').pluck().get() as number;
+      if (anyone > 0 && actingRole !== 'chair') {
+        throw new DomainError('UNAUTHORIZED', 'only a chair can create a chair profile: act as a chair first', 'role');
+      }
+    }
     const info = stmt(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.name, input.specialty, input.role, pinHash, now);
     const profile: Profile = { id: Number(info.lastInsertRowid), name: input.name, specialty: input.specialty, role: input.role, has_pin: pinHash !== null, created_at: now };

@@ -61,7 +61,7 @@ export function meetingHandlers(db: Db, sessions = new SessionStore()): MeetingH
     'profiles.create': (input, ctx) => {
       // Profiles are created on the opening screen, before anyone is selected (the PIN guards selecting one).
       const current = acting(ctx);
-      return createProfile(db, input, current ? actorOf(current) : null);
+      return createProfile(db, input, current ? actorOf(current) : null, undefined, current?.role ?? null);
     },
     'profiles.select': ({ id, pin }, ctx) => {
       const profile = checkProfilePin(db, id, pin);

@@ -72,11 +72,16 @@ export type Concordance = (typeof CONCORDANCE)[number];
 /** A PIN is 4–12 digits; it is stored only as a salted scrypt hash. */
 export const pinSchema = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
 
+/** A chair signs the record: a chair's PIN has at least CHAIR_PIN_DIGITS digits. */
+export const CHAIR_PIN_DIGITS = 6;
+
 export const profileInputSchema = z.strictObject({
   name: nameText(100),
   specialty: specialtySchema,
   role: z.enum(ROLES),
   pin: pinSchema.optional(),
+}).refine((p) => p.role !== 'chair' || p.pin === undefined || p.pin.length >= CHAIR_PIN_DIGITS, {
+  message: `a chair's PIN must be at least ${CHAIR_PIN_DIGITS} digits`, path: ['pin'],
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 

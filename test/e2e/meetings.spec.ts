@@ -75,14 +75,15 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await opening.getByRole('button', { name: 'Act as Priya Natarajan' }).click();
   await expect(opening).toBeHidden();
   await expect(app.getByRole('banner')).toContainText('Acting as Priya Natarajan (Coordinator)');
-  // A chair with a PIN is created for the sign-off.
+  // A chair with a PIN is created for the sign-off; only a chair may create one, so the demo board's chair does.
+  await actAs(app, /Helena Marsh/);
   await app.getByRole('banner').getByRole('button', { name: 'Switch' }).click();
   const chooser = app.getByRole('dialog', { name: 'Who is acting?' });
   await chooser.getByRole('button', { name: 'New profile…' }).click();
   await chooser.getByLabel('Name').fill(`Chair ${tag}`);
   await chooser.getByLabel('Specialty').selectOption('surgery');
   await chooser.getByLabel('Role').selectOption('chair');
-  await chooser.getByLabel(/^PIN/).fill('2468');
+  await chooser.getByLabel(/^PIN/).fill('246813');
   await chooser.getByRole('button', { name: 'Create and act' }).click();
   await expect(app.getByRole('banner')).toContainText(`Acting as Chair ${tag} (Chair)`);
   await actAs(app, /Priya Natarajan/);
@@ -237,10 +238,10 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   // ---- conclude; sign as the chair with the PIN
   await app.getByRole('button', { name: 'Conclude meeting' }).click();
   await expect(app.locator('[data-meeting-status]')).toHaveText('Concluded');
-  await actAs(app, new RegExp(`Chair ${tag}`), '2468');
+  await actAs(app, new RegExp(`Chair ${tag}`), '246813');
   await app.getByRole('button', { name: 'Sign as chair' }).click();
   const sign = app.getByRole('dialog', { name: 'Sign the minutes' });
-  await sign.getByLabel('PIN').fill('2468');
+  await sign.getByLabel('PIN').fill('246813');
   await sign.getByRole('button', { name: 'Sign' }).click();
   await expect(app.locator('[data-meeting-status]')).toHaveText('Signed');
   await expect(app.locator('[data-signed]')).toContainText(`Signed by Chair ${tag}`);

@@ -3,7 +3,7 @@
  * the app opens with no acting profile; "Not now" leaves the case list usable (meeting changes then ask again).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ROLES, SPECIALTIES, type Role, type Specialty } from '../../../shared/domain/meeting';
+import { CHAIR_PIN_DIGITS, ROLES, SPECIALTIES, type Role, type Specialty } from '../../../shared/domain/meeting';
 import { useSession, useStores } from '../../stores/context';
 import { failureOf } from './labels';
 import { ROLE_LABELS, SPECIALTY_LABELS } from '../../../shared/vocabulary';
@@ -89,6 +89,7 @@ function NewProfileForm({ onCancel }: { onCancel: (() => void) | null }) {
     e.preventDefault();
     if (!name.trim()) { setError({ message: 'A name is required.', field: 'name' }); return; }
     if (pin && !/^\d{4,12}$/.test(pin)) { setError({ message: 'A PIN is 4 to 12 digits.', field: 'pin' }); return; }
+    if (pin && role === 'chair' && pin.length < CHAIR_PIN_DIGITS) { setError({ message: `A chair's PIN is at least ${CHAIR_PIN_DIGITS} digits.`, field: 'pin' }); return; }
     try {
       const p = await stores.session.getState().create({ name: name.trim(), specialty, role, ...(pin ? { pin } : {}) });
       stores.ui.getState().notify(`Profile created; acting as ${p.name}.`);
@@ -117,7 +118,7 @@ function NewProfileForm({ onCancel }: { onCancel: (() => void) | null }) {
         </select>
       </div>
       <label className="field">
-        <span className="field-label">PIN (optional, 4–12 digits)</span>
+        <span className="field-label">PIN (optional, 4–12 digits; a chair's at least {CHAIR_PIN_DIGITS})</span>
         <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)}
           aria-invalid={error?.field === 'pin'} />
       </label>

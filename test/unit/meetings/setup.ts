@@ -39,7 +39,7 @@ export type Api = ReturnType<ReturnType<typeof useApi>>;
 
 /** A chair and a coordinator, the coordinator selected; a meeting on 2026-03-15 with quorum present. */
 export async function meetingWithChair(api: Api) {
-  const chair = await api.ok<{ id: number }>('profiles.create', { name: 'Dr. Chair', specialty: 'surgery', role: 'chair', pin: '1234' });
+  const chair = await api.ok<{ id: number }>('profiles.create', { name: 'Dr. Chair', specialty: 'surgery', role: 'chair', pin: '123456' });
   const coordinator = await api.ok<{ id: number }>('profiles.create', { name: 'Coord', specialty: 'coordinator', role: 'coordinator' });
   await api.ok('profiles.select', { id: coordinator.id });
   const meeting = await api.ok<{ id: number; version: number; status: string }>('meetings.create', {

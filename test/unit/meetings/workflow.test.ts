@@ -38,8 +38,8 @@ async function signedMeeting(api: Api) {
   const decisions = [];
   for (const item of s.items) decisions.push(await api.ok<{ id: number }>('decisions.record', decision(item.id)));
   let m = await api.ok<MeetingOut>('meetings.conclude', { id: s.meeting.id, version: s.meeting.version });
-  await api.ok('profiles.select', { id: s.chair.id, pin: '1234' });
-  m = await api.ok<MeetingOut>('meetings.sign', { id: m.id, version: m.version, pin: '1234' });
+  await api.ok('profiles.select', { id: s.chair.id, pin: '123456' });
+  m = await api.ok<MeetingOut>('meetings.sign', { id: m.id, version: m.version, pin: '123456' });
   return { ...s, meeting: m, decisions };
 }
 
@@ -67,9 +67,9 @@ describe('meetings: state machine', () => {
     // only the chair signs, with their PIN
     expect(await api.call('meetings.sign', { id: m2.id, version: m2.version })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await api.call('profiles.select', { id: s.chair.id, pin: '9999' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', field: 'pin' } });
-    await api.ok('profiles.select', { id: s.chair.id, pin: '1234' });
+    await api.ok('profiles.select', { id: s.chair.id, pin: '123456' });
     expect(await api.call('meetings.sign', { id: m2.id, version: m2.version })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', field: 'pin' } });
-    const m3 = await api.ok<MeetingOut & { signed_by: string }>('meetings.sign', { id: m2.id, version: m2.version, pin: '1234' });
+    const m3 = await api.ok<MeetingOut & { signed_by: string }>('meetings.sign', { id: m2.id, version: m2.version, pin: '123456' });
     expect(m3.status).toBe('signed');
     expect(m3.signed_by).toBe(`Dr. Chair (chair, profile ${s.chair.id})`);
     expect(await api.call('meetings.start', { id: m3.id, version: m3.version })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { sha256File } from '../../../db/backup';
+import { LATEST_VERSION } from '../../../db/migrations/index';
 import { createCase } from '../../../db/repositories/cases';
 import {
   backupsDirFor, createBackup, listBackups, manifestPathFor, restoreDatabase, rotateBackups, runScheduledBackup, startBackupSchedule,
@@ -46,7 +47,7 @@ describe('backups are what they claim', () => {
     const manifest = JSON.parse(readFileSync(manifestPathFor(file), 'utf8')) as Record<string, unknown>;
     const head = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
     expect(manifest).toEqual({
-      file: info.file, kind: 'manual', created_at: info.created_at, bytes: statSync(file).size, sha256: sha256File(file), schema_version: 4, audit_head: head,
+      file: info.file, kind: 'manual', created_at: info.created_at, bytes: statSync(file).size, sha256: sha256File(file), schema_version: LATEST_VERSION, audit_head: head,
     });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(manifestPathFor(file)).mode & 0o777).toBe(0o600);
