@@ -58,8 +58,8 @@ export async function benchCaseList(dir: string, cases: number): Promise<void> {
   emit('ratio.search', { ratio: appSearch / rawSearch });
 
   // The whole API path the UI pays for: input validation, repository, output validation.
-  const dispatch = createDispatcher(buildHandlers(db, 'browser-host'));
-  const ctx = { actor: 'bench', transport: 'browser-host' as const };
+  const dispatch = createDispatcher(buildHandlers(db, { transport: 'browser-host' }));
+  const ctx = { transport: 'browser-host' as const, session: 'bench', actor: { label: 'bench', profileId: null, role: 'admin' as const } };
   emit('list.first_page.api', { median_ms: await timeAsync(() => dispatch('cases.list', {}, ctx), 100), runs: 100 });
   emit('search.api', { median_ms: await timeAsync(() => dispatch('cases.list', { search: 'odeg' }, ctx), 100), runs: 100 });
   db.close();

@@ -1,11 +1,14 @@
 /**
- * The one API: every operation the UI (or any transport) can ask for, with a zod schema for its input
- * and its output. Transports (Electron IPC, the browser host, the CLI) only carry `{ name, input }` to the
- * dispatcher in electron/api/, which validates input strictly, calls the service, and validates output.
+ * The one API: every operation the UI (or any transport) can ask for, with a zod schema for its input and its
+ * output and the roles allowed to call it (shared/api/access.ts). Transports (Electron IPC, the browser host, the
+ * CLI) resolve who is acting and carry `{ name, input }` to the dispatcher in electron/api/, which checks the role,
+ * validates input strictly, calls the handler, and validates output. A front end can be written against this
+ * module alone: `Handlers` is what a core implements, `ApiClient` what a front end calls.
  * Operations are declared per area in shared/api/*.ts and merged here.
  * Adding an operation: one entry in its area's module, one handler in electron/services/. No transport changes.
  */
 import { z } from 'zod';
+import type { ActingContext, CallContext } from './api/access';
 import { appOperations } from './api/app';
 import { caseOperations } from './api/cases';
 import { importOperations } from './api/imports';
@@ -34,7 +37,11 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.hasOwn(operations, name);
 
-export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHORIZED', 'TOO_LARGE', 'INTERNAL'] as const;
+/**
+ * UNAUTHENTICATED: nobody (or a wrong PIN/token) is signed in, HTTP 401. FORBIDDEN: the actor's role may not call
+ * the operation, HTTP 403. Both are answered before any business rule runs.
+ */
+export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_LARGE', 'INTERNAL'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** What crosses a transport on failure: a code and a message a person can read; never a stack, SQL or a path. */
@@ -59,6 +66,17 @@ export class ApiError extends Error {
     this.field = body.field;
   }
 }
+
+/** What a core implements: one handler per operation, given the parsed input and who is acting. */
+export type Handlers = {
+  [N in OperationName]: (input: OpParsedInput<N>, ctx: ActingContext) => OpOutput<N> | Promise<OpOutput<N>>;
+};
+
+/** The dispatcher: never throws; answers every call with an ApiResult. */
+export type Dispatch = (name: unknown, input: unknown, ctx: CallContext) => Promise<ApiResult>;
+
+export { allows, requireRole, ROLE_GROUPS, SIGNED_IN, TRANSPORTS, USER_ROLES } from './api/access';
+export type { Access, ActingContext, Actor, CallContext, Transport, UserRole } from './api/access';
 
 /** The shape every client implements (Electron preload bridge, HTTP, in-process for tests). */
 export interface ApiClient {

@@ -69,7 +69,7 @@ export function requireProfile(db: Db, id: number, field = 'id'): Profile {
 }
 
 /**
- * Checks the PIN of a profile: required when it has one (UNAUTHORIZED, naming `pin`, on a mismatch).
+ * Checks the PIN of a profile: required when it has one (UNAUTHENTICATED, naming `pin`, on a mismatch).
  * PIN_ATTEMPTS wrong PINs in a row lock the profile for PIN_LOCK_MS (audited as profile.lock); while locked
  * even the right PIN is refused and the message says until when. The count survives a restart (it is stored).
  */
@@ -78,9 +78,9 @@ export function checkProfilePin(db: Db, id: number, pin: string | undefined, now
   if (!row) throw new DomainError('NOT_FOUND', `profile ${id} does not exist`, 'id');
   if (row.pin_hash === null) return toProfile(row);
   if (row.pin_locked_until !== null && row.pin_locked_until > now.toISOString()) {
-    throw new DomainError('UNAUTHORIZED', `${row.name}'s profile is locked after ${PIN_ATTEMPTS} wrong PINs until ${untilText(row.pin_locked_until)}`, 'pin');
+    throw new DomainError('UNAUTHENTICATED', `${row.name}'s profile is locked after ${PIN_ATTEMPTS} wrong PINs until ${untilText(row.pin_locked_until)}`, 'pin');
   }
-  if (pin === undefined) throw new DomainError('UNAUTHORIZED', `${row.name}'s profile is protected by a PIN: enter it`, 'pin');
+  if (pin === undefined) throw new DomainError('UNAUTHENTICATED', `${row.name}'s profile is protected by a PIN: enter it`, 'pin');
   if (pinMatches(pin, row.pin_hash)) {
     if (row.pin_failures !== 0 || row.pin_locked_until !== null) stmt(db, 'UPDATE profiles SET pin_failures = 0, pin_locked_until = NULL WHERE id = ?').run(id);
     return toProfile(row);
@@ -89,7 +89,7 @@ export function checkProfilePin(db: Db, id: number, pin: string | undefined, now
   if (failures < PIN_ATTEMPTS) {
     stmt(db, 'UPDATE profiles SET pin_failures = ? WHERE id = ?').run(failures, id);
     const left = PIN_ATTEMPTS - failures;
-    throw new DomainError('UNAUTHORIZED', `wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left before the profile is locked for 15 minutes)`, 'pin');
+    throw new DomainError('UNAUTHENTICATED', `wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left before the profile is locked for 15 minutes)`, 'pin');
   }
   const until = new Date(now.getTime() + PIN_LOCK_MS).toISOString();
   inTransaction(db, () => {
@@ -99,7 +99,7 @@ export function checkProfilePin(db: Db, id: number, pin: string | undefined, now
       before: null, after: { reason: `${PIN_ATTEMPTS} wrong PINs in a row`, locked_until: until },
     }, now.toISOString());
   });
-  throw new DomainError('UNAUTHORIZED', `wrong PIN; ${row.name}'s profile is now locked after ${PIN_ATTEMPTS} wrong PINs until ${untilText(until)}`, 'pin');
+  throw new DomainError('UNAUTHENTICATED', `wrong PIN; ${row.name}'s profile is now locked after ${PIN_ATTEMPTS} wrong PINs until ${untilText(until)}`, 'pin');
 }
 
 /**
@@ -112,7 +112,7 @@ export function createProfile(db: Db, input: ProfileInput, actor: Actor | null, 
     if (input.role === 'chair') {
       const anyone = stmt(db, 'SELECT count(*) FROM profiles').pluck().get() as number;
       if (anyone > 0 && actingRole !== 'chair') {
-        throw new DomainError('UNAUTHORIZED', 'only a chair can create a chair profile: act as a chair first', 'role');
+        throw new DomainError('FORBIDDEN', 'only a chair can create a chair profile: act as a chair first', 'role');
       }
     }
     const info = stmt(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')

@@ -1,28 +1,18 @@
 /**
- * The one dispatcher every transport calls. It owns validation and error redaction so transports stay thin:
- * unknown operation → UNKNOWN_OPERATION; text that is not clean (shared/text/clean.ts) or input failing the strict schema → VALIDATION naming the field;
+ * The one dispatcher every transport calls. It owns authorisation, validation and error redaction so transports
+ * stay thin: unknown operation → UNKNOWN_OPERATION; nobody acting → UNAUTHENTICATED; a role the operation does not
+ * allow → FORBIDDEN (both before the input is looked at or any business rule runs); text that is not clean
+ * (shared/text/clean.ts) or input failing the strict schema → VALIDATION naming the field;
  * a DomainError from a service → its code and message; anything else → INTERNAL with a generic message
  * (the real error goes to the log, never across the transport: no stacks, SQL or paths).
  */
 import { z } from 'zod';
 import {
-  isOperationName, operations, type ApiErrorBody, type ApiResult, type OperationName, type OpOutput, type OpParsedInput,
+  isOperationName, operations, requireRole, type ActingContext, type ApiErrorBody, type Dispatch, type Handlers,
 } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
 import { EngineInputError } from '../../shared/engine/errors';
 import { cleanInput, InputTextError } from '../../shared/text/clean';
-
-export interface CallContext {
-  /** Who is acting, for the audit log (profile name, OS user, or 'browser-host'). */
-  actor: string;
-  transport: 'electron' | 'browser-host' | 'cli';
-}
-
-export type Handlers = {
-  [N in OperationName]: (input: OpParsedInput<N>, ctx: CallContext) => OpOutput<N> | Promise<OpOutput<N>>;
-};
-
-export type Dispatch = (name: unknown, input: unknown, ctx: CallContext) => Promise<ApiResult>;
 
 export interface DispatcherOptions {
   /** Where unexpected errors are reported (default: stderr). */
@@ -43,6 +33,12 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `unknown operation: ${typeof name === 'string' ? name.slice(0, 80) : typeof name}` } };
     }
     const spec = operations[name];
+    try {
+      requireRole(ctx, spec.access);
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toBody() };
+      throw error;
+    }
     // Every string well-formed, free of control characters and in NFC before any schema or service sees it.
     let clean: unknown;
     try {
@@ -54,7 +50,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     const parsed = spec.input.safeParse(clean);
     if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error) };
     try {
-      const handler = handlers[name] as (i: unknown, c: CallContext) => unknown;
+      const handler = handlers[name] as (i: unknown, c: ActingContext) => unknown;
       const value = await handler(parsed.data, ctx);
       // Our own output is checked too: a bug must not leak a malformed record into the UI.
       const checked = spec.output.safeParse(value);

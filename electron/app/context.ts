@@ -2,15 +2,16 @@
  * Opens the application core on one database file: connection + migrations, services, dispatcher.
  * Every transport (Electron main, browser host, CLI) starts here; none of this imports 'electron'.
  */
-import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../api/dispatcher';
+import { createDispatcher } from '../api/dispatcher';
+import type { Actor, ApiResult, CallContext, Dispatch, Handlers, Transport } from '../../shared/api';
 import { openDatabase } from '../../db/open';
 import type { Db } from '../../db/connection';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
 import { importHandlers } from '../services/imports';
 import { engineHandlers } from '../services/engine';
-import { meetingHandlers, SessionStore } from '../services/meetings';
-import { actorOf, getProfile } from '../../db/repositories/profiles';
+import { meetingHandlers } from '../services/meetings';
+import { LocalSeats } from './seats';
 import { minutesHandlers } from '../minutes/service';
 import { outcomeHandlers } from '../services/outcomes';
 import {
@@ -23,7 +24,7 @@ import { APP_VERSION } from './version';
 
 export interface OpenOptions {
   dbPath: string;
-  transport: 'electron' | 'browser-host' | 'cli';
+  transport: Transport;
   /** When the file does not exist yet, fill it with synthetic demo cases (never start on an empty screen). */
   demoIfMissing?: boolean;
   demoCases?: number;
@@ -36,6 +37,11 @@ export interface AppContext {
   /** The current connection (a new one after a restore). */
   readonly db: Db;
   dispatch: Dispatch;
+  /**
+   * Local single-seat mode: who acts in `session` (the chosen profile, else the seat as local administrator named
+   * `seatLabel`). Local transports call it once per call to fill `ctx.actor`.
+   */
+  localActor(session: string, seatLabel: string): Actor;
   /** Waits for calls in flight, restores `from` over the database (validated first), reopens and rebuilds the handlers. */
   restore(from: string): Promise<RestoreResult>;
   /** True when this run created the demo database. */
@@ -43,35 +49,34 @@ export interface AppContext {
   close(): void;
 }
 
-/**
- * Every audit row names who acted: the profile selected in this transport session (profiles.select) when
- * there is one, else the transport's own caller label. Meeting handlers check roles themselves; the other
- * areas get the acting profile's label through their CallContext.
- */
-function asActingProfile<H extends Partial<Handlers>>(handlers: H, actorFor: (ctx: CallContext) => string | null): H {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: CallContext) => unknown][]) {
-    wrapped[name] = (input: unknown, ctx: CallContext) => handler(input, { ...ctx, actor: actorFor(ctx) ?? ctx.actor });
-  }
-  return wrapped as H;
+export interface HandlerOptions {
+  transport: Transport;
+  /** Acting profiles per session (kept across a restore). */
+  seats?: LocalSeats;
+  host?: BackupHost;
 }
 
-export function buildHandlers(db: Db, transport: OpenOptions['transport'], host: BackupHost = {}): Handlers {
-  const sessions = new SessionStore();
-  const actorFor = (ctx: CallContext): string | null => {
-    const id = sessions.get(ctx);
-    const profile = id === undefined ? undefined : getProfile(db, id);
-    return profile ? actorOf(profile).label : null;
-  };
+export function buildHandlers(db: Db, options: HandlerOptions): Handlers {
+  const seats = options.seats ?? new LocalSeats(() => db);
   return {
-    'app.info': () => ({ version: APP_VERSION, transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
-    ...asActingProfile(caseHandlers(db), actorFor),
-    ...asActingProfile(importHandlers(db, host), actorFor),
+    'app.info': () => ({ version: APP_VERSION, transport: options.transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
+    ...caseHandlers(db),
+    ...importHandlers(db, options.host ?? {}),
     ...engineHandlers(),
-    ...meetingHandlers(db, sessions),
-    ...asActingProfile(minutesHandlers(db), actorFor),
-    ...asActingProfile(outcomeHandlers(db), actorFor),
+    ...meetingHandlers(db, seats),
+    ...minutesHandlers(db),
+    ...outcomeHandlers(db),
   };
+}
+
+/** The context of one call from a local transport: its session is the transport itself (one per window/run). */
+export function localCallContext(context: Pick<AppContext, 'localActor'>, transport: Transport, seatLabel: string): CallContext {
+  return { transport, session: transport, actor: context.localActor(transport, seatLabel) };
+}
+
+/** A local transport's call: who acts is resolved once, then the dispatcher does the rest. */
+export function callLocal(context: Pick<AppContext, 'localActor' | 'dispatch'>, transport: Transport, seatLabel: string) {
+  return (name: unknown, input: unknown): Promise<ApiResult> => context.dispatch(name, input, localCallContext(context, transport, seatLabel));
 }
 
 export function openAppContext(options: OpenOptions): AppContext {
@@ -116,7 +121,8 @@ export function openAppContext(options: OpenOptions): AppContext {
   };
   const retention = configuredRetention();
   const host: BackupHost = { restore: (from) => restore(from, 1), retention };
-  const rebuild = () => { current = createDispatcher(buildHandlers(db, options.transport, host)); };
+  const seats = new LocalSeats(() => db);
+  const rebuild = () => { current = createDispatcher(buildHandlers(db, { transport: options.transport, seats, host })); };
   rebuild();
   const dispatch: Dispatch = async (name: unknown, input: unknown, ctx: CallContext) => {
     while (gate) await gate;
@@ -133,6 +139,7 @@ export function openAppContext(options: OpenOptions): AppContext {
       return db;
     },
     dispatch,
+    localActor: (session, seatLabel) => seats.actor(session, seatLabel),
     restore: (from) => restore(from, 0),
     createdDemo,
     close: () => {

@@ -1,6 +1,7 @@
 /**
  * The browser host: the real services on a real database, reached over HTTP on loopback only.
- * It serves the built renderer and `POST /api/<operation>` through the same dispatcher as Electron IPC.
+ * It serves the built renderer and `POST /api/<operation>` through the same dispatcher as Electron IPC; `call`
+ * resolves who acts (the local seat) and dispatches.
  * Guards: bound to 127.0.0.1; a random per-run token (sent by the page as a Bearer header, handed over in
  * the URL fragment so it is never fetched or logged); Host header pinned to our address (defeats DNS
  * rebinding); Origin, when sent, must be ours; bodies capped; errors carry only { code, message }.
@@ -8,10 +9,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { ApiErrorCode, ApiResult } from '../../shared/api';
-import type { Dispatch } from '../api/dispatcher';
 import { maxBodyBytes } from '../../shared/api/limits';
 import { resolveStaticPath } from './static-path';
 
@@ -24,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
 const STATUS: Record<ApiErrorCode, number> = {
-  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, TOO_LARGE: 413, INTERNAL: 500,
+  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHENTICATED: 401, FORBIDDEN: 403, TOO_LARGE: 413, INTERNAL: 500,
 };
 
 const TYPES: Record<string, string> = {
@@ -34,12 +33,12 @@ const TYPES: Record<string, string> = {
 };
 
 export interface BrowserHostOptions {
-  dispatch: Dispatch;
+  /** One API call from this host's page: the app context resolves the local seat's actor and dispatches. */
+  call: (name: string, input: unknown) => Promise<ApiResult>;
   staticDir: string;
   port?: number;
   /** For tests only; a run normally gets a fresh random token. */
   token?: string;
-  actor?: string;
 }
 
 export interface BrowserHost {
@@ -122,7 +121,6 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const actor = options.actor ?? `${userInfo().username} (browser host)`;
   let allowedHosts = new Set<string>();
   let origin = '';
 
@@ -134,8 +132,8 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendResult(res, fail('VALIDATION', 'use POST for /api/ operations'));
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendResult(res, fail('UNAUTHORIZED', 'cross-origin request refused'));
-      if (!tokenMatches(req.headers.authorization, token)) return sendResult(res, fail('UNAUTHORIZED', 'missing or wrong token'));
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendResult(res, fail('FORBIDDEN', 'cross-origin request refused'));
+      if (!tokenMatches(req.headers.authorization, token)) return sendResult(res, fail('UNAUTHENTICATED', 'missing or wrong token'));
       const name = operationName(url.pathname);
       const limit = maxBodyBytes(name ?? '');
       const body = await readBody(req, limit);
@@ -153,7 +151,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       } catch {
         return sendResult(res, fail('VALIDATION', 'request body must be JSON'));
       }
-      return sendResult(res, await options.dispatch(name, input, { actor, transport: 'browser-host' }));
+      return sendResult(res, await options.call(name, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit';
-import type { CallContext, Handlers } from '../api/dispatcher';
+import type { CallContext, Handlers } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
 import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, patientName, type FontUrls } from '../../shared/minutes/html';
 import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../../shared/minutes/model';
@@ -128,7 +128,7 @@ export function minutesHandlers(db: Db): Pick<Handlers, 'minutes.preview' | 'min
         ? await configured.choosePath(r.fileName, ctx)
         : defaultExportPath(db, r.fileName);
       if (chosen === null) return { written: false, file_name: null, bytes: 0, sha256: null, draft: r.draft, audited: false };
-      const written = await writePdf(db, r, chosen, ctx.actor, configured.renderPdf);
+      const written = await writePdf(db, r, chosen, ctx.actor.label, configured.renderPdf);
       return { written: true, file_name: path.basename(written.path), bytes: written.bytes, sha256: written.sha256, draft: r.draft, audited: written.audited };
     },
   };

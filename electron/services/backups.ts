@@ -17,7 +17,7 @@ import { inspectCandidate, privateCopy, swapDatabaseFile } from '../../db/restor
 import { checkDatabase } from '../../db/check';
 import type { BackupInfo, RestoreResult } from '../../shared/domain/imports';
 import { DomainError } from '../../shared/errors';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../../shared/api';
 
 export type BackupKind = BackupInfo['kind'];
 const NAME = /^board-(auto|manual|pre-restore)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/;

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { createCase, getCase, listCases, updateCase } from '../../db/repositories/cases';
 import { findPatientByIdentifier } from '../../db/repositories/patients';
 import { DomainError } from '../../shared/errors';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../../shared/api';
 
 type CaseHandlers = Pick<Handlers, 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'patients.findByIdentifier'>;
 
@@ -15,8 +15,8 @@ export function caseHandlers(db: Db): CaseHandlers {
       if (!found) throw new DomainError('NOT_FOUND', `case ${id} does not exist`);
       return found;
     },
-    'cases.create': (input, ctx) => createCase(db, input, ctx.actor),
-    'cases.update': (input, ctx) => updateCase(db, input, ctx.actor),
+    'cases.create': (input, ctx) => createCase(db, input, ctx.actor.label),
+    'cases.update': (input, ctx) => updateCase(db, input, ctx.actor.label),
     'patients.findByIdentifier': ({ identifier }) => findPatientByIdentifier(db, identifier) ?? null,
   };
 }

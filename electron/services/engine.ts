@@ -1,6 +1,6 @@
 /** The evidence engine behind the API: evaluation and the catalogue (pure shared code, no state). */
 import { CATALOGUE_VERSION, evaluate, formatCitation, listEvidence, searchEvidence, type EvidenceRecord } from '../../shared/engine';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../../shared/api';
 
 const toDto = (r: EvidenceRecord) => ({
   id: r.id, short_name: r.short_name, kind: r.kind, year: r.year, design: r.design, population: r.population,

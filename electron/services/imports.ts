@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { getCase } from '../../db/repositories/cases';
 import { listSavedMappings, saveMapping } from '../../db/repositories/imports';
 import { DomainError } from '../../shared/errors';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../../shared/api';
 import { caseToFhirBundle } from '../exports/fhir';
 import { importCsv, previewCsv } from '../imports/csv/import';
 import { importFhir, previewFhir } from '../imports/fhir/import';
@@ -16,11 +16,11 @@ type ImportHandlers = Pick<Handlers,
 export function importHandlers(db: Db, host: BackupHost = {}): ImportHandlers {
   return {
     'imports.csvPreview': ({ source, content, mapping }) => previewCsv(db, { source, content, mapping }),
-    'imports.csvImport': ({ source, content, mapping, dry_run }, ctx) => importCsv(db, { source, content, mapping, dryRun: dry_run, actor: ctx.actor }),
+    'imports.csvImport': ({ source, content, mapping, dry_run }, ctx) => importCsv(db, { source, content, mapping, dryRun: dry_run, actor: ctx.actor.label }),
     'imports.mappings.list': () => listSavedMappings(db),
-    'imports.mappings.save': ({ source, mapping }, ctx) => saveMapping(db, source, mapping, ctx.actor),
+    'imports.mappings.save': ({ source, mapping }, ctx) => saveMapping(db, source, mapping, ctx.actor.label),
     'imports.fhirPreview': ({ source, content }) => previewFhir(db, { source, content }),
-    'imports.fhirImport': ({ source, content }, ctx) => importFhir(db, { source, content, actor: ctx.actor }),
+    'imports.fhirImport': ({ source, content }, ctx) => importFhir(db, { source, content, actor: ctx.actor.label }),
     ...backupHandlers(db, host),
     'exports.caseFhir': ({ id }) => {
       const record = getCase(db, id);

@@ -11,22 +11,20 @@
  * - Adding an operation touches the contract and a service only; this file never changes (DESIGN.md).
  *
  * Main accepts a call only from the main frame of our own window showing app://tumour-board (see
- * policy.checkSender); anything else gets UNAUTHORIZED and never reaches the dispatcher.
+ * policy.checkSender); anything else gets FORBIDDEN and never reaches the core. Who acts is not decided here:
+ * `call` is the core's door for this window's seat (it resolves the acting profile once per call).
  */
-import os from 'node:os';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { ApiResult } from '../../shared/api';
-import type { CallContext, Dispatch } from '../api/dispatcher';
-import { checkSender, resolveActor, type SenderFacts } from './policy';
+import { checkSender, type SenderFacts } from './policy';
 
 export const IPC_CHANNEL = 'board:invoke';
 
 export interface IpcOptions {
-  dispatch: Dispatch;
+  /** One call into the core for this window's seat (never rejects by contract). */
+  call: (name: unknown, input: unknown) => Promise<ApiResult>;
   /** Our window's WebContents, or null while there is none. Read on every call: windows come and go. */
   getAppContents: () => WebContents | null;
-  /** Audit actor; defaults to the operating-system user. */
-  actor?: string;
   log?: (message: string) => void;
 }
 
@@ -48,11 +46,6 @@ export function senderFacts(event: IpcMainInvokeEvent, appContents: WebContents 
 /** Registers the handler; returns a function that removes it (used on quit and by tests). */
 export function registerIpc(options: IpcOptions): () => void {
   const log = options.log ?? ((message: string) => console.warn(`[ipc] ${message}`));
-  const ctx: CallContext = {
-    actor: options.actor ?? resolveActor(() => os.userInfo(), process.env),
-    transport: 'electron',
-  };
-
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<ApiResult> => {
     let facts: SenderFacts;
     try {
@@ -63,12 +56,12 @@ export function registerIpc(options: IpcOptions): () => void {
     const verdict = checkSender(facts);
     if (!verdict.ok) {
       log(`refused call from ${facts.frame?.url.slice(0, 200) ?? 'unknown frame'}: ${verdict.reason}`);
-      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'caller is not the application window' } };
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'caller is not the application window' } };
     }
     try {
-      return await options.dispatch(name, input, ctx);
+      return await options.call(name, input);
     } catch {
-      // The dispatcher never throws by contract; if it does, nothing of the error crosses to the renderer.
+      // The core never throws by contract; if it does, nothing of the error crosses to the renderer.
       log(`dispatch threw for ${typeof name === 'string' ? name.slice(0, 80) : typeof name}`);
       return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
     }

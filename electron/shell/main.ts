@@ -7,12 +7,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
-import { openAppContext, startAutoBackups, type AppContext } from '../app/context';
+import { callLocal, openAppContext, startAutoBackups, type AppContext } from '../app/context';
 import { setMinutesExportHooks } from '../minutes/service';
 import { printMinutesPdf } from './minutes-pdf';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { installAppProtocol, registerAppScheme } from './protocol';
+import { resolveActor } from './policy';
 import { guardAllWebContents, installSessionGuards } from './security';
 import { runSelfCheck, SELF_CHECK_FLAG } from './self-check';
 import { createMainWindow, distPaths } from './window';
@@ -75,7 +76,9 @@ function start(): void {
     },
   });
 
-  removeIpc = registerIpc({ dispatch: context.dispatch, getAppContents: () => mainWindow?.webContents ?? null, log });
+  // The seat is this OS user; choosing a profile in the window makes it the actor (electron/app/seats.ts).
+  const seat = resolveActor(() => os.userInfo(), process.env);
+  removeIpc = registerIpc({ call: callLocal(context, 'electron', seat), getAppContents: () => mainWindow?.webContents ?? null, log });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
   openWindow(preloadPath);
 

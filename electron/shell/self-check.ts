@@ -38,7 +38,7 @@ export async function runSelfCheck(deps: {
   try {
     const context = deps.open({ dbPath: path.join(dir, 'self-check.db'), transport: 'electron', demoIfMissing: true, demoCases: 5 });
     try {
-      const result = await context.dispatch('app.info', {}, { actor: 'self-check', transport: 'electron' });
+      const result = await context.dispatch('app.info', {}, { transport: 'electron', session: 'self-check', actor: { label: 'self-check', profileId: null, role: 'admin' } });
       report.app_info = result.ok ? result.value : result.error;
       report.ok = result.ok;
       if (!result.ok) report.error = `app.info failed: ${result.error.message}`;

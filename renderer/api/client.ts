@@ -63,7 +63,7 @@ export class HttpApiClient implements ApiClient {
       body = await response.json();
     } catch {
       if (status === 0) throw new ApiError({ code: 'INTERNAL', message: 'the Tumour Board host cannot be reached; is it still running?' });
-      throw new ApiError({ code: status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', message: `the host answered ${status} without a readable result` });
+      throw new ApiError({ code: status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: `the host answered ${status} without a readable result` });
     }
     return unwrapResult<OpOutput<N>>(body);
   }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { caseFactsStrictSchema } from '../domain/facts';
 import { engineOutputSchema } from '../engine/schema';
+import { SIGNED_IN } from './access';
 import { op } from './op';
 
 const citationSchema = z.object({
@@ -27,9 +28,10 @@ export const evidenceRecordSchema = z.object({
 export type EvidenceRecordDto = z.infer<typeof evidenceRecordSchema>;
 
 export const engineOperations = {
-  'engine.evaluate': op(z.strictObject({ facts: caseFactsStrictSchema }), engineOutputSchema),
+  'engine.evaluate': op(z.strictObject({ facts: caseFactsStrictSchema }), engineOutputSchema, SIGNED_IN),
   'evidence.list': op(
     z.strictObject({ search: z.string().max(200).optional() }),
     z.object({ catalogue_version: z.string(), records: z.array(evidenceRecordSchema) }),
+    SIGNED_IN,
   ),
 } as const;

@@ -5,6 +5,7 @@ import {
   restoreResultSchema, savedMappingSchema,
 } from '../domain/imports';
 import { MAX_IMPORT_BYTES, utf8Length } from './limits';
+import { ROLE_GROUPS, SIGNED_IN } from './access';
 import { op } from './op';
 
 /** 50 MB of text: far above a case list, far below what would hurt the main process (the host's cap agrees). */
@@ -16,16 +17,16 @@ const csvInput = z.strictObject({ source, content, mapping: csvMappingSchema.opt
 const fhirInput = z.strictObject({ source, content });
 
 export const importOperations = {
-  'imports.csvPreview': op(csvInput, csvPreviewSchema),
-  'imports.csvImport': op(csvInput.extend({ dry_run: z.boolean().default(false) }), csvImportResultSchema),
-  'imports.mappings.list': op(z.strictObject({}), z.array(savedMappingSchema)),
-  'imports.mappings.save': op(z.strictObject({ source, mapping: csvMappingSchema }), savedMappingSchema),
-  'imports.fhirPreview': op(fhirInput, fhirReportSchema),
-  'imports.fhirImport': op(fhirInput, fhirImportResultSchema),
-  'backups.list': op(z.strictObject({}), z.array(backupInfoSchema)),
-  'backups.create': op(z.strictObject({}), backupInfoSchema),
+  'imports.csvPreview': op(csvInput, csvPreviewSchema, ROLE_GROUPS.caseEditors),
+  'imports.csvImport': op(csvInput.extend({ dry_run: z.boolean().default(false) }), csvImportResultSchema, ROLE_GROUPS.caseEditors),
+  'imports.mappings.list': op(z.strictObject({}), z.array(savedMappingSchema), ROLE_GROUPS.caseEditors),
+  'imports.mappings.save': op(z.strictObject({ source, mapping: csvMappingSchema }), savedMappingSchema, ROLE_GROUPS.caseEditors),
+  'imports.fhirPreview': op(fhirInput, fhirReportSchema, ROLE_GROUPS.caseEditors),
+  'imports.fhirImport': op(fhirInput, fhirImportResultSchema, ROLE_GROUPS.caseEditors),
+  'backups.list': op(z.strictObject({}), z.array(backupInfoSchema), ROLE_GROUPS.data),
+  'backups.create': op(z.strictObject({}), backupInfoSchema, ROLE_GROUPS.data),
   /** Restores one of this database's own backups (by its file name from backups.list). */
-  'backups.restore': op(z.strictObject({ file: z.string().regex(/^board-[a-z-]+-[0-9TZ-]+\.sqlite$/, 'must be a backup file name from backups.list') }), restoreResultSchema),
+  'backups.restore': op(z.strictObject({ file: z.string().regex(/^board-[a-z-]+-[0-9TZ-]+\.sqlite$/, 'must be a backup file name from backups.list') }), restoreResultSchema, ROLE_GROUPS.admin),
   /** The case as an mCODE FHIR R4 Bundle (JSON text) for the EHR. */
-  'exports.caseFhir': op(z.strictObject({ id: z.number().int().positive() }), z.object({ file_name: z.string(), content: z.string() })),
+  'exports.caseFhir': op(z.strictObject({ id: z.number().int().positive() }), z.object({ file_name: z.string(), content: z.string() }), SIGNED_IN),
 } as const;

@@ -4,7 +4,7 @@
  *
  * Who is acting: `profiles.select` checks the PIN and makes the profile the acting one for the caller's transport
  * session (Electron window, browser host run, CLI run) until `session.clear`; `session.current` reads it. Every
- * write below needs an acting profile (UNAUTHORIZED otherwise); signing needs the chair role.
+ * operation declares the roles allowed (FORBIDDEN otherwise, before any rule runs); signing needs the chair.
  * Errors: READ_ONLY for anything touching a signed meeting; CONFLICT for a wrong state (e.g. starting a signed
  * meeting, a stale version); VALIDATION naming the field (e.g. `override_reason`, `discordance_reason`).
  */
@@ -16,6 +16,7 @@ import {
   meetingInputSchema, meetingSchema, meetingSummarySchema, MEETING_STATUSES, pinSchema, profileInputSchema, profileSchema,
   qualityQuerySchema, qualityReportSchema, readinessSchema,
 } from '../domain/meeting';
+import { ROLE_GROUPS, SIGNED_IN } from './access';
 import { op } from './op';
 
 const id = z.number().int().positive();
@@ -24,47 +25,49 @@ const meetingTransition = z.strictObject({ id, version: z.number().int().positiv
 
 export const meetingOperations = {
   // -- who is acting
-  'profiles.list': op(z.strictObject({}), z.array(profileSchema)),
-  'profiles.create': op(profileInputSchema, profileSchema),
+  'profiles.list': op(z.strictObject({}), z.array(profileSchema), SIGNED_IN),
+  'profiles.create': op(profileInputSchema, profileSchema, ROLE_GROUPS.people),
   /** Makes the profile the acting one for this transport session; `pin` is required when the profile has one. */
-  'profiles.select': op(z.strictObject({ id, pin: pinSchema.optional() }), profileSchema),
-  'session.current': op(z.strictObject({}), profileSchema.nullable()),
-  'session.clear': op(z.strictObject({}), z.object({ cleared: z.boolean() })),
+  'profiles.select': op(z.strictObject({ id, pin: pinSchema.optional() }), profileSchema, SIGNED_IN),
+  'session.current': op(z.strictObject({}), profileSchema.nullable(), SIGNED_IN),
+  'session.clear': op(z.strictObject({}), z.object({ cleared: z.boolean() }), SIGNED_IN),
 
   // -- boards (quorum and recency rules)
-  'boards.list': op(z.strictObject({}), z.array(boardSchema)),
+  'boards.list': op(z.strictObject({}), z.array(boardSchema), SIGNED_IN),
   /** Creates or replaces the board's rules (by name). */
-  'boards.save': op(boardInputSchema, boardSchema),
+  'boards.save': op(boardInputSchema, boardSchema, ROLE_GROUPS.organisers),
 
   // -- meetings
   'meetings.list': op(
     z.strictObject({ statuses: z.array(z.enum(MEETING_STATUSES)).max(4).optional(), board: z.string().trim().max(120).optional() }),
     z.array(meetingSummarySchema),
+    SIGNED_IN,
   ),
-  'meetings.get': op(idInput, meetingSchema),
-  'meetings.create': op(meetingInputSchema, meetingSchema),
+  'meetings.get': op(idInput, meetingSchema, SIGNED_IN),
+  'meetings.create': op(meetingInputSchema, meetingSchema, ROLE_GROUPS.organisers),
   /** Full replacement of the meeting's details and attendees; `version` is the one the editor loaded. */
-  'meetings.update': op(z.strictObject({ id, version: z.number().int().positive(), meeting: meetingInputSchema }), meetingSchema),
-  'meetings.start': op(meetingTransition, meetingSchema),
+  'meetings.update': op(z.strictObject({ id, version: z.number().int().positive(), meeting: meetingInputSchema }), meetingSchema, ROLE_GROUPS.organisers),
+  'meetings.start': op(meetingTransition, meetingSchema, ROLE_GROUPS.organisers),
   /** in_progress → concluded: every agenda item not marked standard of care must have a decision. */
-  'meetings.conclude': op(meetingTransition, meetingSchema),
+  'meetings.conclude': op(meetingTransition, meetingSchema, ROLE_GROUPS.organisers),
   /** concluded → in_progress (before sign-off only). */
-  'meetings.reopen': op(meetingTransition, meetingSchema),
+  'meetings.reopen': op(meetingTransition, meetingSchema, ROLE_GROUPS.chair),
   /** concluded → signed, by the acting chair (their PIN again when they have one). Read-only from then on. */
-  'meetings.sign': op(z.strictObject({ id, version: z.number().int().positive(), pin: pinSchema.optional() }), meetingSchema),
+  'meetings.sign': op(z.strictObject({ id, version: z.number().int().positive(), pin: pinSchema.optional() }), meetingSchema, ROLE_GROUPS.chair),
 
   // -- the agenda
   /** The completeness gate for a case against a meeting's date and board rules (no change). */
-  'meetings.readiness': op(z.strictObject({ meeting_id: id, case_id: id }), readinessSchema),
+  'meetings.readiness': op(z.strictObject({ meeting_id: id, case_id: id }), readinessSchema, SIGNED_IN),
   /** Lists a case; a case that is not ready needs `override_reason` (VALIDATION on `override_reason` otherwise). */
   'meetings.addCase': op(
     z.strictObject({ meeting_id: id, case_id: id }).extend(agendaItemSettingsSchema.shape).strict(),
     agendaItemSchema,
+    ROLE_GROUPS.organisers,
   ),
-  'meetings.removeCase': op(z.strictObject({ item_id: id }), meetingSchema),
+  'meetings.removeCase': op(z.strictObject({ item_id: id }), meetingSchema, ROLE_GROUPS.organisers),
   /** `item_ids`: every agenda item of the meeting, in the new order. */
-  'meetings.reorder': op(z.strictObject({ meeting_id: id, item_ids: z.array(id).min(1).max(500) }), meetingSchema),
-  'meetings.setItem': op(z.strictObject({ item_id: id }).extend(agendaItemSettingsSchema.shape).strict(), agendaItemSchema),
+  'meetings.reorder': op(z.strictObject({ meeting_id: id, item_ids: z.array(id).min(1).max(500) }), meetingSchema, ROLE_GROUPS.organisers),
+  'meetings.setItem': op(z.strictObject({ item_id: id }).extend(agendaItemSettingsSchema.shape).strict(), agendaItemSchema, ROLE_GROUPS.organisers),
   /**
    * Re-lists a patient: a new draft case copying the facts, referral text and imaging/lab dates of `case_id`
    * (for review rather than retyping), added to `meeting_id` when given (subject to the gate and `override_reason`).
@@ -72,20 +75,21 @@ export const meetingOperations = {
   'meetings.carryForward': op(
     z.strictObject({ case_id: id, meeting_id: id.optional(), override_reason: z.string().trim().max(1000).optional() }),
     z.object({ case: caseRecordSchema, item: agendaItemSchema.nullable() }),
+    ROLE_GROUPS.organisers,
   ),
 
   // -- decisions
   /** Records (or, before sign-off, replaces) the decision of an agenda item; stores the engine snapshot. */
-  'decisions.record': op(decisionRecordInputSchema, decisionSchema),
+  'decisions.record': op(decisionRecordInputSchema, decisionSchema, ROLE_GROUPS.deciders),
   /** Amends a decision of a signed meeting (the original stays; the amendment points to it). */
-  'decisions.amend': op(amendmentInputSchema, decisionSchema),
+  'decisions.amend': op(amendmentInputSchema, decisionSchema, ROLE_GROUPS.deciders),
   'decisions.get': op(z.strictObject({ id: id.optional(), agenda_item_id: id.optional() }).refine(
     (v) => (v.id === undefined) !== (v.agenda_item_id === undefined), { message: 'give either id or agenda_item_id', path: ['id'] },
-  ), decisionSchema),
-  'decisions.listForMeeting': op(z.strictObject({ meeting_id: id }), z.array(decisionSchema)),
+  ), decisionSchema, SIGNED_IN),
+  'decisions.listForMeeting': op(z.strictObject({ meeting_id: id }), z.array(decisionSchema), SIGNED_IN),
 
   // -- follow-up and quality
-  'followups.list': op(followupQuerySchema, z.array(followupRowSchema)),
-  'followups.record': op(followupInputSchema, followupSchema),
-  'quality.report': op(qualityQuerySchema, qualityReportSchema),
+  'followups.list': op(followupQuerySchema, z.array(followupRowSchema), SIGNED_IN),
+  'followups.record': op(followupInputSchema, followupSchema, ROLE_GROUPS.board),
+  'quality.report': op(qualityQuerySchema, qualityReportSchema, SIGNED_IN),
 } as const;

@@ -5,6 +5,7 @@
  * records the PDF's SHA-256 in the audit log.
  */
 import { z } from 'zod';
+import { SIGNED_IN } from './access';
 import { op } from './op';
 
 const id = z.number().int().positive();
@@ -24,6 +25,7 @@ export const minutesOperations = {
       styles: z.enum(['inline', 'none']).default('inline'),
     }).strict(),
     z.object({ html: z.string(), draft: z.boolean(), title: z.string(), css: z.string().optional() }),
+    SIGNED_IN,
   ),
   'minutes.exportPdf': op(
     target,
@@ -37,5 +39,6 @@ export const minutesOperations = {
       /** True when the SHA-256 was recorded in the audit log (signed minutes). */
       audited: z.boolean(),
     }),
+    SIGNED_IN,
   ),
 } as const;

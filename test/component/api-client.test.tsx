@@ -35,7 +35,7 @@ describe('API client', () => {
     const down: FetchLike = async () => { throw new TypeError('Failed to fetch'); };
     await expect(new HttpApiClient('t', './api/', down).invoke('app.info', {})).rejects.toMatchObject({ code: 'INTERNAL', message: /cannot be reached/ });
     const garbage: FetchLike = async () => ({ status: 401, json: async () => { throw new SyntaxError('bad json'); } });
-    await expect(new HttpApiClient('t', './api/', garbage).invoke('app.info', {})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(new HttpApiClient('t', './api/', garbage).invoke('app.info', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const odd: FetchLike = async () => ({ status: 200, json: async () => ({ something: 'else' }) });
     await expect(new HttpApiClient('t', './api/', odd).invoke('app.info', {})).rejects.toMatchObject({ code: 'INTERNAL' });
   });

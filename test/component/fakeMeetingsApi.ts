@@ -56,8 +56,8 @@ export class FakeMeetingsApi extends FakeApi {
 
   private actor(roles?: Profile['role'][]): Profile {
     const p = this.profiles.find((x) => x.id === this.acting);
-    if (!p) return fail('UNAUTHORIZED', 'choose who you are (select your profile) before making changes');
-    if (roles && !roles.includes(p.role)) fail('UNAUTHORIZED', `only the ${roles.join(' or ')} can do this`);
+    if (!p) return fail('FORBIDDEN', 'choose who you are (select your profile) before making changes');
+    if (roles && !roles.includes(p.role)) fail('FORBIDDEN', `only the ${roles.join(' or ')} can do this`);
     return p;
   }
 
@@ -141,7 +141,7 @@ export class FakeMeetingsApi extends FakeApi {
         const i = input as Op<'profiles.select'>;
         const p = this.profiles.find((x) => x.id === i.id) ?? fail('NOT_FOUND', 'no such profile');
         const pin = this.pins.get(p.id);
-        if (pin !== undefined && i.pin !== pin) fail('UNAUTHORIZED', 'the PIN is not right', 'pin');
+        if (pin !== undefined && i.pin !== pin) fail('UNAUTHENTICATED', 'the PIN is not right', 'pin');
         this.acting = p.id;
         return p;
       }
@@ -184,7 +184,7 @@ export class FakeMeetingsApi extends FakeApi {
           'meetings.reopen': ['concluded', 'in_progress'], 'meetings.sign': ['concluded', 'signed'] };
         const [from, to] = steps[name] ?? fail('INTERNAL', 'no such step');
         if (m.status !== from) fail('CONFLICT', `meeting ${m.id} is ${m.status}, not ${from}`);
-        if (name === 'meetings.sign' && this.pins.has(p.id) && this.pins.get(p.id) !== i.pin) fail('UNAUTHORIZED', 'the PIN is not right', 'pin');
+        if (name === 'meetings.sign' && this.pins.has(p.id) && this.pins.get(p.id) !== i.pin) fail('UNAUTHENTICATED', 'the PIN is not right', 'pin');
         m.status = to;
         m.version += 1;
         if (to === 'signed') { m.signed_at = NOW; m.signed_by = p.name; }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAppContext, type AppContext } from '../../electron/app/context';
+import { callLocal, openAppContext, type AppContext } from '../../electron/app/context';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
 import { resolveStaticPath } from '../../electron/host/static-path';
 import { caseInput, patient, useTempDir } from './helpers/fixtures';
@@ -19,7 +19,7 @@ async function start() {
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   open.ctx = openAppContext({ dbPath: path.join(dir, 'h.db'), transport: 'browser-host' });
-  open.host = await startBrowserHost({ dispatch: open.ctx.dispatch, staticDir });
+  open.host = await startBrowserHost({ call: callLocal(open.ctx, 'browser-host', 'tester (browser host)'), staticDir });
   return { host: open.host, ctx: open.ctx };
 }
 
@@ -47,7 +47,7 @@ describe('browser host', () => {
     for (const headers of attempts) {
       const denied = await call(host, 'cases.list', {}, headers);
       expect(denied.status).toBe(401);
-      expect(await denied.json()).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token' } });
+      expect(await denied.json()).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'missing or wrong token' } });
     }
   });
 
@@ -78,7 +78,8 @@ describe('browser host', () => {
     });
     expect(status).toBe(421);
     const crossOrigin = await call(host, 'cases.list', {}, { Authorization: `Bearer ${host.token}`, Origin: 'http://evil.example' });
-    expect(crossOrigin.status).toBe(401);
+    expect(crossOrigin.status).toBe(403);
+    expect(await crossOrigin.json()).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'cross-origin request refused' } });
   });
 
   it('never serves files outside the renderer folder', () => {

@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher';
-import { buildHandlers } from '../../electron/app/context';
+import { buildHandlers, callLocal, openAppContext } from '../../electron/app/context';
+import { OPERATION_NAMES } from '../../shared/api';
 import { openDatabase } from '../../db/open';
-import { caseInput, patient, useTempDir } from './helpers/fixtures';
+import { seatCtx, caseInput, patient, useTempDir } from './helpers/fixtures';
 
 const tmp = useTempDir();
-const ctx = { actor: 'tester', transport: 'cli' as const };
+const ctx = seatCtx('tester');
 
 function setup() {
   const { db } = openDatabase(path.join(tmp(), 'd.db'));
   const log = vi.fn();
-  const handlers = buildHandlers(db, 'cli');
+  const handlers = buildHandlers(db, { transport: 'cli' });
   return { db, log, handlers, dispatch: createDispatcher(handlers, { log }) };
 }
 
@@ -71,16 +72,55 @@ describe('dispatcher with hostile names', () => {
 });
 
 describe('who is acting', () => {
-  it('names the selected profile in the audit rows of every area, and the caller before one is selected', async () => {
-    const { dispatch, db } = setup();
-    await dispatch('cases.create', { patient: patient({ identifier: 'MRN-A' }), case: caseInput() }, ctx);
-    const created = await dispatch('profiles.create', { name: 'Dr. Ines Kowalczyk', specialty: 'interventional_radiology', role: 'member' }, ctx);
-    if (!created.ok) throw new Error(created.error.message);
-    const selected = await dispatch('profiles.select', { id: (created.value as { id: number }).id }, ctx);
-    expect(selected.ok).toBe(true);
-    await dispatch('cases.create', { patient: patient({ identifier: 'MRN-B' }), case: caseInput() }, ctx);
-    const actors = db.prepare("SELECT entity_id, actor FROM audit_log WHERE action = 'case.create' ORDER BY id").all() as { actor: string }[];
-    expect(actors[0]?.actor).toBe('tester');
-    expect(actors[1]?.actor).toMatch(/^Dr\. Ines Kowalczyk/);
+  function local() {
+    const app = openAppContext({ dbPath: path.join(tmp(), 'w.db'), transport: 'cli' });
+    return { app, call: callLocal(app, 'cli', 'tester') };
+  }
+
+  it('names the chosen profile in the audit rows of every area, and the seat before one is chosen', async () => {
+    const { app, call } = local();
+    try {
+      await call('cases.create', { patient: patient({ identifier: 'MRN-A' }), case: caseInput() });
+      const created = await call('profiles.create', { name: 'Priya Natarajan', specialty: 'coordinator', role: 'coordinator' });
+      if (!created.ok) throw new Error(created.error.message);
+      expect((await call('profiles.select', { id: (created.value as { id: number }).id })).ok).toBe(true);
+      await call('cases.create', { patient: patient({ identifier: 'MRN-B' }), case: caseInput() });
+      const actors = app.db.prepare("SELECT entity_id, actor FROM audit_log WHERE action = 'case.create' ORDER BY id").all() as { actor: string }[];
+      expect(actors[0]?.actor).toBe('tester');
+      expect(actors[1]?.actor).toBe('Priya Natarajan (coordinator, profile 1)');
+    } finally {
+      app.close();
+    }
+  });
+
+  it('checks the role before the input or any business rule: FORBIDDEN in words, nothing written', async () => {
+    const { app, call } = local();
+    try {
+      const member = await call('profiles.create', { name: 'Dr. Ines Kowalczyk', specialty: 'interventional_radiology', role: 'member' });
+      if (!member.ok) throw new Error(member.error.message);
+      await call('profiles.select', { id: (member.value as { id: number }).id });
+      const before = app.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+      // Invalid input and a case that does not exist: the role is still what is answered.
+      expect(await call('cases.update', { id: 999, version: 1, bogus: true })).toEqual({
+        ok: false, error: { code: 'FORBIDDEN', message: 'only the coordinator or administrator can do this; Dr. Ines Kowalczyk (member, profile 1) acts as member' },
+      });
+      expect(await call('meetings.sign', { id: 999, version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/^only the chair can do this/) } });
+      expect(app.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+      // Reads stay open to every signed-in role.
+      expect(await call('cases.list', {})).toMatchObject({ ok: true });
+      // The seat without a profile is told to choose one for the board's work.
+      await call('session.clear', {});
+      const seat = await app.dispatch('decisions.record', {}, { transport: 'electron', session: 'electron', actor: app.localActor('electron', 'me') });
+      expect(seat).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'only the chair or coordinator can do this: choose who is acting (select your profile) first' } });
+    } finally {
+      app.close();
+    }
+  });
+
+  it('answers UNAUTHENTICATED to a call without an actor, whatever the operation', async () => {
+    const { dispatch } = setup();
+    for (const name of OPERATION_NAMES) {
+      expect(await dispatch(name, {}, { transport: 'browser-host', session: 's', actor: null })).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'sign in first' } });
+    }
   });
 });

@@ -3,8 +3,8 @@
 // senders and pass everything else through the real dispatcher.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { OPERATION_NAMES, type ApiResult } from '../../shared/api';
-import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../../electron/api/dispatcher';
+import { OPERATION_NAMES, type ActingContext, type ApiResult, type CallContext, type Dispatch, type Handlers } from '../../shared/api';
+import { createDispatcher } from '../../electron/api/dispatcher';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -57,9 +57,12 @@ function makeEvent(senderId: number, frame: FrameSpec | null): IpcMainInvokeEven
 const ourContents = makeContents(7);
 const ownEvent = (): IpcMainInvokeEvent => makeEvent(7, {});
 
-let findByIdentifier: ReturnType<typeof vi.fn<(input: { identifier: string }, ctx: CallContext) => null>>;
+let findByIdentifier: ReturnType<typeof vi.fn<(input: { identifier: string }, ctx: ActingContext) => null>>;
 let dispatch: ReturnType<typeof vi.fn<Dispatch>>;
 let unregister: () => void;
+/** What the shell hands the IPC transport: this window's seat, resolved once per call (here a fixed one). */
+const SEAT: CallContext = { transport: 'electron', session: 'electron', actor: { label: 'dr.ødegård', profileId: null, role: 'admin' } };
+const viaSeat = (d: Dispatch) => (name: unknown, input: unknown) => d(name, input, SEAT);
 let refusals: string[];
 
 function handler(): Handler {
@@ -72,7 +75,7 @@ beforeEach(() => {
   const notUsed = (): never => {
     throw new Error('not used in this test');
   };
-  findByIdentifier = vi.fn((_input: { identifier: string }, _ctx: CallContext) => null);
+  findByIdentifier = vi.fn((_input: { identifier: string }, _ctx: ActingContext) => null);
   const handlers = {
     ...Object.fromEntries(OPERATION_NAMES.map((name) => [name, notUsed])),
     'patients.findByIdentifier': findByIdentifier,
@@ -80,9 +83,8 @@ beforeEach(() => {
   dispatch = vi.fn(createDispatcher(handlers, { log: () => undefined }));
   refusals = [];
   unregister = registerIpc({
-    dispatch,
+    call: viaSeat(dispatch),
     getAppContents: () => ourContents,
-    actor: 'dr.ødegård',
     log: (message) => refusals.push(message),
   });
 });
@@ -94,13 +96,13 @@ describe('IPC registration', () => {
     expect([...fake.handlers.keys()]).toEqual(['board:invoke']);
     unregister();
     expect(fake.handlers.size).toBe(0);
-    unregister = registerIpc({ dispatch, getAppContents: () => ourContents, actor: 'x' });
+    unregister = registerIpc({ call: viaSeat(dispatch), getAppContents: () => ourContents });
     expect(fake.handlers.size).toBe(1);
   });
 });
 
 describe('sender check', () => {
-  const unauthorized = { ok: false, error: { code: 'UNAUTHORIZED', message: 'caller is not the application window' } };
+  const unauthorized = { ok: false, error: { code: 'FORBIDDEN', message: 'caller is not the application window' } };
   const foreign: Array<[string, IpcMainInvokeEvent]> = [
     ['a remote page in our main frame', makeEvent(7, { url: 'https://evil.example/index.html' })],
     ['a file:// page', makeEvent(7, { url: 'file:///etc/passwd' })],
@@ -113,7 +115,7 @@ describe('sender check', () => {
     ['a detached frame', makeEvent(7, { detached: true })],
   ];
 
-  it.each(foreign)('refuses %s with UNAUTHORIZED and never dispatches', async (_label, event) => {
+  it.each(foreign)('refuses %s with FORBIDDEN and never dispatches', async (_label, event) => {
     const result = await handler()(event, 'patients.findByIdentifier', { identifier: 'MRN-1' });
     expect(result).toEqual(unauthorized);
     expect(dispatch).not.toHaveBeenCalled();
@@ -123,7 +125,7 @@ describe('sender check', () => {
 
   it('refuses every call while there is no window', async () => {
     unregister();
-    unregister = registerIpc({ dispatch, getAppContents: () => null, actor: 'x', log: () => undefined });
+    unregister = registerIpc({ call: viaSeat(dispatch), getAppContents: () => null, log: () => undefined });
     const result = await handler()(ownEvent(), 'app.info', {});
     expect(result).toEqual(unauthorized);
     expect(dispatch).not.toHaveBeenCalled();
@@ -132,7 +134,7 @@ describe('sender check', () => {
   it('refuses calls after our window was destroyed', async () => {
     unregister();
     const destroyed = { id: 7, isDestroyed: () => true, mainFrame: MAIN_FRAME } as unknown as WebContents;
-    unregister = registerIpc({ dispatch, getAppContents: () => destroyed, actor: 'x', log: () => undefined });
+    unregister = registerIpc({ call: viaSeat(dispatch), getAppContents: () => destroyed, log: () => undefined });
     expect(await handler()(ownEvent(), 'app.info', {})).toEqual(unauthorized);
   });
 });
@@ -179,16 +181,16 @@ describe('calls from our own main frame', () => {
     const result = await handler()(ownEvent(), 'patients.findByIdentifier', { identifier: '  MRN-0042  ' });
     expect(result).toEqual({ ok: true, value: null });
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch).toHaveBeenCalledWith('patients.findByIdentifier', { identifier: '  MRN-0042  ' }, { actor: 'dr.ødegård', transport: 'electron' });
+    expect(dispatch).toHaveBeenCalledWith('patients.findByIdentifier', { identifier: '  MRN-0042  ' }, SEAT);
     // The service sees the schema's output (trimmed), not the raw renderer input.
-    expect(findByIdentifier).toHaveBeenCalledWith({ identifier: 'MRN-0042' }, { actor: 'dr.ødegård', transport: 'electron' });
+    expect(findByIdentifier).toHaveBeenCalledWith({ identifier: 'MRN-0042' }, SEAT);
     expect(refusals).toEqual([]);
   });
 
   it('a dispatcher that throws yields INTERNAL without the error text', async () => {
     unregister();
     const throwing: Dispatch = () => Promise.reject(new Error('SQLITE_CORRUPT at /home/x/tumour-board.db'));
-    unregister = registerIpc({ dispatch: throwing, getAppContents: () => ourContents, actor: 'x', log: () => undefined });
+    unregister = registerIpc({ call: viaSeat(throwing), getAppContents: () => ourContents, log: () => undefined });
     const result = await handler()(ownEvent(), 'app.info', {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
   });

@@ -124,6 +124,7 @@ vi.mock('../../electron/app/context', () => ({
       },
     };
   },
+  callLocal: () => () => Promise.resolve({ ok: true, value: null }),
   startAutoBackups: () => {
     context.open.backupsStarted += 1;
     return { stop: () => { context.open.backupsStopped += 1; } };

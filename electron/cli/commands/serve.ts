@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { openAppContext, startAutoBackups } from '../../app/context';
+import { userInfo } from 'node:os';
+import { callLocal, openAppContext, startAutoBackups } from '../../app/context';
 import { defaultDbPath } from '../../app/paths';
 import { startBrowserHost } from '../../host/server';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
@@ -34,7 +35,7 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
     const ctx = openAppContext({ dbPath, transport: 'browser-host', demoIfMissing: true });
     if (ctx.createdDemo) io.out(`no database at ${dbPath}: created one with synthetic demo cases`);
     const backups = startAutoBackups(ctx, dbPath, { onError: (error) => io.err(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
-    const host = await startBrowserHost({ dispatch: ctx.dispatch, staticDir, port: values.port });
+    const host = await startBrowserHost({ call: callLocal(ctx, 'browser-host', `${userInfo().username} (browser host)`), staticDir, port: values.port });
     io.out(`Tumour Board browser host: ${host.openUrl}`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import type { CallContext, Transport } from '../../../shared/api';
 import type { CaseInput, PatientInput } from '../../../shared/domain/case';
 
 /** A fresh temporary folder per test, removed afterwards. */
@@ -28,4 +29,9 @@ export const caseInput = (over: Partial<CaseInput> = {}): CaseInput => ({
   status: 'draft',
   facts: { primary_tumor: 'colorectal', ecog: 1, bilirubin_mg_dl: 0.8, albumin_g_dl: 3.9, liver_dominant: true },
   ...over,
+});
+
+/** A local seat's call context (the CLI's by default): the seat acts as local administrator, as the transports do. */
+export const seatCtx = (label: string, transport: Transport = 'cli'): CallContext => ({
+  transport, session: transport, actor: { label, profileId: null, role: 'admin' },
 });

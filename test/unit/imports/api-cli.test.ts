@@ -8,7 +8,7 @@ import { caseToFhirBundle } from '../../../electron/exports/fhir';
 import { importFhir } from '../../../electron/imports/fhir/import';
 import { getCase, createCase } from '../../../db/repositories/cases';
 import { openDatabase } from '../../../db/open';
-import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+import { seatCtx, caseInput, patient, useTempDir } from '../helpers/fixtures';
 import { FHIR_EXAMPLES, openTestDb, syntheticCsv } from './helpers';
 
 const temp = useTempDir();
@@ -23,8 +23,8 @@ function cliIO() {
 describe('API operations', () => {
   it('csvPreview / csvImport / fhirImport / exports.caseFhir / backups through the dispatcher', async () => {
     const db = openTestDb(temp());
-    const dispatch = createDispatcher(buildHandlers(db, 'cli'));
-    const ctx = { actor: 'api-test', transport: 'cli' as const };
+    const dispatch = createDispatcher(buildHandlers(db, { transport: 'cli' }));
+    const ctx = seatCtx('api-test');
     const preview = await dispatch('imports.csvPreview', { source: 'a.csv', content: syntheticCsv(2) }, ctx);
     expect(preview).toMatchObject({ ok: true, value: { valid_rows: 2, counts: { create: 2 } } });
     const imported = await dispatch('imports.csvImport', { source: 'a.csv', content: syntheticCsv(2) }, ctx);

@@ -5,10 +5,10 @@ import { createCase } from '../../../db/repositories/cases';
 import { openDatabase } from '../../../db/open';
 import { openAppContext, startAutoBackups } from '../../../electron/app/context';
 import { backupsDirFor, createBackup, listBackups } from '../../../electron/services/backups';
-import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+import { seatCtx, caseInput, patient, useTempDir } from '../helpers/fixtures';
 
 const temp = useTempDir();
-const ctx = { actor: 'restore tester', transport: 'cli' as const };
+const ctx = seatCtx('restore tester');
 
 function appWith(dir: string, n: number) {
   const dbPath = path.join(dir, 'board.sqlite');

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { openDatabase } from '../../../db/open';
 import type { Db } from '../../../db/connection';
-import { createDispatcher, type CallContext } from '../../../electron/api/dispatcher';
-import { buildHandlers } from '../../../electron/app/context';
+import { createDispatcher } from '../../../electron/api/dispatcher';
+import { buildHandlers, localCallContext } from '../../../electron/app/context';
+import { LocalSeats } from '../../../electron/app/seats';
 import type { ApiResult } from '../../../shared/api';
 import type { CaseFacts } from '../../../shared/domain/facts';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
-
-export const CTX: CallContext = { actor: 'test', transport: 'cli' };
 
 /** Complete colorectal facts: the gate's required fields are all present. */
 export const READY_FACTS: CaseFacts = {
@@ -19,17 +18,22 @@ export function useApi() {
   const tmp = useTempDir();
   return () => {
     const { db } = openDatabase(path.join(tmp(), 'm.db'));
-    const dispatch = createDispatcher(buildHandlers(db, 'cli'), { log: () => undefined });
-    const call = async <T = unknown>(name: string, input: unknown, ctx: CallContext = CTX): Promise<ApiResult<T>> => (await dispatch(name, input, ctx)) as ApiResult<T>;
-    const ok = async <T = Record<string, unknown>>(name: string, input: unknown, ctx: CallContext = CTX): Promise<T> => {
-      const r = await call<T>(name, input, ctx);
+    // As a local transport does: the seat ('test', local administrator) until a profile is chosen.
+    const seats = new LocalSeats(() => db);
+    const dispatch = createDispatcher(buildHandlers(db, { transport: 'cli', seats }), { log: () => undefined });
+    const seat = { localActor: (session: string, label: string) => seats.actor(session, label) };
+    // `session`: another seat at the same database (cases are entered at the desk, whoever is acting in the room).
+    const call = async <T = unknown>(name: string, input: unknown, session = 'room'): Promise<ApiResult<T>> =>
+      (await dispatch(name, input, { ...localCallContext(seat, 'cli', 'test'), session, actor: seats.actor(session, 'test') })) as ApiResult<T>;
+    const ok = async <T = Record<string, unknown>>(name: string, input: unknown, session?: string): Promise<T> => {
+      const r = await call<T>(name, input, session);
       if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
       return r.value;
     };
     let n = 0;
     const newCase = async (facts: CaseFacts = READY_FACTS, dates: { last_imaging_date?: string | null; last_labs_date?: string | null } = { last_imaging_date: '2026-03-01', last_labs_date: '2026-03-10' }) => {
       n++;
-      return ok<{ id: number; version: number }>('cases.create', { patient: patient({ identifier: `MRN${n}`, family_name: `Patient${n}` }), case: { ...caseInput({ facts }), ...dates } });
+      return ok<{ id: number; version: number }>('cases.create', { patient: patient({ identifier: `MRN${n}`, family_name: `Patient${n}` }), case: { ...caseInput({ facts }), ...dates } }, 'desk');
     };
     return { db, call, ok, newCase, close: () => db.close() };
   };

@@ -65,10 +65,10 @@ describe('meetings: state machine', () => {
     expect(m2.status).toBe('concluded');
     expect(m2.quorum.met).toBe(true);
     // only the chair signs, with their PIN
-    expect(await api.call('meetings.sign', { id: m2.id, version: m2.version })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect(await api.call('profiles.select', { id: s.chair.id, pin: '9999' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', field: 'pin' } });
+    expect(await api.call('meetings.sign', { id: m2.id, version: m2.version })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await api.call('profiles.select', { id: s.chair.id, pin: '9999' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'pin' } });
     await api.ok('profiles.select', { id: s.chair.id, pin: '123456' });
-    expect(await api.call('meetings.sign', { id: m2.id, version: m2.version })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', field: 'pin' } });
+    expect(await api.call('meetings.sign', { id: m2.id, version: m2.version })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'pin' } });
     const m3 = await api.ok<MeetingOut & { signed_by: string }>('meetings.sign', { id: m2.id, version: m2.version, pin: '123456' });
     expect(m3.status).toBe('signed');
     expect(m3.signed_by).toBe(`Dr. Chair (chair, profile ${s.chair.id})`);
@@ -79,7 +79,7 @@ describe('meetings: state machine', () => {
   it('needs an acting profile for changes, and stores the PIN only as a salted scrypt hash', async () => {
     const api = open();
     await api.ok('profiles.create', { name: 'X', specialty: 'surgery', role: 'chair', pin: '246810' });
-    expect(await api.call('meetings.create', { board: 'B', scheduled_at: '2026-03-15T16:00' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await api.call('meetings.create', { board: 'B', scheduled_at: '2026-03-15T16:00' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const hash = api.db.prepare('SELECT pin_hash FROM profiles').pluck().get() as string;
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
     expect(hash).not.toContain('246810');

@@ -8,10 +8,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../electron/app/context';
 import { setMinutesExportHooks } from '../../../electron/minutes/service';
-import { useTempDir } from '../helpers/fixtures';
+import { seatCtx, useTempDir } from '../helpers/fixtures';
 
 const tmp = useTempDir();
-const ctx = { actor: 'test-user', transport: 'cli' as const };
+const ctx = seatCtx('test-user');
 
 afterEach(() => setMinutesExportHooks({}));
 

@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../electron/app/context';
-import { useTempDir } from '../helpers/fixtures';
+import { seatCtx, useTempDir } from '../helpers/fixtures';
 
 const tmp = useTempDir();
-const ctx = { actor: 'test-user', transport: 'cli' as const };
+const ctx = seatCtx('test-user');
 interface Preview { html: string; draft: boolean; title: string; css?: string }
 
 const sameMinute = (html: string): string => html.replace(/Generated [^<]*\./, 'Generated X.').replace(/<dt>Date<\/dt><dd>[^<]*<\/dd>/, '');

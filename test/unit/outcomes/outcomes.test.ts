@@ -10,6 +10,7 @@ import {
 } from '../../../db/repositories/outcomes';
 import { openAppContext } from '../../../electron/app/context';
 import { ACTOR, addDays, implement, openDemo, type DemoDecision } from './helpers';
+import { seatCtx } from '../helpers/fixtures';
 
 let dir: string;
 let db: Db;
@@ -148,7 +149,7 @@ describe('outcomes through the dispatcher', () => {
     db.close();
     const app = openAppContext({ dbPath: file, transport: 'cli' });
     try {
-      const ctx = { actor: 'api tester', transport: 'cli' as const };
+      const ctx = seatCtx('api tester');
       const d = pick((p) => p !== 'hcc', 3);
       const treated = implement(app.db, d, 1);
       const ok = await app.dispatch('outcomes.recordAssessment', { decision_id: d.id, date: addDays(treated, 7), baseline: lesions(50), current: lesions(30), new_lesions: false }, ctx);

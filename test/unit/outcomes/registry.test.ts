@@ -9,6 +9,7 @@ import { runCli } from '../../../electron/cli/main';
 import { ageInYears, buildRegistryExport, REGISTRY_FIELDS } from '../../../electron/exports/registry';
 import { openAppContext } from '../../../electron/app/context';
 import { ACTOR, addDays, implement, openDemo, type DemoDecision } from './helpers';
+import { seatCtx } from '../helpers/fixtures';
 
 let dir: string;
 let db: Db;
@@ -117,7 +118,7 @@ describe('registry export of the demo database', () => {
     db.close();
     const app = openAppContext({ dbPath: file, transport: 'cli' });
     try {
-      const r = await app.dispatch('exports.registry', {}, { actor: 'tester', transport: 'cli' });
+      const r = await app.dispatch('exports.registry', {}, seatCtx('tester'));
       expect(r).toMatchObject({ ok: true, value: { manifest: { records: 6 } } });
     } finally {
       app.close();

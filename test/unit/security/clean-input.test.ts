@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAppContext, type AppContext } from '../../../electron/app/context';
+import { callLocal, openAppContext, type AppContext } from '../../../electron/app/context';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/server';
 import { cleanInput, escapeForTerminal, isCalendarDateTime, textProblem } from '../../../shared/text/clean';
 import { maxBodyBytes, MAX_IMPORT_BYTES, utf8Length } from '../../../shared/api/limits';
@@ -79,7 +79,7 @@ describe('browser host edge', () => {
     mkdirSync(staticDir);
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
     open.ctx = openAppContext({ dbPath: path.join(dir, 'h.db'), transport: 'browser-host' });
-    open.host = await startBrowserHost({ dispatch: open.ctx.dispatch, staticDir });
+    open.host = await startBrowserHost({ call: callLocal(open.ctx, 'browser-host', 'tester (browser host)'), staticDir });
     return open.host;
   }
 

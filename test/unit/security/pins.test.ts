@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProfilePin, createProfile, PIN_LOCK_MS } from '../../../db/repositories/profiles';
-import { CTX, useApi } from '../meetings/setup';
+import { useApi } from '../meetings/setup';
 
 const open = useApi();
 
@@ -12,13 +12,13 @@ describe('PINs that resist guessing', () => {
     for (let i = 0; i < 10; i++) {
       const r = await api.call('profiles.select', { id: chair.id, pin: `00000${i}` });
       if (r.ok) throw new Error('a wrong PIN was accepted');
-      expect(r.error).toMatchObject({ code: 'UNAUTHORIZED', field: 'pin' });
+      expect(r.error).toMatchObject({ code: 'UNAUTHENTICATED', field: 'pin' });
       messages.push(r.error.message);
     }
     expect(messages.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `wrong PIN (${n} ${n === 1 ? 'try' : 'tries'} left before the profile is locked for 15 minutes)`));
     expect(messages[4]).toMatch(/^wrong PIN; Dr\. Chair's profile is now locked after 5 wrong PINs until \d{2}:\d{2} UTC on \d{4}-\d{2}-\d{2}$/);
     for (const m of messages.slice(5)) expect(m).toMatch(/^Dr\. Chair's profile is locked after 5 wrong PINs until \d{2}:\d{2} UTC on /);
-    expect(await api.call('profiles.select', { id: chair.id, pin: '246813' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('is locked') } });
+    expect(await api.call('profiles.select', { id: chair.id, pin: '246813' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('is locked') } });
     const lock = api.db.prepare("SELECT actor, after FROM audit_log WHERE action = 'profile.lock'").all() as { actor: string; after: string }[];
     expect(lock).toHaveLength(1);
     const until = (JSON.parse(lock[0]?.after ?? '{}') as { locked_until: string }).locked_until;
@@ -54,12 +54,12 @@ describe('PINs that resist guessing', () => {
     const api = open();
     const first = await api.ok<{ id: number }>('profiles.create', { name: 'First', specialty: 'surgery', role: 'chair', pin: '246813' });
     const coord = await api.ok<{ id: number }>('profiles.create', { name: 'Coord', specialty: 'coordinator', role: 'coordinator' });
-    const refused = { ok: false, error: { code: 'UNAUTHORIZED', message: 'only a chair can create a chair profile: act as a chair first', field: 'role' } };
+    const refused = { ok: false, error: { code: 'FORBIDDEN', message: 'only a chair can create a chair profile: act as a chair first', field: 'role' } };
     expect(await api.call('profiles.create', { name: 'Usurper', specialty: 'surgery', role: 'chair' })).toEqual(refused);
     await api.ok('profiles.select', { id: coord.id });
     expect(await api.call('profiles.create', { name: 'Usurper', specialty: 'surgery', role: 'chair' })).toEqual(refused);
     expect(api.db.prepare("SELECT count(*) FROM profiles WHERE role = 'chair'").pluck().get()).toBe(1);
-    await api.ok('profiles.select', { id: first.id, pin: '246813' }, CTX);
+    await api.ok('profiles.select', { id: first.id, pin: '246813' });
     expect((await api.call('profiles.create', { name: 'Second chair', specialty: 'surgery', role: 'chair' })).ok).toBe(true);
     // The repository enforces it too (not only the handler).
     expect(() => createProfile(api.db, { name: 'Direct', specialty: 'surgery', role: 'chair' }, null)).toThrow('only a chair can create a chair profile');

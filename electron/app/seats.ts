@@ -1,0 +1,37 @@
+/**
+ * Local single-seat mode: who acts at this machine (desktop app, loopback browser host, CLI). The acting profile
+ * is kept per session (one per window, host run or CLI run) until `session.clear`. A transport asks `actor()` once
+ * per call: the chosen profile (its name, id and role), else the seat itself as the local administrator, named
+ * after the operating-system user (see shared/api/access.ts for why).
+ */
+import type { Db } from '../../db/connection';
+import { getProfile } from '../../db/repositories/profiles';
+import type { Actor } from '../../shared/api';
+import { actorLabel, type Profile } from '../../shared/domain/meeting';
+
+export const profileActor = (p: Profile): Actor => ({ label: actorLabel(p), profileId: p.id, role: p.role });
+
+export class LocalSeats {
+  private readonly acting = new Map<string, number>();
+  /** `db` is read on every call: a restore swaps the connection. */
+  constructor(private readonly db: () => Db) {}
+
+  select(session: string, profileId: number): void {
+    this.acting.set(session, profileId);
+  }
+
+  clear(session: string): boolean {
+    return this.acting.delete(session);
+  }
+
+  current(session: string): Profile | null {
+    const id = this.acting.get(session);
+    return id === undefined ? null : (getProfile(this.db(), id) ?? null);
+  }
+
+  /** Who acts in `session`: the chosen profile, or the seat (`seatLabel`) as the local administrator. */
+  actor(session: string, seatLabel: string): Actor {
+    const profile = this.current(session);
+    return profile ? profileActor(profile) : { label: seatLabel, profileId: null, role: 'admin' };
+  }
+}
