@@ -220,6 +220,11 @@ function blankFacts(): Record<CaseFactKey, undefined> {
     primary_sidedness: undefined, primary_resected: undefined, net_primary_site: undefined, net_grade: undefined,
     net_ki67_pct: undefined, hormone_symptoms: undefined, bulk_symptoms: undefined, on_ssa: undefined,
     progressing_on_ssa: undefined, sstr_positive: undefined, lu177_candidate: undefined, prior_prrt: undefined,
+    resectable: undefined, ablatable: undefined, potentially_resectable: undefined, future_liver_remnant_pct: undefined,
+    clinically_significant_portal_hypertension: undefined, macrovascular_invasion: undefined, total_tumour_diameter_cm: undefined,
+    afp_ng_ml: undefined, prior_liver_transplant: undefined, transplant_ineligible: undefined, autoimmune_disease: undefined,
+    recent_gi_bleeding: undefined, largest_lesion_cm: undefined, node_positive_primary: undefined,
+    disease_free_interval_months: undefined, cea_ng_ml: undefined, hai_program_available: undefined, hla_a0201_positive: undefined,
   };
 }
 

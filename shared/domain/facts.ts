@@ -88,12 +88,46 @@ export const caseFactsShape = {
   sstr_positive: bool(),
   lu177_candidate: bool(),
   prior_prrt: bool(),
+  // Added 2026-12 (CONTRACT.md): curative-intent work-up, transplant criteria, named systemic therapy.
+  resectable: bool(),
+  ablatable: bool(),
+  potentially_resectable: bool(),
+  future_liver_remnant_pct: num(0, 100),
+  clinically_significant_portal_hypertension: bool(),
+  macrovascular_invasion: bool(),
+  total_tumour_diameter_cm: num(0, 100),
+  afp_ng_ml: num(0, 10_000_000),
+  prior_liver_transplant: bool(),
+  transplant_ineligible: bool(),
+  autoimmune_disease: bool(),
+  recent_gi_bleeding: bool(),
+  largest_lesion_cm: num(0, 50),
+  node_positive_primary: bool(),
+  disease_free_interval_months: num(0, 600),
+  cea_ng_ml: num(0, 1_000_000),
+  hai_program_available: bool(),
+  hla_a0201_positive: bool(),
 } as const;
 
+/**
+ * CONTRACT.md (added 2026-12): `resectable_or_ablatable` false together with `resectable` or `ablatable` true is
+ * an input error that names `resectable_or_ablatable` (the three refine one another, EVIDENCE.md 2.1 point 8).
+ */
+export function resectabilityConflict(f: { resectable_or_ablatable?: boolean | null; resectable?: boolean | null; ablatable?: boolean | null }): string | null {
+  if (f.resectable_or_ablatable !== false) return null;
+  if (f.resectable === true) return 'is false while resectable is true';
+  if (f.ablatable === true) return 'is false while ablatable is true';
+  return null;
+}
+const refineResectability = (f: Parameters<typeof resectabilityConflict>[0], ctx: z.RefinementCtx): void => {
+  const message = resectabilityConflict(f);
+  if (message !== null) ctx.addIssue({ code: 'custom', path: ['resectable_or_ablatable'], message });
+};
+
 /** Engine input: unknown keys ignored (CONTRACT: "Unknown extra fields are ignored, not an error"). */
-export const caseFactsSchema = z.object(caseFactsShape);
+export const caseFactsSchema = z.object(caseFactsShape).superRefine(refineResectability);
 /** Stored/API form: unknown keys are an error (a typo must not silently vanish). */
-export const caseFactsStrictSchema = z.strictObject(caseFactsShape);
+export const caseFactsStrictSchema = z.strictObject(caseFactsShape).superRefine(refineResectability);
 
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 export type CaseFactKey = keyof typeof caseFactsShape;

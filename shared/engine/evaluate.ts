@@ -10,6 +10,10 @@ import { bsaMostellerUnchecked } from './calculators/bsa';
 import { childPughClassOf, childPughScoreUnchecked } from './calculators/childPugh';
 import { meldNaUnchecked, meldUnchecked } from './calculators/meld';
 import { lungDoseGyUnchecked } from './calculators/y90';
+import { deriveBclcStage, vascularInvasion } from './calculators/bclc';
+import { milanCriteria, ucsfCriteria, upToSevenCriteria } from './calculators/transplantCriteria';
+import { fongScoreOrNull } from './calculators/fong';
+import { flrThresholdPct } from './calculators/flr';
 import { roundTo } from './errors';
 import { parseFacts, parseFactsInto } from './factsParser';
 import { CASE_FACT_KEYS } from '../domain/facts';
@@ -38,10 +42,45 @@ export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: Deri
   const lung = f.planned_activity_gbq != null && f.lung_shunt_fraction_pct != null ? lungDoseGyUnchecked(f.planned_activity_gbq, f.lung_shunt_fraction_pct) : null;
   // Earlier lung dose counts 0 when the patient has had no Y-90 before (prior_y90 false).
   const prior = f.prior_lung_dose_gy ?? (f.prior_y90 === false ? 0 : null);
+  // 3.12–3.15 (added 2026-12): HCC staging and transplant criteria, Fong (colorectal), FLR threshold (any primary).
+  const hcc = f.primary_tumor === 'hcc';
+  const bclcDerived = hcc ? deriveBclcStage(f, cpClass) : null;
+  const entered = f.bclc_stage ?? null;
+  const milan = hcc ? milanCriteria(f) : null;
+  const ucsf = hcc ? ucsfCriteria(f) : null;
+  const upToSeven = hcc ? upToSevenCriteria(f) : null;
+  const fong = f.primary_tumor === 'colorectal' ? fongScoreOrNull(f) : null;
+  const flr = f.future_liver_remnant_pct != null ? flrThresholdPct(f) : null;
+  const eff = effectiveResectability(f);
   return {
-    out: { child_pugh_score: cpScore, child_pugh_class: cpClass, albi_score: albiScore, albi_grade: albiGrade, meld, meld_na: meldNa, bsa_m2: bsa },
-    internal: { child_pugh_score: cpScore, child_pugh_class: cpClass, lung_dose_gy: lung, lung_dose_cumulative_gy: lung !== null && prior !== null ? lung + prior : null },
+    out: {
+      child_pugh_score: cpScore, child_pugh_class: cpClass, albi_score: albiScore, albi_grade: albiGrade, meld, meld_na: meldNa, bsa_m2: bsa,
+      bclc_stage_derived: bclcDerived, milan, ucsf, up_to_seven: upToSeven, fong_score: fong, flr_threshold_pct: flr,
+    },
+    internal: {
+      child_pugh_score: cpScore, child_pugh_class: cpClass, lung_dose_gy: lung, lung_dose_cumulative_gy: lung !== null && prior !== null ? lung + prior : null,
+      bclc_stage_derived: bclcDerived,
+      bclc_stage_effective: entered ?? bclcDerived,
+      bclc_stage_mismatch: !hcc || entered === null ? false : bclcDerived === null ? null : bclcDerived !== entered,
+      vascular_invasion: hcc ? vascularInvasion(f) : null,
+      milan, ucsf, up_to_seven: upToSeven, fong_score: fong,
+      resectable_effective: eff.resectable, ablatable_effective: eff.ablatable, resectable_or_ablatable_effective: eff.either,
+    },
   };
+}
+
+/**
+ * EVIDENCE.md 2.1 point 8: `resectable` and `ablatable` refine `resectable_or_ablatable`. Effective `resectable` =
+ * entered when known, else false when `resectable_or_ablatable` is false, else unknown (`ablatable` likewise);
+ * effective `resectable_or_ablatable` = true when either effective value is true, false when it is entered false or
+ * both effective values are false, otherwise as entered.
+ */
+export function effectiveResectability(f: Pick<CaseFacts, 'resectable' | 'ablatable' | 'resectable_or_ablatable'>): { resectable: boolean | null; ablatable: boolean | null; either: boolean | null } {
+  const roa = f.resectable_or_ablatable ?? null;
+  const resectable = f.resectable ?? (roa === false ? false : null);
+  const ablatable = f.ablatable ?? (roa === false ? false : null);
+  const either = resectable === true || ablatable === true ? true : roa === false || (resectable === false && ablatable === false) ? false : roa;
+  return { resectable, ablatable, either };
 }
 
 export { parseFacts };

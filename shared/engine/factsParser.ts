@@ -8,7 +8,7 @@
  * reported, so errors are exactly zod's. A property test keeps this equal to `caseFactsSchema.parse`.
  */
 import { z } from 'zod';
-import { CASE_FACT_KEYS, caseFactsSchema, caseFactsShape } from '../domain/facts';
+import { CASE_FACT_KEYS, caseFactsSchema, caseFactsShape, resectabilityConflict } from '../domain/facts';
 import type { CaseFacts } from '../domain/facts';
 import { EngineInputError } from './errors';
 
@@ -84,5 +84,8 @@ export function parseFactsInto(input: unknown, slots: unknown[] | null): CaseFac
     out[k] = v;
     if (slots) slots[p.slot] = v;
   }
-  return out as CaseFacts;
+  const facts = out as CaseFacts;
+  // The one rule across fields (CONTRACT.md, added 2026-12); the schema's refinement says the same.
+  if (facts.resectable_or_ablatable === false && resectabilityConflict(facts) !== null) return fail(input);
+  return facts;
 }

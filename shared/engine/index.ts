@@ -12,8 +12,8 @@ export {
   CATALOGUE_VERSION, CATALOGUE, EVIDENCE_IDS, listEvidence, getEvidence, hasEvidence, searchEvidence, formatCitation,
 } from './catalogue';
 export type { EvidenceRecord, Citation, ProvenanceTag, EvidenceKind } from './catalogue';
-export { DISEASE_RULES, GATES, FLAG_RULES, CONFLICTS, RULES_BY_PRIMARY, RULE_READS, describe, readsOf } from './rules';
-export type { Rule, RuleOption, Gate, GatePart, FlagRule, Conflict, Cond } from './rules';
+export { DISEASE_RULES, GATES, FLAG_RULES, CONFLICTS, RULES_BY_PRIMARY, RULE_READS, describe, readsOf, stepsOf } from './rules';
+export type { Rule, RuleOption, RuleStep, Gate, GatePart, FlagRule, Conflict, Cond, DerivedFacts } from './rules';
 export { citedEvidence } from './interpreter';
 export { runVignettes, parseVignettes, checkVignette, vignetteFileSchema, vignetteCaseSchema } from './vignettes';
 export type { VignetteRun, VignetteResult, VignetteCase } from './vignettes';

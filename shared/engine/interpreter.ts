@@ -15,7 +15,9 @@
  */
 import { CASE_FACT_KEYS } from '../domain/facts';
 import type { CaseFacts } from '../domain/facts';
-import { CONFLICTS_BY_ID, DISEASE_RULES, FLAG_RULES, GATES, RULES_BY_PRIMARY, describe } from './rules';
+import { CONFLICTS_BY_ID, DISEASE_RULES, FLAG_RULES, GATES, RULES_BY_PRIMARY, describe, stepsOf } from './rules';
+import { deriveBclcStage, pushVascularInvasionInputs } from './calculators/bclc';
+import { milanCriteria, ucsfCriteria, upToSevenCriteria } from './calculators/transplantCriteria';
 import type { Cond, Conflict, DerivedFacts, DerivedKey, FieldName, Gate, GatePart, Rule, RuleOption } from './rules';
 import { OPTION_WORDS, STRENGTHS, TACE_FAMILY, TAE_FAMILY, Y90_FAMILY } from './vocabulary';
 import type { FlagWord, OptionWord, Strength } from './vocabulary';
@@ -45,7 +47,12 @@ const CONSIDER = rank('consider');
 
 // ---- derived values read by conditions: which facts make them unknown ----
 const CP_INPUTS = ['bilirubin_mg_dl', 'albumin_g_dl', 'inr', 'ascites', 'encephalopathy'] as const;
-function pushUnknownDeps(field: DerivedKey, f: CaseFacts, t: Trace): void {
+const SCRATCH: string[] = [];
+function pushAll(from: string[], t: Trace): void {
+  for (let i = 0; i < from.length; i++) t.unk[t.nu++] = from[i] as string;
+  from.length = 0;
+}
+function pushUnknownDeps(field: DerivedKey, f: CaseFacts, d: DerivedFacts, t: Trace): void {
   switch (field) {
     case 'child_pugh_score': case 'child_pugh_class':
       for (const k of CP_INPUTS) if (f[k] == null) t.unk[t.nu++] = k;
@@ -55,9 +62,45 @@ function pushUnknownDeps(field: DerivedKey, f: CaseFacts, t: Trace): void {
       if (f.lung_shunt_fraction_pct == null) t.unk[t.nu++] = 'lung_shunt_fraction_pct';
       if (field === 'lung_dose_cumulative_gy' && f.prior_lung_dose_gy == null && f.prior_y90 !== false) t.unk[t.nu++] = 'prior_lung_dose_gy';
       return;
+    // 2.1 point 7: neither entered nor derivable → the inputs the derivation lacked (and the stage itself).
+    case 'bclc_stage_effective':
+      if (f.primary_tumor !== 'hcc') return;
+      deriveBclcStage(f, d.child_pugh_class, SCRATCH); pushAll(SCRATCH, t);
+      t.unk[t.nu++] = 'bclc_stage';
+      return;
+    case 'bclc_stage_derived': case 'bclc_stage_mismatch':
+      if (f.primary_tumor !== 'hcc') return;
+      deriveBclcStage(f, d.child_pugh_class, SCRATCH); pushAll(SCRATCH, t);
+      return;
+    case 'vascular_invasion':
+      if (f.primary_tumor === 'hcc') { pushVascularInvasionInputs(f, SCRATCH); pushAll(SCRATCH, t); }
+      return;
+    // 2.1 point 13: a null criterion is an unknown fact; the calculator's missing inputs go into `missing`.
+    case 'milan': if (f.primary_tumor === 'hcc') { milanCriteria(f, SCRATCH); pushAll(SCRATCH, t); } return;
+    case 'ucsf': if (f.primary_tumor === 'hcc') { ucsfCriteria(f, SCRATCH); pushAll(SCRATCH, t); } return;
+    case 'up_to_seven': if (f.primary_tumor === 'hcc') { upToSevenCriteria(f, SCRATCH); pushAll(SCRATCH, t); } return;
+    case 'fong_score': return; // 3.14: no rule reads it
+    // 2.1 point 8: an unknown effective value is decided by the refined fact or by resectable_or_ablatable.
+    case 'resectable_effective':
+      t.unk[t.nu++] = 'resectable';
+      if (f.resectable_or_ablatable == null) t.unk[t.nu++] = 'resectable_or_ablatable';
+      return;
+    case 'ablatable_effective':
+      t.unk[t.nu++] = 'ablatable';
+      if (f.resectable_or_ablatable == null) t.unk[t.nu++] = 'resectable_or_ablatable';
+      return;
+    case 'resectable_or_ablatable_effective':
+      t.unk[t.nu++] = 'resectable_or_ablatable';
+      if (f.resectable == null) t.unk[t.nu++] = 'resectable';
+      if (f.ablatable == null) t.unk[t.nu++] = 'ablatable';
+      return;
   }
 }
-const DERIVED_KEYS: ReadonlySet<string> = new Set<DerivedKey>(['child_pugh_score', 'child_pugh_class', 'lung_dose_gy', 'lung_dose_cumulative_gy']);
+const DERIVED_KEYS: ReadonlySet<string> = new Set<DerivedKey>([
+  'child_pugh_score', 'child_pugh_class', 'lung_dose_gy', 'lung_dose_cumulative_gy', 'bclc_stage_derived', 'bclc_stage_effective',
+  'bclc_stage_mismatch', 'vascular_invasion', 'milan', 'ucsf', 'up_to_seven', 'fong_score', 'resectable_effective', 'ablatable_effective',
+  'resectable_or_ablatable_effective',
+]);
 export const isDerivedKey = (f: FieldName): f is DerivedKey => DERIVED_KEYS.has(f);
 const DERIVED_LIST = [...DERIVED_KEYS] as DerivedKey[];
 /** Field → slot in Ctx.v: the case facts first, then the derived values. */
@@ -76,8 +119,14 @@ function compile(c: Cond): Compiled {
         const u0 = t.nu, a0 = t.na;
         let res: Tri = 1;
         for (let i = 0; i < fs.length; i++) {
+          const a1 = t.na;
           const r = (fs[i] as Compiled)(ctx, t);
-          if (r === 0) { t.nu = u0; t.na = a0; return 0; }
+          if (r === 0) {
+            // Decided by this conjunct: only its assumptions matter (a false can rest on one: "not (X not true)").
+            t.nu = u0;
+            if (a1 > a0) { for (let k = a1; k < t.na; k++) t.asm[a0 + k - a1] = t.asm[k] as string; t.na = a0 + t.na - a1; }
+            return 0;
+          }
           if (r === 2) res = 2;
         }
         return res;
@@ -105,7 +154,7 @@ function compile(c: Cond): Compiled {
     case 'notHolds': {
       const f = compile(c.of);
       return (ctx, t) => {
-        const u0 = t.nu, a0 = t.na;
+        const u0 = t.nu;
         const r = f(ctx, t);
         if (r === 2) {
           // Holds by default: the unknown facts become assumptions.
@@ -113,7 +162,8 @@ function compile(c: Cond): Compiled {
           t.nu = u0;
           return 1;
         }
-        t.nu = u0; t.na = a0;
+        // Decided either way: the inner assumptions still carry the result.
+        t.nu = u0;
         return r === 1 ? 0 : 1;
       };
     }
@@ -145,7 +195,7 @@ function compile(c: Cond): Compiled {
       if (derived) {
         return (ctx, t) => {
           const v = ctx.v[fi];
-          if (v == null) { pushUnknownDeps(field, ctx.f, t); return 2; }
+          if (v == null) { pushUnknownDeps(field, ctx.f, ctx.d, t); return 2; }
           return test(v) ? 1 : 0;
         };
       }
@@ -173,8 +223,9 @@ function compile(c: Cond): Compiled {
 }
 
 // ---- compiled tables (module load) ----
-interface CompiledOption { o: RuleOption; oi: number; rank: number | null; elseRank: number | null; cond: Compiled | null; why: string }
-interface CompiledRule { rule: Rule; when: Compiled; options: CompiledOption[]; notes: { cond: Compiled; text: string; ois: number[] }[]; why: string }
+interface CompiledStep { rank: number | null; cond: Compiled | null; rationale: string; conflicts: readonly string[] | undefined; conflictsIf: Compiled | null; why: string }
+interface CompiledOption { o: RuleOption; oi: number; steps: CompiledStep[]; prevails: boolean }
+interface CompiledRule { rule: Rule; when: Compiled; options: CompiledOption[]; notes: { cond: Compiled; text: string; ois: number[]; anyStep: boolean }[]; why: string; asmWhy: string }
 interface CompiledPart {
   part: GatePart; when: Compiled; targets: number[]; capRank: number | null; bscRank: number | null; warnsLda: boolean;
   why: string; asmWhy: string; capText: string; warnText: string; ldaWarnText: string;
@@ -194,13 +245,23 @@ const familyLabel = (targets: readonly OptionWord[]): string => {
 const compileRule = (rule: Rule): CompiledRule => ({
   rule,
   when: compile(rule.when),
-  options: rule.options.map((o) => ({
-    o, oi: idx(o.option), rank: o.strength === null ? null : rank(o.strength), elseRank: o.else === undefined ? null : rank(o.else),
-    cond: o.if ? compile(o.if) : null,
-    why: o.if ? `${rule.id}: ${o.option} is ${o.strength ?? 'not shown'} only if ${describe(o.if)}${o.else ? ` (else ${o.else})` : ''}` : '',
-  })),
-  notes: (rule.notes ?? []).map((n) => ({ cond: compile(n.if), text: n.text, ois: n.options.map(idx) })),
+  options: rule.options.map((o) => {
+    const steps = stepsOf(o);
+    return {
+      o, oi: idx(o.option), prevails: o.prevailsOverConsider === true,
+      steps: steps.map((st, i) => {
+        const next = steps[i + 1];
+        return {
+          rank: st.strength === null ? null : rank(st.strength), cond: st.if ? compile(st.if) : null, rationale: st.rationale,
+          conflicts: st.conflicts, conflictsIf: st.conflictsIf ? compile(st.conflictsIf) : null,
+          why: st.if ? `${rule.id}: ${o.option} is ${st.strength ?? 'not shown'} only if ${describe(st.if)}${next ? ` (else ${next.strength ?? 'not shown'}${next.if ? ' if further conditions hold' : ''})` : ' (else not shown)'}` : '',
+        };
+      }),
+    };
+  }),
+  notes: (rule.notes ?? []).map((n) => ({ cond: compile(n.if), text: n.text, ois: n.options.map(idx), anyStep: n.anyStep === true })),
   why: `${rule.id} could apply: ${rule.situation}`,
+  asmWhy: `${rule.id} assumed the value (unknown counts as "not true"): ${rule.situation}`,
 });
 
 const COMPILED_RULES = new Map<Rule, CompiledRule>(DISEASE_RULES.map((r) => [r, compileRule(r)]));
@@ -321,7 +382,11 @@ const PART_RES = new Int8Array(nParts);
 const ROW_RANK = new Int8Array(N_OPT);
 const CAP_RANK = new Int8Array(N_OPT);
 const CTX: Ctx = {
-  f: {}, v: new Array<unknown>(N_FIELDS).fill(undefined), d: { child_pugh_score: null, child_pugh_class: null, lung_dose_gy: null, lung_dose_cumulative_gy: null },
+  f: {}, v: new Array<unknown>(N_FIELDS).fill(undefined), d: {
+    child_pugh_score: null, child_pugh_class: null, lung_dose_gy: null, lung_dose_cumulative_gy: null, bclc_stage_derived: null,
+    bclc_stage_effective: null, bclc_stage_mismatch: null, vascular_invasion: null, milan: null, ucsf: null, up_to_seven: null, fong_score: null,
+    resectable_effective: null, ablatable_effective: null, resectable_or_ablatable_effective: null,
+  },
   gateRes: new Array<Tri>(N_GATES).fill(0), gateUnk: new Array<readonly string[]>(N_GATES).fill(NO_STRINGS),
   gateAsm: new Array<readonly string[]>(N_GATES).fill(NO_STRINGS), shown: new Array<boolean>(N_OPT).fill(false),
 };
@@ -387,28 +452,37 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
       t.nu = 0; t.na = 0;
       const r = cr.when(ctx, t);
       if (r === 2) { missing.add(t.unk, 0, t.nu, cr.why, cr.rule.id, PRIO_ROW); continue; }
+      // Decided on an assumed value ("X not true" with X unknown): knowing X could change the answer.
+      if (t.na) missing.add(t.asm, 0, t.na, cr.asmWhy, cr.rule.id, PRIO_ROW);
       if (r === 0) continue;
-      let notes: Map<number, string[]> | null = null;
+      let notes: Map<number, string[]> | null = null, anyStepNotes: Map<number, string[]> | null = null;
       for (const n of cr.notes) {
         t.nu = 0; t.na = 0;
         if (n.cond(ctx, t) === 1) {
-          notes ??= new Map();
-          for (const oi of n.ois) { const l = notes.get(oi); if (l) l.push(n.text); else notes.set(oi, [n.text]); }
+          const m = n.anyStep ? (anyStepNotes ??= new Map()) : (notes ??= new Map());
+          for (const oi of n.ois) { const l = m.get(oi); if (l) l.push(n.text); else m.set(oi, [n.text]); }
         }
       }
       for (const co of cr.options) {
-        let rk = co.rank, rationale = co.o.rationale, held = true;
-        if (co.cond !== null) {
+        // 2.1 point 9: the first step whose condition holds; unknown conditions fall through (and are missing).
+        let step: CompiledStep | undefined, held = false;
+        for (let si = 0; si < co.steps.length; si++) {
+          const st = co.steps[si] as CompiledStep;
+          if (st.cond === null) { step = st; held = si === 0; break; }
           t.nu = 0; t.na = 0;
-          const ri = co.cond(ctx, t);
-          if (ri === 2) missing.add(t.unk, 0, t.nu, co.why, cr.rule.id, PRIO_ROW);
-          if (ri !== 1) { rk = co.elseRank; rationale = co.o.elseRationale ?? rationale; held = false; }
+          const ri = st.cond(ctx, t);
+          if (ri === 2) missing.add(t.unk, 0, t.nu, st.why, cr.rule.id, PRIO_ROW);
+          else if (t.na) missing.add(t.asm, 0, t.na, st.why, cr.rule.id, PRIO_ROW);
+          if (ri === 1) { step = st; held = si === 0; break; }
         }
-        if (rk === null) continue;
+        if (step === undefined || step.rank === null) continue;
+        const rk = step.rank;
+        let conflicts = step.conflicts;
+        if (conflicts && step.conflictsIf !== null) { t.nu = 0; t.na = 0; if (step.conflictsIf(ctx, t) !== 1) conflicts = undefined; }
         const entry: Contribution = {
-          id: cr.rule.id, rank: rk, rationale, prevails: co.o.prevailsOverConsider === true && rk === 0,
+          id: cr.rule.id, rank: rk, rationale: step.rationale, prevails: co.prevails && rk === 0,
           // Notes (e.g. EPOCH subgroups) belong to the option's main strength, not to its fallback.
-          evidence: cr.rule.evidence, conflicts: co.o.conflicts, notes: held ? notes?.get(co.oi) ?? null : null,
+          evidence: cr.rule.evidence, conflicts, notes: held ? notes?.get(co.oi) ?? anyStepNotes?.get(co.oi) ?? null : anyStepNotes?.get(co.oi) ?? null,
         };
         const a = acc[co.oi];
         if (a) a.contrib.push(entry);

@@ -16,6 +16,13 @@ export const derivedSchema = z.object({
   meld: z.number().int().min(6).max(40).nullable(),
   meld_na: z.number().int().min(6).max(40).nullable(),
   bsa_m2: z.number().positive().nullable(),
+  // Catalogue 2026-12 (EVIDENCE.md 3.12–3.15). Snapshots stored before then lack them: read as null.
+  bclc_stage_derived: z.enum(['0', 'A', 'B', 'C', 'D']).nullable().default(null),
+  milan: z.enum(['within', 'beyond']).nullable().default(null),
+  ucsf: z.enum(['within', 'beyond']).nullable().default(null),
+  up_to_seven: z.enum(['within', 'beyond']).nullable().default(null),
+  fong_score: z.number().int().min(0).max(5).nullable().default(null),
+  flr_threshold_pct: z.union([z.literal(20), z.literal(30), z.literal(40)]).nullable().default(null),
 });
 
 export const engineOptionSchema = z.object({

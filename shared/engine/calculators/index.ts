@@ -5,3 +5,7 @@ export * from './bsa';
 export * from './y90';
 export * from './response';
 export * from './ctcae';
+export * from './bclc';
+export * from './transplantCriteria';
+export * from './fong';
+export * from './flr';

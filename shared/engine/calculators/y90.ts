@@ -29,9 +29,9 @@ export interface ResinBsaInput {
   tumour_involvement_pct: number;
   lung_shunt_fraction_pct: number;
   /**
-   * Fraction of the liver treated, in % (default 100 = whole liver). Lobar scaling per one public
-   * implementation [V2, code only]: A = (BSA − 0.2) × treated/100 + involvement/100; confirm against the IFU.
-   * With partial treatment, `tumour_involvement_pct` is the treated tumour volume / whole liver volume.
+   * Fraction of the liver treated, in % (default 100 = whole liver). EVIDENCE.md 3.5: "vendor practice scales by
+   * the fraction of liver treated", so the whole BSA-method activity is scaled: A = [(BSA − 0.2) + involvement/100]
+   * × treated/100 (IFU text not read [V2]; confirm against the current IFU).
    */
   treated_liver_pct?: number;
 }
@@ -42,7 +42,7 @@ export interface ResinBsaResult {
   /** Activity to prescribe after lung-shunt reduction, GBq; null when the LSF contraindicates treatment. */
   prescribed_activity_gbq: number | null;
   reduction_pct: number;
-  method: 'BSA (resin): (BSA − 0.2) + involvement/100, LSF brackets <10 / 10–15 / 15–20 / >20 %';
+  method: 'BSA (resin): [(BSA − 0.2) + involvement/100] × treated fraction, LSF brackets <10 / 10–15 / 15–20 / >20 %';
 }
 
 /** Resin (SIR-Spheres) BSA method with lung-shunt reduction (3.5). */
@@ -52,14 +52,14 @@ export function resinActivityBsa(input: ResinBsaInput): ResinBsaResult {
   const treated = requireNumber('treated_liver_pct', input.treated_liver_pct ?? 100, 0, 100);
   if (bsa <= 0.2) throw new EngineInputError('bsa_m2', 'must be > 0.2 m² for the BSA method');
   const bracket = resinLsfBracket(input.lung_shunt_fraction_pct);
-  const base = (bsa - 0.2) * (treated / 100) + inv / 100;
+  const base = ((bsa - 0.2) + inv / 100) * (treated / 100);
   const factor = BRACKET_FACTOR[bracket];
   return {
     base_activity_gbq: base,
     bracket,
     prescribed_activity_gbq: bracket === 'contraindicated' ? null : base * factor,
     reduction_pct: Math.round((1 - factor) * 100),
-    method: 'BSA (resin): (BSA − 0.2) + involvement/100, LSF brackets <10 / 10–15 / 15–20 / >20 %',
+    method: 'BSA (resin): [(BSA − 0.2) + involvement/100] × treated fraction, LSF brackets <10 / 10–15 / 15–20 / >20 %',
   };
 }
 

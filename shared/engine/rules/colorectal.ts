@@ -1,7 +1,19 @@
-/** Metastatic colorectal cancer, EVIDENCE.md 2.3. Read with the conventions of 2.1. */
+/**
+ * Metastatic colorectal cancer, EVIDENCE.md 2.3. Read with the conventions of 2.1. Resectability is read through
+ * the effective values of 2.1 point 8 ("unresectable" = effective `resectable_or_ablatable` false).
+ * Product thresholds added 2026-12: ablation "recommended" = largest ≤ 3 cm, ≤ 10 lesions, no extrahepatic disease
+ * (COLLISION eligibility), "consider" up to 5 cm, "not recommended" above; SBRT = ≤ 3 lesions ≤ 5 cm, liver-only.
+ */
 import { TRANSARTERIAL_FAMILY } from '../vocabulary';
 import type { Rule, RuleOption } from './dsl';
 import { all, any, eq, gt, gte, isFalse, isTrue, lte, notTrue, oneOf } from './dsl';
+
+const RESECTABLE = eq('resectable_effective', true);
+const ABLATABLE = eq('ablatable_effective', true);
+const LIVER_ONLY = eq('extrahepatic_disease', 'none');
+const CHEMO_NAIVE = eq('line_of_therapy', 'chemo_naive');
+/** Both R-CRC-08 and R-CRC-09 give `recommended` (C-CRC-ABLATE-VS-RESECT is shown then). */
+const SMALL_FOR_ABLATION = all(lte('largest_lesion_cm', 3), lte('lesion_count', 10));
 import { POOR_PS } from './gates';
 
 const CRC = eq('primary_tumor', 'colorectal');
@@ -23,7 +35,7 @@ const notRecLiverDirected: RuleOption[] = TRANSARTERIAL_FAMILY.map((option) => (
 export const COLORECTAL_RULES: readonly Rule[] = [
   {
     id: 'R-CRC-01', section: 'colorectal', situation: 'chemo-naive, unresectable, liver-only or liver-dominant mCRC',
-    when: all(CRC, eq('line_of_therapy', 'chemo_naive'), isFalse('resectable_or_ablatable'), any(isTrue('liver_dominant'), eq('extrahepatic_disease', 'none'))),
+    when: all(CRC, eq('line_of_therapy', 'chemo_naive'), eq('resectable_or_ablatable_effective', false), any(isTrue('liver_dominant'), eq('extrahepatic_disease', 'none'))),
     options: [
       { option: 'SYSTEMIC_STANDARD', strength: 'recommended', rationale: 'first-line systemic therapy is standard' },
       { option: 'Y90_WITH_FIRST_LINE_CHEMO', strength: 'not_recommended', rationale: 'SIRFLOX: no PFS gain (10.2 vs 10.7 mo); FOXFIRE combined: no OS gain (22.6 vs 23.3 mo, P = .61); more grade ≥ 3 AEs' },
@@ -103,9 +115,71 @@ export const COLORECTAL_RULES: readonly Rule[] = [
   },
   {
     id: 'R-CRC-07', section: 'colorectal', situation: 'resectable or ablatable disease: flag REFER_SURGICAL_EVALUATION (outside the seed scope; no strength)',
-    when: all(CRC, isTrue('resectable_or_ablatable')),
+    when: all(CRC, eq('resectable_or_ablatable_effective', true)),
     options: [],
     evidence: [],
+  },
+  {
+    id: 'R-CRC-08', section: 'colorectal', situation: 'resectable liver metastases (effective); the strength follows the extrahepatic disease',
+    when: all(CRC, RESECTABLE),
+    options: [
+      {
+        option: 'RESECTION',
+        steps: [
+          {
+            if: LIVER_ONLY, strength: 'recommended', conflicts: ['C-CRC-ABLATE-VS-RESECT'], conflictsIf: all(ABLATABLE, SMALL_FOR_ABLATION),
+            rationale: 'resection is the curative standard: 5-year survival 37 %, 10-year 22 % after resection (Fong, n = 1,001)',
+          },
+          { if: eq('extrahepatic_disease', 'limited'), strength: 'consider', rationale: 'limited extrahepatic disease: only when the extrahepatic sites are themselves treatable (board decides)' },
+          { if: eq('extrahepatic_disease', 'dominant'), strength: 'not_recommended', rationale: 'extrahepatic disease dominant: liver resection does not address what drives prognosis' },
+        ],
+      },
+      {
+        option: 'PERIOPERATIVE_CHEMO', strength: 'consider', if: all(CHEMO_NAIVE, LIVER_ONLY),
+        rationale: 'EPOC perioperative FOLFOX: 3-year PFS 35.4 % vs 28.1 % (HR 0.79, p = .058); no OS gain at 8.5 years',
+      },
+    ],
+    evidence: ['EV-FONG-1999', 'EV-EPOC-2008', 'GL-ESMO-MCRC-2023', 'GL-COLLISION-CRITERIA-2020'],
+  },
+  {
+    id: 'R-CRC-09', section: 'colorectal', situation: 'ablatable liver metastases (effective), extrahepatic disease none or limited; shown whether or not also resectable',
+    when: all(CRC, ABLATABLE, oneOf('extrahepatic_disease', ['none', 'limited'])),
+    options: [{
+      option: 'ABLATION',
+      steps: [
+        {
+          if: all(SMALL_FOR_ABLATION, LIVER_ONLY), strength: 'recommended', conflicts: ['C-CRC-ABLATE-VS-RESECT'], conflictsIf: RESECTABLE,
+          rationale: 'COLLISION (≤ 10 lesions ≤ 3 cm): OS non-inferior to resection (HR 1.05), local control HR 0.13, serious AEs 7 % vs 20 %; CLOCC: ablation + systemic therapy OS HR 0.58',
+        },
+        { if: lte('largest_lesion_cm', 5), strength: 'consider', rationale: 'outside COLLISION eligibility (lesion 3–5 cm, > 10 lesions or limited extrahepatic disease): larger lesions recur locally more often [K]' },
+        { if: gt('largest_lesion_cm', 5), strength: 'not_recommended', rationale: 'lesion > 5 cm: local recurrence after ablation too likely [K]' },
+      ],
+    }],
+    evidence: ['EV-COLLISION-2025', 'EV-CLOCC-2017', 'GL-COLLISION-CRITERIA-2020'],
+  },
+  {
+    id: 'R-CRC-10', section: 'colorectal', situation: 'not resectable but ablatable, chemo-naive',
+    when: all(CRC, eq('resectable_effective', false), ABLATABLE, CHEMO_NAIVE),
+    options: [{ option: 'SYSTEMIC_STANDARD', strength: 'recommended', rationale: 'ablation is added to first-line systemic therapy, not substituted for it (CLOCC: OS HR 0.58, 0.38–0.88)' }],
+    evidence: ['EV-CLOCC-2017', 'GL-ASCO-MCRC-2023'],
+  },
+  {
+    id: 'R-CRC-11', section: 'colorectal', situation: 'neither resectable nor ablatable, liver-only, ≤ 3 lesions, largest ≤ 5 cm',
+    when: all(CRC, eq('resectable_effective', false), eq('ablatable_effective', false), LIVER_ONLY, lte('lesion_count', 3), lte('largest_lesion_cm', 5)),
+    options: [{ option: 'SBRT', strength: 'consider', rationale: 'ASCO 2023: SBRT may be recommended after systemic therapy for liver oligometastases not suitable for resection; phase 2: local control 94 % / 78 % at 1 / 3 years, no radiation-induced liver disease' }],
+    evidence: ['GL-ASCO-MCRC-2023', 'EV-SBRT-LIVERMETS-2018'],
+  },
+  {
+    id: 'R-CRC-12', section: 'colorectal', situation: 'potentially resectable (conversion intent), not resectable now, liver-only, chemo-naive',
+    when: all(CRC, isTrue('potentially_resectable'), eq('resectable_effective', false), LIVER_ONLY, CHEMO_NAIVE),
+    options: [{ option: 'CONVERSION_SYSTEMIC', strength: 'recommended', rationale: 'most active regimen, restage for resection about every 2 months [K]: 10–30 % of initially unresectable liver-limited disease becomes resectable' }],
+    evidence: ['EV-CONVERSION-CRC', 'GL-ESMO-MCRC-2023'],
+  },
+  {
+    id: 'R-CRC-13', section: 'colorectal', situation: 'hepatic-arterial-infusion programme available, liver-only disease',
+    when: all(CRC, isTrue('hai_program_available'), LIVER_ONLY),
+    options: [{ option: 'HAI_PUMP', strength: 'consider', rationale: 'expert centres only; adjuvant after resection or for unresectable liver-only disease: MSKCC propensity analysis OS 67 vs 44 months (HR 0.67); no modern randomised OS evidence [K]' }],
+    evidence: ['EV-HAI-2017'],
   },
 ];
 

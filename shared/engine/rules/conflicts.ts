@@ -36,6 +36,23 @@ export const CONFLICTS: readonly Conflict[] = [
       { position: 'guidelines: highly selected patients only (NCCN footnote [K]); audit outcomes and register patients (NICE); not routinely recommended (ASCO)', evidence: ['GL-NCCN-COLON', 'GL-NICE-IPG672', 'GL-ASCO-MCRC-2023'] },
     ],
   },
+  // Added 2026-12 (EVIDENCE.md 6).
+  {
+    id: 'C-HCC-RESECT-PH',
+    summary: 'Resection of HCC with clinically significant portal hypertension or raised bilirubin: BCLC sends these patients to transplantation (or ablation when early); AASLD 2023 accepts minimally invasive minor resection with mild portal hypertension',
+    sides: [
+      { position: 'BCLC: resection only for a solitary tumour without portal hypertension and with normal bilirubin; otherwise transplantation, or ablation when early', evidence: ['GL-BCLC-2022'] },
+      { position: 'AASLD 2023: minimally invasive surgery extends minor resection to mild portal hypertension', evidence: ['GL-AASLD-HCC-2023'] },
+    ],
+  },
+  {
+    id: 'C-CRC-ABLATE-VS-RESECT',
+    summary: 'Small colorectal liver metastases: COLLISION found thermal ablation non-inferior for OS with fewer serious adverse events (≤ 3 cm); resection is the historical curative standard',
+    sides: [
+      { position: 'COLLISION: OS HR 1.05 (non-inferior), local control HR 0.13, serious adverse events 7 % vs 20 %', evidence: ['EV-COLLISION-2025'] },
+      { position: 'resection as the curative standard: 5-year survival 37 %, 10-year 22 % (Fong); guideline standard', evidence: ['EV-FONG-1999', 'GL-ESMO-MCRC-2023'] },
+    ],
+  },
 ];
 
 export const CONFLICTS_BY_ID: ReadonlyMap<string, Conflict> = new Map(CONFLICTS.map((c) => [c.id, c]));

@@ -18,7 +18,27 @@ export interface DerivedFacts {
   lung_dose_gy: number | null;
   /** lung_dose_gy + prior_lung_dose_gy (prior counts 0 when prior_y90 is false). */
   lung_dose_cumulative_gy: number | null;
+  // Added 2026-12 (EVIDENCE.md 2.1 points 7, 8, 13; calculators 3.12–3.14).
+  /** 3.12, HCC only. */
+  bclc_stage_derived: BclcStageWord | null;
+  /** Point 7: `bclc_stage` when entered, else `bclc_stage_derived`. Rows that name a BCLC stage read this. */
+  bclc_stage_effective: BclcStageWord | null;
+  /** HCC with `bclc_stage` entered: true when the derived stage differs; null when it cannot be derived. */
+  bclc_stage_mismatch: boolean | null;
+  /** Input V of 3.12 (vascular invasion), HCC only. */
+  vascular_invasion: boolean | null;
+  milan: CriterionWord | null;
+  ucsf: CriterionWord | null;
+  up_to_seven: CriterionWord | null;
+  /** 3.14, colorectal only (no rule reads it). */
+  fong_score: number | null;
+  /** Point 8: the effective resectability facts. */
+  resectable_effective: boolean | null;
+  ablatable_effective: boolean | null;
+  resectable_or_ablatable_effective: boolean | null;
 }
+export type BclcStageWord = '0' | 'A' | 'B' | 'C' | 'D';
+export type CriterionWord = 'within' | 'beyond';
 export type DerivedKey = keyof DerivedFacts;
 export type FieldName = CaseFactKey | DerivedKey;
 
@@ -54,8 +74,32 @@ export const notTrue = (field: CaseFactKey): Cond => notHolds(isTrue(field));
 export const gateFired = (gate: string): Cond => ({ kind: 'gate', gate });
 export const proposed = (option: OptionWord): Cond => ({ kind: 'proposed', option });
 
-/** One option a rule row shows. */
-export interface RuleOption {
+/**
+ * One step of a graded strength inside a row (2.1 point 9): the option takes the strength of the first step whose
+ * condition holds, left to right; a step without `if` always holds. A condition on an unknown fact does not hold
+ * (its facts go into `missing`) and the next step is tried; when no step can hold the option is not shown.
+ */
+export interface RuleStep {
+  readonly if?: Cond;
+  /** null = not shown when this step is reached. */
+  readonly strength: Strength | null;
+  readonly rationale: string;
+  readonly conflicts?: readonly string[];
+  /** The conflicts are shown only when this also holds (read silently: it never changes a strength). */
+  readonly conflictsIf?: Cond;
+}
+
+/** An option with a graded strength (several steps). */
+export interface RuleLadder {
+  readonly option: OptionWord;
+  readonly steps: readonly RuleStep[];
+  readonly prevailsOverConsider?: boolean;
+}
+
+/** One option a rule row shows: a single strength (optionally under `if`/`else`) or a ladder of steps. */
+export type RuleOption = RuleSimpleOption | RuleLadder;
+
+export interface RuleSimpleOption {
   readonly option: OptionWord;
   /** Strength when `if` holds (or always, without `if`); null = not shown when `if` holds. */
   readonly strength: Strength | null;
@@ -71,7 +115,11 @@ export interface RuleOption {
 }
 
 /** A line added to the rationale of the named options when its condition holds (e.g. EPOCH subgroups). */
-export interface RuleNote { readonly if: Cond; readonly text: string; readonly options: readonly OptionWord[] }
+export interface RuleNote {
+  readonly if: Cond; readonly text: string; readonly options: readonly OptionWord[];
+  /** Shown whichever step set the strength (default: only with the option's first step). */
+  readonly anyStep?: boolean;
+}
 
 export type RuleSection = 'colorectal' | 'neuroendocrine' | 'hcc' | 'other';
 
@@ -85,6 +133,16 @@ export interface Rule {
   readonly options: readonly RuleOption[];
   readonly notes?: readonly RuleNote[];
   readonly evidence: readonly string[];
+}
+
+/** The steps of any option form: `if`/`else` is a two-step ladder, a plain option one step. */
+export function stepsOf(o: RuleOption): readonly RuleStep[] {
+  if ('steps' in o) return o.steps;
+  if (!o.if) return [{ strength: o.strength, rationale: o.rationale, conflicts: o.conflicts }];
+  return [
+    { if: o.if, strength: o.strength, rationale: o.rationale, conflicts: o.conflicts },
+    { strength: o.else ?? null, rationale: o.elseRationale ?? o.rationale, conflicts: o.conflicts },
+  ];
 }
 
 /** One effect of a safety gate (2.2). A gate fires when any of its parts holds. */

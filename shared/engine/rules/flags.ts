@@ -5,7 +5,7 @@
  */
 import type { FlagRule } from './dsl';
 import { all, any, eq, gt, gte, isTrue, lt, lte, notHolds, notTrue, oneOf, unknownOr } from './dsl';
-import { POOR_PS } from './gates';
+import { FLR_INSUFFICIENT, POOR_PS } from './gates';
 
 const RESIN_OR_UNKNOWN = notHolds(eq('planned_device', 'glass'));
 
@@ -26,10 +26,17 @@ export const FLAG_RULES: readonly FlagRule[] = [
   { flag: 'TACE_RENAL', when: gte('creatinine_mg_dl', 2), text: 'creatinine ≥ 2 mg/dL' },
   { flag: 'UNTREATED_VARICES', when: isTrue('varices_untreated_high_risk'), text: 'untreated high-risk varices' },
   { flag: 'HIGH_RISK_HEPATOTOXICITY', when: all(eq('primary_tumor', 'neuroendocrine'), any(gt('liver_replacement_pct', 50), isTrue('prior_hepatotoxic_chemo')), isTrue('bilobar')), text: 'NET, bilobar, with > 50 % replacement and/or prior hepatotoxic chemotherapy' },
-  { flag: 'REFER_SURGICAL_EVALUATION', when: isTrue('resectable_or_ablatable'), text: 'disease marked resectable or ablatable' },
+  // Reads the effective value (EVIDENCE.md 2.1 point 8): also raised when `resectable` or `ablatable` is true.
+  { flag: 'REFER_SURGICAL_EVALUATION', when: eq('resectable_or_ablatable_effective', true), text: 'disease marked resectable or ablatable' },
   {
     flag: 'LIMITED_EVIDENCE',
     when: oneOf('primary_tumor', ['breast', 'melanoma', 'uveal_melanoma', 'sarcoma', 'lung', 'pancreatic_adenocarcinoma', 'cholangiocarcinoma', 'other']),
     text: 'primary tumour outside CRC, NET and HCC',
   },
+  // Added 2026-12.
+  { flag: 'PRIOR_LIVER_TRANSPLANT', when: isTrue('prior_liver_transplant'), text: 'earlier liver transplantation' },
+  { flag: 'AUTOIMMUNE_DISEASE', when: isTrue('autoimmune_disease'), text: 'active or previously documented autoimmune disease' },
+  { flag: 'RECENT_GI_BLEEDING', when: isTrue('recent_gi_bleeding'), text: 'gastrointestinal bleeding within the last 6 months' },
+  { flag: 'FLR_INSUFFICIENT', when: FLR_INSUFFICIENT, text: 'future liver remnant below the threshold of EVIDENCE.md 3.15 (unknown cirrhosis or chemotherapy counts as present)' },
+  { flag: 'BCLC_STAGE_MISMATCH', when: all(eq('primary_tumor', 'hcc'), eq('bclc_stage_mismatch', true)), text: 'entered BCLC stage differs from the stage derived from the inputs' },
 ];

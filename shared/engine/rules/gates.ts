@@ -6,14 +6,28 @@
  * encephalopathy = any grade; massive replacement of both lobes = bilobar and > 70 %. Hepatorenal syndrome,
  * CrCl and comorbidity have no input field and are left to the board.
  */
-import { TACE_FAMILY, TAE_FAMILY, TRANSARTERIAL_FAMILY, Y90_FAMILY } from '../vocabulary';
-import type { Gate } from './dsl';
+import { BEV_FAMILY, ICI_FAMILY, LOCAL_PS_FAMILY, TACE_GATE_FAMILY, TAE_FAMILY, TRANSARTERIAL_GATE_FAMILY, Y90_FAMILY } from '../vocabulary';
+import type { OptionWord } from '../vocabulary';
+import type { Cond, Gate } from './dsl';
 import { all, any, eq, gateFired, gt, gte, isTrue, lt, lte, notHolds, notTrue, oneOf, unknownOr } from './dsl';
 
 const Y90 = Y90_FAMILY;
-const TACE = TACE_FAMILY;
-const TACE_TAE = [...TACE_FAMILY, ...TAE_FAMILY] as const;
-const ALL_TA = TRANSARTERIAL_FAMILY;
+/** TACE as gates read it: TACE_PLUS_SYSTEMIC included (2.1 point 10). */
+const TACE = TACE_GATE_FAMILY;
+const TACE_TAE = [...TACE_GATE_FAMILY, ...TAE_FAMILY] as const;
+const ALL_TA = TRANSARTERIAL_GATE_FAMILY;
+/** 2.1 point 11: the ICI and bevacizumab gates never lower these; their rationale names the agents instead. */
+const GENERIC_SYSTEMIC: readonly OptionWord[] = ['SYSTEMIC_STANDARD', 'SECOND_LINE_HCC_SYSTEMIC'];
+
+/**
+ * FLR below the threshold of 3.15 (40 % with cirrhosis, else 30 % after hepatotoxic chemotherapy, else 20 %), with
+ * an unknown cirrhosis or chemotherapy counted as present (the assumed facts go into `missing`).
+ */
+export const FLR_INSUFFICIENT: Cond = any(
+  lt('future_liver_remnant_pct', 20),
+  all(lt('future_liver_remnant_pct', 30), any(unknownOr(isTrue('cirrhosis')), unknownOr(isTrue('prior_hepatotoxic_chemo')))),
+  all(lt('future_liver_remnant_pct', 40), unknownOr(isTrue('cirrhosis'))),
+);
 /** Resin brackets apply for resin or when the device is not yet chosen (2.1: unknown device → resin). */
 const RESIN_OR_UNKNOWN = notHolds(eq('planned_device', 'glass'));
 
@@ -134,6 +148,63 @@ export const GATES: readonly Gate[] = [
     parts: [{ when: oneOf('ascites', ['mild', 'moderate_severe']), targets: Y90, cap: 'consider', text: 'clinically evident ascites: Y-90 at most consider' }],
     rationale: 'baseline ascites predicted poor survival after Y-90 in NET (P = .002); abnormal baseline labs predict grade 3 toxicity (RESIN)',
     evidence: ['EV-TOMOZAWA-2018', 'EV-RESIN-REGISTRY'],
+  },
+  // ---- added 2026-12 ----
+  {
+    id: 'S-ICI-TRANSPLANT', situation: 'earlier liver transplantation',
+    parts: [
+      { when: isTrue('prior_liver_transplant'), targets: ICI_FAMILY, cap: 'contraindicated', text: 'earlier liver transplantation: checkpoint inhibitors risk graft rejection' },
+      { when: isTrue('prior_liver_transplant'), targets: GENERIC_SYSTEMIC, cap: null, text: 'earlier liver transplantation: avoid checkpoint inhibitors (atezolizumab, durvalumab, tremelimumab, nivolumab, pembrolizumab)' },
+    ],
+    rationale: 'acute graft rejection after checkpoint inhibition; reviews advise against ICIs after transplantation where an alternative exists; transplant recipients were not studied in the pivotal trials [K]',
+    evidence: ['EV-ICI-LT-2023', 'EV-IMBRAVE150-2020', 'EV-HIMALAYA-2022'],
+  },
+  {
+    id: 'S-ICI-AUTOIMMUNE', situation: 'active or previously documented autoimmune disease',
+    parts: [
+      { when: isTrue('autoimmune_disease'), targets: ICI_FAMILY, cap: 'not_recommended', text: 'autoimmune disease: immune-related flare risk with checkpoint inhibitors' },
+      { when: isTrue('autoimmune_disease'), targets: GENERIC_SYSTEMIC, cap: null, text: 'autoimmune disease: weigh immune-related risk before a checkpoint inhibitor (atezolizumab, durvalumab, tremelimumab)' },
+    ],
+    rationale: 'immune-related flare risk; ASCO 2024 asks to weigh it; the pivotal trials excluded autoimmune disease [K]',
+    evidence: ['GL-ASCO-HCC-2024', 'EV-IMBRAVE150-2020', 'EV-HIMALAYA-2022'],
+  },
+  {
+    id: 'S-BEV-BLEED', situation: 'gastrointestinal bleeding within 6 months, or untreated high-risk varices',
+    parts: [
+      { when: isTrue('recent_gi_bleeding'), targets: BEV_FAMILY, cap: 'contraindicated', text: 'gastrointestinal bleeding within 6 months: no bevacizumab / VEGF inhibition' },
+      { when: isTrue('varices_untreated_high_risk'), targets: BEV_FAMILY, cap: 'not_recommended', text: 'untreated high-risk varices: endoscopic screening and management before bevacizumab' },
+      { when: any(isTrue('recent_gi_bleeding'), isTrue('varices_untreated_high_risk')), targets: GENERIC_SYSTEMIC, cap: null, text: 'bleeding risk: avoid or defer bevacizumab (treat varices first)' },
+    ],
+    rationale: 'bleeding risk with VEGF inhibition; ASCO 2024: screen and manage varices before atezolizumab + bevacizumab; IMbrave150 required treated varices [K]',
+    evidence: ['GL-ASCO-HCC-2024', 'EV-IMBRAVE150-2020'],
+  },
+  {
+    id: 'S-RESECT-FLR', situation: 'future liver remnant below the threshold of 3.15 (unknown cirrhosis or chemotherapy counts as present)',
+    parts: [{ when: FLR_INSUFFICIENT, targets: ['RESECTION'], cap: 'not_recommended', text: 'future liver remnant below the threshold: portal vein embolisation or two-stage hepatectomy, then reassess' }],
+    rationale: 'post-hepatectomy liver failure',
+    evidence: ['EV-FLR-PVE-2016', 'GL-AASLD-HCC-2023'],
+  },
+  {
+    id: 'S-LOCAL-LIVER', situation: 'Child-Pugh score ≥ 8 (resection, perfusion, SBRT), ≥ 10 (also ablation)',
+    parts: [
+      { when: gte('child_pugh_score', 8), targets: ['RESECTION', 'HEPATIC_PERFUSION'], cap: 'contraindicated', text: 'Child-Pugh ≥ 8: resection and hepatic perfusion need preserved liver function' },
+      { when: gte('child_pugh_score', 8), targets: ['SBRT'], cap: 'not_recommended', text: 'Child-Pugh ≥ 8: SBRT trials enrolled Child-Pugh A' },
+      { when: gte('child_pugh_score', 10), targets: ['ABLATION', 'SBRT'], cap: 'contraindicated', text: 'Child-Pugh ≥ 10: end-stage liver function' },
+    ],
+    rationale: 'decompensated liver function: resection and perfusion need preserved function; RTOG 1112 enrolled Child-Pugh A only',
+    evidence: ['GL-BCLC-2022', 'GL-AASLD-HCC-2023'],
+  },
+  {
+    id: 'S-LOCAL-PS', situation: 'ECOG ≥ 3 or expected survival < 3 months',
+    parts: [{ when: POOR_PS, targets: LOCAL_PS_FAMILY, cap: 'not_recommended', text: 'ECOG ≥ 3 or expected survival < 3 months' }],
+    rationale: 'the cited trials enrolled ECOG 0–1 (COLLISION 0–2); ECOG > 2 is BCLC-D',
+    evidence: ['EV-SEED-2018', 'GL-BCLC-2022'],
+  },
+  {
+    id: 'S-SBRT-PRIOR-RT', situation: 'prior radiotherapy to a significant liver volume',
+    parts: [{ when: isTrue('prior_liver_ebrt'), targets: ['SBRT'], cap: 'not_recommended', text: 'prior external radiotherapy to the liver: cumulative liver dose' }],
+    rationale: 'cumulative liver radiation dose; liver SBRT series exclude earlier liver irradiation [K]',
+    evidence: ['EV-RTOG1112-2025', 'EV-SBRT-LIVERMETS-2018'],
   },
   {
     id: 'S-LIVER-IMPAIRED', situation: 'Child-Pugh B (7–9), or S-Y90-BILI, S-Y90-BURDEN or S-TACE-LIVER fires',

@@ -1,7 +1,7 @@
 /** All rule data in one place: disease rows by section, gates, flags and conflicts. */
 import type { PrimaryTumor } from '../../domain/facts';
 import { COLORECTAL_RULES } from './colorectal';
-import { readsOf } from './dsl';
+import { readsOf, stepsOf } from './dsl';
 import type { FieldName, Rule } from './dsl';
 import { FLAG_RULES as FLAGS_FOR_READS } from './flags';
 import { GATES as GATES_FOR_READS } from './gates';
@@ -32,7 +32,7 @@ export const RULES_BY_PRIMARY: Readonly<Record<PrimaryTumor, readonly Rule[]>> =
 export const RULE_READS: ReadonlyMap<string, readonly FieldName[]> = new Map<string, readonly FieldName[]>([
   ...DISEASE_RULES.map((r): [string, FieldName[]] => {
     const s = readsOf(r.when);
-    for (const o of r.options) if (o.if) readsOf(o.if, s);
+    for (const o of r.options) for (const st of stepsOf(o)) if (st.if) readsOf(st.if, s);
     for (const n of r.notes ?? []) readsOf(n.if, s);
     return [r.id, [...s]];
   }),

@@ -103,6 +103,12 @@ export const NEUROENDOCRINE_RULES: readonly Rule[] = [
     options: [{ option: 'LU177_PRRT', strength: 'consider', rationale: 'NETTER-1 enrolled midgut NET only; non-midgut use rests on the SSTR-positive GEP-NET label [K]' }],
     evidence: ['EV-NETTER1-2017'],
   },
+  {
+    id: 'R-NET-11', section: 'neuroendocrine', situation: 'resectable (effective) liver-only G1–G2 NET, Ki-67 not > 20 % (unknown Ki-67 holds)',
+    when: all(NET, eq('resectable_effective', true), eq('extrahepatic_disease', 'none'), oneOf('net_grade', ['G1', 'G2']), notHolds(gt('net_ki67_pct', 20))),
+    options: [{ option: 'RESECTION', strength: 'recommended', rationale: 'curative-intent resection of liver-only well-differentiated NET metastases; transplantation (Milan-NET) only for selected unresectable disease; debulking ≥ 70 % in selected cases [K]' }],
+    evidence: ['EV-NET-DEBULK', 'EV-NET-LT-2022'],
+  },
   // R-NET-09 reads what the rows above show, so it stays last.
   {
     id: 'R-NET-09', section: 'neuroendocrine', situation: 'any NET case in which a row shows CTACE_LIPIODOL',

@@ -3,7 +3,7 @@
  * waived for liver-only disease (extrahepatic_disease none).
  */
 import type { Rule } from './dsl';
-import { all, any, eq, gte, isTrue, lte, oneOf } from './dsl';
+import { all, any, eq, gt, gte, isTrue, lte, oneOf } from './dsl';
 
 export const OTHER_RULES: readonly Rule[] = [
   {
@@ -33,5 +33,35 @@ export const OTHER_RULES: readonly Rule[] = [
       { option: 'TRIAL_OR_REGISTRY', strength: 'consider', rationale: 'trial enrolment for liver-directed therapy' },
     ],
     evidence: ['EV-SEED-2018'],
+  },
+  {
+    id: 'R-OTH-03', section: 'other', situation: 'uveal melanoma, liver-dominant, extrahepatic disease none or limited, ECOG ≤ 1',
+    when: all(eq('primary_tumor', 'uveal_melanoma'), isTrue('liver_dominant'), oneOf('extrahepatic_disease', ['none', 'limited']), lte('ecog', 1)),
+    options: [{
+      option: 'HEPATIC_PERFUSION',
+      steps: [
+        { if: lte('liver_replacement_pct', 50), strength: 'consider', rationale: 'isolated hepatic perfusion (SCANDIUM): ORR 40 % vs 4.5 %, PFS HR 0.21, 24-month OS 46.5 % vs 29.5 % (P = .12); percutaneous perfusion (FOCUS): ORR 35.2 %' },
+        { if: gt('liver_replacement_pct', 50), strength: 'not_recommended', rationale: '> 50 % liver replacement was excluded from FOCUS' },
+      ],
+    }],
+    evidence: ['EV-SCANDIUM-2025', 'EV-FOCUS-PHP-2025'],
+  },
+  {
+    id: 'R-OTH-04', section: 'other', situation: 'uveal melanoma, HLA-A*02:01 positive',
+    when: all(eq('primary_tumor', 'uveal_melanoma'), isTrue('hla_a0201_positive')),
+    options: [{
+      option: 'TEBENTAFUSP',
+      steps: [
+        { if: eq('prior_systemic_lines', 0), strength: 'recommended', rationale: 'IMCgp100-202 (untreated, HLA-A*02:01-positive): 1-year OS 73 % vs 59 %, HR 0.51' },
+        { if: gte('prior_systemic_lines', 1), strength: 'consider', rationale: 'after earlier systemic therapy: IMCgp100-202 enrolled untreated patients (1-year OS 73 % vs 59 %, HR 0.51)' },
+      ],
+    }],
+    evidence: ['EV-TEBENTAFUSP-2021'],
+  },
+  {
+    id: 'R-OTH-05', section: 'other', situation: 'cholangiocarcinoma, no systemic line yet',
+    when: all(eq('primary_tumor', 'cholangiocarcinoma'), eq('prior_systemic_lines', 0)),
+    options: [{ option: 'SYSTEMIC_STANDARD', strength: 'recommended', rationale: 'durvalumab + gemcitabine-cisplatin (TOPAZ-1: OS HR 0.80, 24-month OS 24.9 % vs 10.4 %)' }],
+    evidence: ['EV-TOPAZ1-2022'],
   },
 ];

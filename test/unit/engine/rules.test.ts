@@ -1,7 +1,7 @@
 /** The rule data: complete against EVIDENCE.md section 2, and reading only facts the contract defines. */
 import { describe, expect, it } from 'vitest';
 import { CASE_FACT_KEYS } from '../../../shared/domain/facts';
-import { DISEASE_RULES, FLAG_RULES, FLAG_WORDS, GATES, RULE_READS, describe as describeCond, readsOf } from '../../../shared/engine';
+import { DISEASE_RULES, FLAG_RULES, FLAG_WORDS, GATES, RULE_READS, describe as describeCond, readsOf, stepsOf } from '../../../shared/engine';
 import { readShared } from './paths';
 
 const evidenceMd = readShared('clinical/EVIDENCE.md');
@@ -46,7 +46,7 @@ describe('rule data', () => {
   });
 
   it('every row option and gate carries a one-line rationale', () => {
-    for (const r of DISEASE_RULES) for (const o of r.options) expect((o.strength === null ? o.elseRationale : o.rationale)?.length, `${r.id} ${o.option}`).toBeGreaterThan(5);
+    for (const r of DISEASE_RULES) for (const o of r.options) for (const st of stepsOf(o)) if (st.strength !== null) expect(st.rationale.length, `${r.id} ${o.option}`).toBeGreaterThan(5);
     for (const g of GATES) expect(g.rationale.length, g.id).toBeGreaterThan(5);
   });
 });
