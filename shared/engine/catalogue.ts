@@ -6,7 +6,9 @@
  * Plain data, written for a clinician to read; the UI's evidence cards and the minutes show it as is.
  */
 
-export const CATALOGUE_VERSION = '2026-11-27';
+import { RECORDS_2026_12 } from './catalogue2026';
+
+export const CATALOGUE_VERSION = '2026-12-01';
 
 export type ProvenanceTag = 'V' | 'V2' | 'K' | 'S' | 'NF';
 export type EvidenceKind = 'review' | 'rct' | 'meta_analysis' | 'cohort' | 'registry' | 'guideline' | 'standard' | 'device' | 'opinion';
@@ -48,7 +50,7 @@ const cite = (c: Partial<Citation>): Citation => ({
   authors: null, title: null, journal: null, year: null, volume_pages: null, pmid: null, doi: null, url: null, ...c,
 });
 
-const RECORDS: readonly EvidenceRecord[] = [
+const RECORDS_2026_11: readonly EvidenceRecord[] = [
   // 1.1 Seed article
   {
     id: 'EV-SEED-2018', short_name: 'Seed review: IO for metastatic liver disease', kind: 'review', year: 2018,
@@ -378,9 +380,11 @@ const RECORDS: readonly EvidenceRecord[] = [
       'BCLC C (portal invasion and/or extrahepatic spread, preserved liver function, ECOG 1–2) → systemic therapy [K]',
       'BCLC D (end-stage liver function, ECOG > 2) → best supportive care [K]',
       'TARE mentioned for selected single tumours ≤ 8 cm [K]',
+      '2022 update splits BCLC-B: transplant candidates within extended criteria; TACE with preserved portal flow, well-defined nodules and selective access; systemic therapy for diffuse, infiltrative or extensive bilobar disease; downstaging to transplantation possible [V2]',
+      'Resection for solitary tumours without portal hypertension and with normal bilirubin; otherwise transplantation, or ablation when early (solitary ≤ 5 cm or up to 3 nodules ≤ 3 cm); 5-year survival 50–75 % [V: BCLC group 2004]',
     ],
     citation: cite({ authors: 'Reig M et al.', title: 'BCLC strategy for prognosis prediction and treatment recommendation: the 2022 update', journal: 'J Hepatol', year: 2022, volume_pages: '76(3):681-693', doi: '10.1016/j.jhep.2021.11.018', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC8866082' }),
-    provenance: ['V', 'K'], provenance_note: 'citation [V]; stage/treatment mapping from knowledge, figure not retrievable as text [K]',
+    provenance: ['V', 'V2', 'K'], provenance_note: 'citation [V]; stage/treatment mapping from knowledge, figure not retrievable as text [K]; 2022 split of BCLC-B from a commentary [V2]',
   },
   {
     id: 'GL-EASL-RAOUL-TACE-CONTRA', short_name: 'TACE contraindications (EASL / Raoul)', kind: 'standard', year: 2015,
@@ -535,6 +539,9 @@ const RECORDS: readonly EvidenceRecord[] = [
     provenance: ['V', 'V2', 'NF'], provenance_note: 'opinion statement text [V]; authors [NF]; cited for DEB-TACE biliary toxicity [V2]',
   },
 ];
+
+/** Catalogue 2026-12: the records of EVIDENCE.md 1.1–1.9, then those added in 1.10–1.13. */
+const RECORDS: readonly EvidenceRecord[] = [...RECORDS_2026_11, ...RECORDS_2026_12];
 
 export const CATALOGUE: ReadonlyMap<string, EvidenceRecord> = new Map(RECORDS.map((r) => [r.id, r]));
 export const EVIDENCE_IDS: readonly string[] = RECORDS.map((r) => r.id);

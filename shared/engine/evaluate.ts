@@ -15,15 +15,26 @@ import { milanCriteria, ucsfCriteria, upToSevenCriteria } from './calculators/tr
 import { fongScoreOrNull } from './calculators/fong';
 import { flrThresholdPct } from './calculators/flr';
 import { roundTo } from './errors';
-import { parseFacts, parseFactsInto } from './factsParser';
-import { CASE_FACT_KEYS } from '../domain/facts';
-import { applyRules } from './interpreter';
+import { parseFacts, validateFactsInto } from './factsParser';
+import { applyRules, factSlots } from './interpreter';
 import type { DerivedFacts } from './rules/dsl';
 import type { EngineDerived, EngineOutput } from './schema';
 import { DISCLAIMER, ENGINE_VERSION } from './vocabulary';
 
 /** The calculators of EVIDENCE.md 3, null where an input is missing. */
 export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: DerivedFacts } {
+  const internal = emptyDerived();
+  return { out: deriveInto(f, internal), internal };
+}
+
+const emptyDerived = (): DerivedFacts => ({
+  child_pugh_score: null, child_pugh_class: null, lung_dose_gy: null, lung_dose_cumulative_gy: null, bclc_stage_derived: null,
+  bclc_stage_effective: null, bclc_stage_mismatch: null, vascular_invasion: null, milan: null, ucsf: null, up_to_seven: null,
+  fong_score: null, resectable_effective: null, ablatable_effective: null, resectable_or_ablatable_effective: null,
+});
+
+/** Fills `d` (the values conditions read) and returns the contract's `derived` object. */
+function deriveInto(f: CaseFacts, d: DerivedFacts): EngineDerived {
   const bili = f.bilirubin_mg_dl, alb = f.albumin_g_dl, inr = f.inr;
   let cpScore: number | null = null;
   if (bili != null && alb != null && inr != null && f.ascites != null && f.encephalopathy != null) {
@@ -52,20 +63,17 @@ export function deriveScores(f: CaseFacts): { out: EngineDerived; internal: Deri
   const fong = f.primary_tumor === 'colorectal' ? fongScoreOrNull(f) : null;
   const flr = f.future_liver_remnant_pct != null ? flrThresholdPct(f) : null;
   const eff = effectiveResectability(f);
+  d.child_pugh_score = cpScore; d.child_pugh_class = cpClass;
+  d.lung_dose_gy = lung; d.lung_dose_cumulative_gy = lung !== null && prior !== null ? lung + prior : null;
+  d.bclc_stage_derived = bclcDerived;
+  d.bclc_stage_effective = entered ?? bclcDerived;
+  d.bclc_stage_mismatch = !hcc || entered === null ? false : bclcDerived === null ? null : bclcDerived !== entered;
+  d.vascular_invasion = hcc ? vascularInvasion(f) : null;
+  d.milan = milan; d.ucsf = ucsf; d.up_to_seven = upToSeven; d.fong_score = fong;
+  d.resectable_effective = eff.resectable; d.ablatable_effective = eff.ablatable; d.resectable_or_ablatable_effective = eff.either;
   return {
-    out: {
-      child_pugh_score: cpScore, child_pugh_class: cpClass, albi_score: albiScore, albi_grade: albiGrade, meld, meld_na: meldNa, bsa_m2: bsa,
-      bclc_stage_derived: bclcDerived, milan, ucsf, up_to_seven: upToSeven, fong_score: fong, flr_threshold_pct: flr,
-    },
-    internal: {
-      child_pugh_score: cpScore, child_pugh_class: cpClass, lung_dose_gy: lung, lung_dose_cumulative_gy: lung !== null && prior !== null ? lung + prior : null,
-      bclc_stage_derived: bclcDerived,
-      bclc_stage_effective: entered ?? bclcDerived,
-      bclc_stage_mismatch: !hcc || entered === null ? false : bclcDerived === null ? null : bclcDerived !== entered,
-      vascular_invasion: hcc ? vascularInvasion(f) : null,
-      milan, ucsf, up_to_seven: upToSeven, fong_score: fong,
-      resectable_effective: eff.resectable, ablatable_effective: eff.ablatable, resectable_or_ablatable_effective: eff.either,
-    },
+    child_pugh_score: cpScore, child_pugh_class: cpClass, albi_score: albiScore, albi_grade: albiGrade, meld, meld_na: meldNa, bsa_m2: bsa,
+    bclc_stage_derived: bclcDerived, milan, ucsf, up_to_seven: upToSeven, fong_score: fong, flr_threshold_pct: flr,
   };
 }
 
@@ -85,18 +93,20 @@ export function effectiveResectability(f: Pick<CaseFacts, 'resectable' | 'ablata
 
 export { parseFacts };
 
-/** Facts by CASE_FACT_KEYS index, reused by every call (evaluation is synchronous). */
-const SLOTS: unknown[] = new Array<unknown>(CASE_FACT_KEYS.length).fill(undefined);
+/** Scratch derived values, reused by every call (evaluation is synchronous; nothing here escapes). */
+const DERIVED = emptyDerived();
 
 export function evaluate(facts: unknown): EngineOutput {
-  SLOTS.fill(undefined);
-  const f = parseFactsInto(facts, SLOTS);
-  const { out, internal } = deriveScores(f);
-  const { options, flags, missing } = applyRules(f, internal, SLOTS);
+  // Facts go straight into the interpreter's slots (by CASE_FACT_KEYS index): no copy of the input is made.
+  const slots = factSlots();
+  slots.fill(undefined);
+  const f = validateFactsInto(facts, slots);
+  const derived = deriveInto(f, DERIVED);
+  const { options, flags, missing } = applyRules(f, DERIVED, slots);
   return {
     engine_version: ENGINE_VERSION,
     catalogue_version: CATALOGUE_VERSION,
-    derived: out,
+    derived,
     options,
     flags,
     missing,

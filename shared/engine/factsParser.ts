@@ -89,3 +89,27 @@ export function parseFactsInto(input: unknown, slots: unknown[] | null): CaseFac
   if (facts.resectable_or_ablatable === false && resectabilityConflict(facts) !== null) return fail(input);
   return facts;
 }
+
+/**
+ * The engine's fast path: validate a plain object and write each known value into `slots[i]` for
+ * CASE_FACT_KEYS[i], without building a copy. Returns the input itself as the facts (extra keys are left on it
+ * but nothing reads them; list-valued and text facts are checked, and no rule reads them). Anything that is not
+ * a plain object goes through parseFactsInto.
+ */
+export function validateFactsInto(input: unknown, slots: unknown[]): CaseFacts {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return parseFactsInto(input, slots);
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) return parseFactsInto(input, slots);
+  const src = input as Record<string, unknown>;
+  for (const k in src) {
+    const v = src[k];
+    if (v == null) continue; // not known: the slot stays empty
+    const p = PARSERS.get(k);
+    if (p === undefined) continue; // unknown keys are ignored (CONTRACT)
+    if (p.check !== null ? !p.check(v) : !p.schema.safeParse(v).success) return fail(input);
+    slots[p.slot] = v;
+  }
+  const facts = src as CaseFacts;
+  if (facts.resectable_or_ablatable === false && resectabilityConflict(facts) !== null) return fail(input);
+  return facts;
+}

@@ -25,15 +25,16 @@ import type { FlagWord, OptionWord, Strength } from './vocabulary';
 /** 0 = false, 1 = true, 2 = unknown. */
 type Tri = 0 | 1 | 2;
 /** Unknown facts (unk) and facts assumed risky (asm) met while deciding a condition; stacks with explicit tops. */
-interface Trace { unk: string[]; nu: number; asm: string[]; na: number }
+/** Field numbers (FIELD_INDEX) rather than names: the hot path compares and copies small integers. */
+interface Trace { unk: Int32Array; nu: number; asm: Int32Array; na: number }
 interface Ctx {
   f: CaseFacts;
   /** Facts and derived values by field index (FIELD_INDEX): one monomorphic array read per comparison. */
   v: unknown[];
   d: DerivedFacts;
   gateRes: Tri[];
-  gateUnk: (readonly string[])[];
-  gateAsm: (readonly string[])[];
+  gateUnk: Int32Array[];
+  gateAsm: Int32Array[];
   shown: boolean[];
 }
 type Compiled = (c: Ctx, t: Trace) => Tri;
@@ -49,24 +50,25 @@ const CONSIDER = rank('consider');
 const CP_INPUTS = ['bilirubin_mg_dl', 'albumin_g_dl', 'inr', 'ascites', 'encephalopathy'] as const;
 const SCRATCH: string[] = [];
 function pushAll(from: string[], t: Trace): void {
-  for (let i = 0; i < from.length; i++) t.unk[t.nu++] = from[i] as string;
+  for (let i = 0; i < from.length; i++) t.unk[t.nu++] = fieldNo(from[i] as string);
   from.length = 0;
 }
+const fieldNo = (k: string): number => FIELD_INDEX.get(k) as number;
 function pushUnknownDeps(field: DerivedKey, f: CaseFacts, d: DerivedFacts, t: Trace): void {
   switch (field) {
     case 'child_pugh_score': case 'child_pugh_class':
-      for (const k of CP_INPUTS) if (f[k] == null) t.unk[t.nu++] = k;
+      for (const k of CP_INPUTS) if (f[k] == null) t.unk[t.nu++] = fieldNo(k);
       return;
     case 'lung_dose_gy': case 'lung_dose_cumulative_gy':
-      if (f.planned_activity_gbq == null) t.unk[t.nu++] = 'planned_activity_gbq';
-      if (f.lung_shunt_fraction_pct == null) t.unk[t.nu++] = 'lung_shunt_fraction_pct';
-      if (field === 'lung_dose_cumulative_gy' && f.prior_lung_dose_gy == null && f.prior_y90 !== false) t.unk[t.nu++] = 'prior_lung_dose_gy';
+      if (f.planned_activity_gbq == null) t.unk[t.nu++] = fieldNo('planned_activity_gbq');
+      if (f.lung_shunt_fraction_pct == null) t.unk[t.nu++] = fieldNo('lung_shunt_fraction_pct');
+      if (field === 'lung_dose_cumulative_gy' && f.prior_lung_dose_gy == null && f.prior_y90 !== false) t.unk[t.nu++] = fieldNo('prior_lung_dose_gy');
       return;
     // 2.1 point 7: neither entered nor derivable → the inputs the derivation lacked (and the stage itself).
     case 'bclc_stage_effective':
       if (f.primary_tumor !== 'hcc') return;
       deriveBclcStage(f, d.child_pugh_class, SCRATCH); pushAll(SCRATCH, t);
-      t.unk[t.nu++] = 'bclc_stage';
+      t.unk[t.nu++] = fieldNo('bclc_stage');
       return;
     case 'bclc_stage_derived': case 'bclc_stage_mismatch':
       if (f.primary_tumor !== 'hcc') return;
@@ -82,17 +84,17 @@ function pushUnknownDeps(field: DerivedKey, f: CaseFacts, d: DerivedFacts, t: Tr
     case 'fong_score': return; // 3.14: no rule reads it
     // 2.1 point 8: an unknown effective value is decided by the refined fact or by resectable_or_ablatable.
     case 'resectable_effective':
-      t.unk[t.nu++] = 'resectable';
-      if (f.resectable_or_ablatable == null) t.unk[t.nu++] = 'resectable_or_ablatable';
+      t.unk[t.nu++] = fieldNo('resectable');
+      if (f.resectable_or_ablatable == null) t.unk[t.nu++] = fieldNo('resectable_or_ablatable');
       return;
     case 'ablatable_effective':
-      t.unk[t.nu++] = 'ablatable';
-      if (f.resectable_or_ablatable == null) t.unk[t.nu++] = 'resectable_or_ablatable';
+      t.unk[t.nu++] = fieldNo('ablatable');
+      if (f.resectable_or_ablatable == null) t.unk[t.nu++] = fieldNo('resectable_or_ablatable');
       return;
     case 'resectable_or_ablatable_effective':
-      t.unk[t.nu++] = 'resectable_or_ablatable';
-      if (f.resectable == null) t.unk[t.nu++] = 'resectable';
-      if (f.ablatable == null) t.unk[t.nu++] = 'ablatable';
+      t.unk[t.nu++] = fieldNo('resectable_or_ablatable');
+      if (f.resectable == null) t.unk[t.nu++] = fieldNo('resectable');
+      if (f.ablatable == null) t.unk[t.nu++] = fieldNo('ablatable');
       return;
   }
 }
@@ -107,6 +109,8 @@ const DERIVED_LIST = [...DERIVED_KEYS] as DerivedKey[];
 const FIELD_INDEX = new Map<string, number>([...CASE_FACT_KEYS, ...DERIVED_LIST].map((k, i) => [k, i]));
 const N_FIELDS = FIELD_INDEX.size;
 const N_FACTS = CASE_FACT_KEYS.length;
+const FIELD_NAMES: readonly string[] = [...CASE_FACT_KEYS, ...DERIVED_LIST];
+const PRIMARY_ONLY = Int32Array.of(FIELD_INDEX.get('primary_tumor') as number);
 
 // ---- compiling conditions ----
 const GATE_INDEX = new Map<string, number>(GATES.map((g, i) => [g.id, i]));
@@ -124,7 +128,7 @@ function compile(c: Cond): Compiled {
           if (r === 0) {
             // Decided by this conjunct: only its assumptions matter (a false can rest on one: "not (X not true)").
             t.nu = u0;
-            if (a1 > a0) { for (let k = a1; k < t.na; k++) t.asm[a0 + k - a1] = t.asm[k] as string; t.na = a0 + t.na - a1; }
+            if (a1 > a0) { for (let k = a1; k < t.na; k++) t.asm[a0 + k - a1] = t.asm[k] as number; t.na = a0 + t.na - a1; }
             return 0;
           }
           if (r === 2) res = 2;
@@ -143,7 +147,7 @@ function compile(c: Cond): Compiled {
           if (r === 1) {
             // Decided by this branch: only its assumptions matter.
             t.nu = u0;
-            if (a1 > a0) { for (let k = a1; k < t.na; k++) t.asm[a0 + k - a1] = t.asm[k] as string; t.na = a0 + t.na - a1; }
+            if (a1 > a0) { for (let k = a1; k < t.na; k++) t.asm[a0 + k - a1] = t.asm[k] as number; t.na = a0 + t.na - a1; }
             return 1;
           }
           if (r === 2) res = 2;
@@ -158,7 +162,7 @@ function compile(c: Cond): Compiled {
         const r = f(ctx, t);
         if (r === 2) {
           // Holds by default: the unknown facts become assumptions.
-          for (let i = u0; i < t.nu; i++) t.asm[t.na++] = t.unk[i] as string;
+          for (let i = u0; i < t.nu; i++) t.asm[t.na++] = t.unk[i] as number;
           t.nu = u0;
           return 1;
         }
@@ -173,7 +177,7 @@ function compile(c: Cond): Compiled {
         const u0 = t.nu;
         const r = f(ctx, t);
         if (r !== 2) return r;
-        for (let i = u0; i < t.nu; i++) t.asm[t.na++] = t.unk[i] as string;
+        for (let i = u0; i < t.nu; i++) t.asm[t.na++] = t.unk[i] as number;
         t.nu = u0;
         return 1;
       };
@@ -201,7 +205,7 @@ function compile(c: Cond): Compiled {
       }
       return (ctx, t) => {
         const v = ctx.v[fi];
-        if (v == null) { t.unk[t.nu++] = field; return 2; }
+        if (v == null) { t.unk[t.nu++] = fi; return 2; }
         return test(v) ? 1 : 0;
       };
     }
@@ -210,8 +214,8 @@ function compile(c: Cond): Compiled {
       if (gi === undefined) throw new Error(`rule data: unknown gate ${c.gate}`);
       return (ctx, t) => {
         const r = ctx.gateRes[gi] as Tri;
-        if (r === 2) for (const k of ctx.gateUnk[gi] as readonly string[]) t.unk[t.nu++] = k;
-        else if (r === 1) for (const k of ctx.gateAsm[gi] as readonly string[]) t.asm[t.na++] = k;
+        if (r === 2) { const u = ctx.gateUnk[gi] as Int32Array; for (let k = 0; k < u.length; k++) t.unk[t.nu++] = u[k] as number; }
+        else if (r === 1) { const a = ctx.gateAsm[gi] as Int32Array; for (let k = 0; k < a.length; k++) t.asm[t.na++] = a[k] as number; }
         return r;
       };
     }
@@ -324,28 +328,30 @@ interface Contribution { id: string; rank: number; rationale: string; prevails: 
 
 /**
  * `missing`: one entry per fact, the first reason (by priority: gates, then rows, then flags) plus the ids of
- * the other rules it would affect. Reused across calls (evaluation is synchronous and not re-entrant).
+ * the other rules it would affect. Slots by field number, reused across calls (evaluation is synchronous and not
+ * re-entrant); a generation stamp replaces clearing.
  */
-interface MissingEntry { field: string; why: string; prio: number; ids: string[] }
 class Missing {
-  private readonly byField = new Map<string, MissingEntry>();
-  private readonly pool: MissingEntry[] = [];
+  private gen = 1;
+  private readonly stamp = new Int32Array(N_FIELDS);
+  private readonly prio = new Int8Array(N_FIELDS);
+  private readonly why: string[] = new Array<string>(N_FIELDS).fill('');
+  private readonly ids: string[][] = Array.from({ length: N_FIELDS }, () => []);
+  private readonly order = new Int32Array(N_FIELDS);
   private used = 0;
-  reset(): void { this.byField.clear(); this.used = 0; }
-  add(fields: readonly string[], from: number, to: number, why: string, id: string, prio: number): void {
+  reset(): void { this.gen++; this.used = 0; }
+  add(fields: Int32Array, from: number, to: number, why: string, id: string, prio: number): void {
     for (let i = from; i < to; i++) {
-      const field = fields[i] as string;
-      const e = this.byField.get(field);
-      if (e === undefined) {
-        // Entries are pooled across calls; only `list()` output escapes.
-        let n = this.pool[this.used];
-        if (n === undefined) { n = { field, why, prio, ids: [id] }; this.pool.push(n); }
-        else { n.field = field; n.why = why; n.prio = prio; n.ids.length = 0; n.ids.push(id); }
-        this.used++;
-        this.byField.set(field, n);
-      } else if (!e.ids.includes(id)) {
-        e.ids.push(id);
-        if (prio < e.prio) { e.why = why; e.prio = prio; }
+      const fi = fields[i] as number;
+      const ids = this.ids[fi] as string[];
+      if (this.stamp[fi] !== this.gen) {
+        this.stamp[fi] = this.gen;
+        this.prio[fi] = prio; this.why[fi] = why;
+        ids.length = 0; ids.push(id);
+        this.order[this.used++] = fi;
+      } else if (!ids.includes(id)) {
+        ids.push(id);
+        if (prio < (this.prio[fi] as number)) { this.why[fi] = why; this.prio[fi] = prio; }
       }
     }
   }
@@ -353,14 +359,16 @@ class Missing {
     const out: { field: string; why: string }[] = [];
     for (let prio = PRIO_GATE; prio <= PRIO_FLAG; prio++) {
       for (let i = 0; i < this.used; i++) {
-        const e = this.pool[i] as MissingEntry;
-        if (e.prio !== prio) continue;
-        let why = e.why;
-        if (e.ids.length > 1) {
-          const others = e.ids.filter((x) => !e.why.includes(x));
-          if (others.length) why += `; also ${others.join(', ')}`;
+        const fi = this.order[i] as number;
+        if (this.prio[fi] !== prio) continue;
+        let why = this.why[fi] as string;
+        const ids = this.ids[fi] as string[];
+        if (ids.length > 1) {
+          let others = '';
+          for (const x of ids) if (!why.includes(x)) others += others ? `, ${x}` : x;
+          if (others) why += `; also ${others}`;
         }
-        out.push({ field: e.field, why });
+        out.push({ field: FIELD_NAMES[fi] as string, why });
       }
     }
     return out;
@@ -368,7 +376,7 @@ class Missing {
 }
 
 const PRIO_GATE = 0, PRIO_ROW = 1, PRIO_FLAG = 2;
-const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_FIELDS: Int32Array = new Int32Array(0);
 const N_OPT = OPTION_WORDS.length;
 const N_GATES = COMPILED_GATES.length;
 const PART_BASE: number[] = [];
@@ -376,7 +384,7 @@ let nParts = 0;
 for (const g of COMPILED_GATES) { PART_BASE.push(nParts); nParts += g.parts.length; }
 
 // Scratch state reused by every call (the engine is synchronous; nothing here escapes into the output).
-const T: Trace = { unk: [], nu: 0, asm: [], na: 0 };
+const T: Trace = { unk: new Int32Array(4096), nu: 0, asm: new Int32Array(4096), na: 0 };
 const MISSING = new Missing();
 const PART_RES = new Int8Array(nParts);
 const ROW_RANK = new Int8Array(N_OPT);
@@ -387,10 +395,13 @@ const CTX: Ctx = {
     bclc_stage_effective: null, bclc_stage_mismatch: null, vascular_invasion: null, milan: null, ucsf: null, up_to_seven: null, fong_score: null,
     resectable_effective: null, ablatable_effective: null, resectable_or_ablatable_effective: null,
   },
-  gateRes: new Array<Tri>(N_GATES).fill(0), gateUnk: new Array<readonly string[]>(N_GATES).fill(NO_STRINGS),
-  gateAsm: new Array<readonly string[]>(N_GATES).fill(NO_STRINGS), shown: new Array<boolean>(N_OPT).fill(false),
+  gateRes: new Array<Tri>(N_GATES).fill(0), gateUnk: new Array<Int32Array>(N_GATES).fill(NO_FIELDS),
+  gateAsm: new Array<Int32Array>(N_GATES).fill(NO_FIELDS), shown: new Array<boolean>(N_OPT).fill(false),
 };
-const copyTop = (arr: string[], top: number): readonly string[] => (top === 0 ? NO_STRINGS : arr.slice(0, top));
+const copyTop = (arr: Int32Array, top: number): Int32Array => (top === 0 ? NO_FIELDS : arr.slice(0, top));
+
+/** The slots applyRules reads facts from (facts first, by CASE_FACT_KEYS index); evaluate() validates into them. */
+export const factSlots = (): unknown[] => CTX.v;
 
 /** Per-option accumulator for one call. */
 interface Acc {
@@ -401,6 +412,18 @@ interface Acc {
   gateEvidence: string[] | null;
   warnings: string[] | null;
 }
+/** Accumulators by option, pooled across calls; ACC_LIVE says which one this call has started. */
+const ACC_POOL: Acc[] = Array.from({ length: N_OPT }, () => ({ contrib: [], pick: undefined, capBy: undefined, gateIds: null, gateEvidence: null, warnings: null }));
+const ACC_LIVE = new Uint8Array(N_OPT);
+function startAcc(oi: number): Acc {
+  const a = ACC_POOL[oi] as Acc;
+  ACC_LIVE[oi] = 1;
+  a.contrib.length = 0; a.pick = undefined; a.capBy = undefined;
+  if (a.gateIds) a.gateIds.length = 0;
+  if (a.gateEvidence) a.gateEvidence.length = 0;
+  if (a.warnings) a.warnings.length = 0;
+  return a;
+}
 
 /**
  * Apply gates, disease rows and flags to validated facts and derived values. `slots`, when given, holds the
@@ -410,7 +433,9 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
   const t = T, ctx = CTX, missing = MISSING;
   ctx.f = f; ctx.d = d;
   const v = ctx.v;
-  if (slots) {
+  if (slots === v) {
+    // evaluate() validated straight into the slots.
+  } else if (slots) {
     for (let i = 0; i < N_FACTS; i++) v[i] = slots[i];
   } else {
     v.fill(undefined);
@@ -426,7 +451,7 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
     const cg = COMPILED_GATES[gi] as CompiledGate;
     const base = PART_BASE[gi] as number;
     let g: Tri = 0;
-    let gUnk = NO_STRINGS, gAsm = NO_STRINGS;
+    let gUnk: Int32Array = NO_FIELDS, gAsm: Int32Array = NO_FIELDS;
     const keep = cg.keep;
     for (let pi = 0; pi < cg.parts.length; pi++) {
       t.nu = 0; t.na = 0;
@@ -443,10 +468,11 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
   }
 
   // 2. Disease rows of the primary tumour's section.
-  const acc: (Acc | undefined)[] = new Array<Acc | undefined>(N_OPT);
+  ACC_LIVE.fill(0);
+  const acc = (oi: number): Acc | undefined => (ACC_LIVE[oi] ? ACC_POOL[oi] : undefined);
   const primary = f.primary_tumor;
   if (primary == null) {
-    missing.add(['primary_tumor'], 0, 1, 'needed to choose the disease rules (EVIDENCE.md 2.3–2.6)', 'rows', PRIO_ROW);
+    missing.add(PRIMARY_ONLY, 0, 1, 'needed to choose the disease rules (EVIDENCE.md 2.3–2.6)', 'rows', PRIO_ROW);
   } else {
     for (const cr of RULES_FOR.get(primary) ?? []) {
       t.nu = 0; t.na = 0;
@@ -484,9 +510,7 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
           // Notes (e.g. EPOCH subgroups) belong to the option's main strength, not to its fallback.
           evidence: cr.rule.evidence, conflicts, notes: held ? notes?.get(co.oi) ?? anyStepNotes?.get(co.oi) ?? null : anyStepNotes?.get(co.oi) ?? null,
         };
-        const a = acc[co.oi];
-        if (a) a.contrib.push(entry);
-        else acc[co.oi] = { contrib: [entry], pick: undefined, capBy: undefined, gateIds: null, gateEvidence: null, warnings: null };
+        (acc(co.oi) ?? startAcc(co.oi)).contrib.push(entry);
         ctx.shown[co.oi] = true;
       }
     }
@@ -494,7 +518,7 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
 
   // 3. Row strength per option (before gates): less favourable wins; R-NET-08 beats `consider`; BSC most favourable.
   for (let oi = 0; oi < N_OPT; oi++) {
-    const a = acc[oi];
+    const a = acc(oi);
     if (!a) { ROW_RANK[oi] = -1; CAP_RANK[oi] = -1; continue; }
     const prevailing = a.contrib.some((c) => c.prevails);
     let best: Contribution | undefined;
@@ -508,11 +532,11 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
   }
 
   // 4. Gates cap what rows show; S-PS / S-CHILD-C / S-LIVER-IMPAIRED add BEST_SUPPORTIVE_CARE.
-  const accOf = (oi: number): Acc => (acc[oi] ??= { contrib: [], pick: undefined, capBy: undefined, gateIds: null, gateEvidence: null, warnings: null });
+  const accOf = (oi: number): Acc => acc(oi) ?? startAcc(oi);
   const cite = (a: Acc, g: Gate): void => {
-    const ids = a.gateIds ??= [];
+    const ids = (a.gateIds ??= []);
     if (!ids.includes(g.id)) ids.push(g.id);
-    const ev = a.gateEvidence ??= [];
+    const ev = (a.gateEvidence ??= []);
     for (const e of g.evidence) if (!ev.includes(e)) ev.push(e);
   };
   const warn = (a: Acc, text: string): void => { const w = a.warnings ??= []; if (!w.includes(text)) w.push(text); };
@@ -532,14 +556,14 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
       let affected = false;
       for (const oi of p.targets) {
         if (ROW_RANK[oi] === -1) continue; // gates add no options
-        const a = acc[oi] as Acc;
+        const a = acc(oi) as Acc;
         cite(a, cg.gate);
         if (p.capRank === null) { warn(a, p.warnText); continue; }
         if (p.capRank > (ROW_RANK[oi] as number)) affected = true;
         if (p.capRank > (CAP_RANK[oi] as number)) { CAP_RANK[oi] = p.capRank; a.capBy = p.capText; }
       }
       if (p.warnsLda && ROW_RANK[LDA] !== -1) {
-        const a = acc[LDA] as Acc;
+        const a = acc(LDA) as Acc;
         cite(a, cg.gate);
         warn(a, p.ldaWarnText);
       }
@@ -561,7 +585,7 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
   for (let r = 0; r < STRENGTHS.length; r++) {
     for (let oi = 0; oi < N_OPT; oi++) {
       if (CAP_RANK[oi] !== r) continue;
-      const a = acc[oi] as Acc;
+      const a = acc(oi) as Acc;
       let evidence: string[], rules: string[];
       let conflictIds: readonly string[] | null = null;
       const only = a.contrib.length === 1 ? a.contrib[0] as Contribution : null;
@@ -585,7 +609,7 @@ export function applyRules(f: CaseFacts, d: DerivedFacts, slots?: readonly unkno
       const row = ROW_RANK[oi] as number;
       // Lead with the gate when it set the strength (for BSC: when it raised it above every row).
       if (a.capBy !== undefined && (oi === BSC ? row === -1 || r < row : r > row)) rationale = rationale ? `${a.capBy}; ${rationale}` : a.capBy;
-      if (a.warnings) rationale += `. Caution: ${a.warnings.join('; ')}`;
+      if (a.warnings && a.warnings.length) rationale += `. Caution: ${a.warnings.join('; ')}`;
       options.push({
         option: OPTION_WORDS[oi] as OptionWord, strength: STRENGTHS[r] as Strength, rationale, evidence, rules,
         conflicts: conflictIds === null ? [] : conflictIds.map((k) => copyConflict(CONFLICTS_BY_ID.get(k) as Conflict)),

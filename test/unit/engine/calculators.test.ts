@@ -138,8 +138,9 @@ describe('3.5 resin BSA method with lung-shunt reduction', () => {
     expect(resinLsfBracket(20)).toBe('reduce_40');
     expect(resinLsfBracket(20.01)).toBe('contraindicated');
   });
-  it('lobar scaling: half the liver treated', () => {
-    expect(resinActivityBsa({ bsa_m2: 1.818, tumour_involvement_pct: 10, lung_shunt_fraction_pct: 0, treated_liver_pct: 50 }).base_activity_gbq).toBeCloseTo(0.909, 3);
+  it('lobar scaling scales the whole BSA activity (3.5): BSA 1.8, 30 % involvement, 60 % treated → 1.14 GBq', () => {
+    expect(resinActivityBsa({ bsa_m2: 1.8, tumour_involvement_pct: 30, lung_shunt_fraction_pct: 0, treated_liver_pct: 60 }).base_activity_gbq).toBeCloseTo(1.14, 3);
+    expect(resinActivityBsa({ bsa_m2: 1.818, tumour_involvement_pct: 10, lung_shunt_fraction_pct: 0, treated_liver_pct: 50 }).base_activity_gbq).toBeCloseTo(0.859, 3);
   });
   it('rejects LSF above 100 naming the field', () => throwsField(() => resinActivityBsa({ ...base, lung_shunt_fraction_pct: 120 }), 'lung_shunt_fraction_pct'));
 });

@@ -18,6 +18,9 @@ const base = {
   ascites: 'none', encephalopathy: 'none', cirrhosis: false, portal_vein: 'patent', biliary: 'normal', varices_untreated_high_risk: false,
   lung_shunt_fraction_pct: 5, hepatoenteric_shunt_uncorrectable: false, planned_device: 'resin', prior_liver_ebrt: false, prior_y90: false,
   granulocytes_10e9_l: 3.0, coagulopathy_uncorrectable: false, recent_chemo_not_safe_with_y90: false, height_cm: 175, weight_kg: 80,
+  // Facts added 2026-12 that flags or rows read for every primary.
+  prior_liver_transplant: false, autoimmune_disease: false, recent_gi_bleeding: false, hai_program_available: false, future_liver_remnant_pct: 50,
+  lesion_count: 6, largest_lesion_cm: 4,
 } as const;
 const crcSalvage = { ...base, primary_tumor: 'colorectal', line_of_therapy: 'salvage_after_2_lines', prior_systemic_lines: 2 } as const;
 
@@ -27,7 +30,10 @@ describe('output shape (CONTRACT)', () => {
     expect(out.engine_version).toBe(ENGINE_VERSION);
     expect(out.catalogue_version).toBe(CATALOGUE_VERSION);
     expect(out.disclaimer).toBe(DISCLAIMER);
-    expect(out.derived).toEqual({ child_pugh_score: 5, child_pugh_class: 'A', albi_score: -2.65, albi_grade: 1, meld: 6, meld_na: 6, bsa_m2: 1.97 });
+    expect(out.derived).toEqual({
+      child_pugh_score: 5, child_pugh_class: 'A', albi_score: -2.65, albi_grade: 1, meld: 6, meld_na: 6, bsa_m2: 1.97,
+      bclc_stage_derived: null, milan: null, ucsf: null, up_to_seven: null, fong_score: null, flr_threshold_pct: 20,
+    });
     expect(engineOutputSchema.parse(out)).toEqual(out);
   });
   it('sorts options most favourable first and lists each option once', () => {
@@ -205,7 +211,11 @@ describe('hepatocellular carcinoma (2.5)', () => {
   });
   it('BCLC-C with tumour thrombus of the main portal vein: systemic recommended, TACE contraindicated, Y-90 not recommended', () => {
     const out = evaluate({ ...hcc, bclc_stage: 'C', ecog: 1, portal_vein: 'tumoral_thrombus_main' });
-    expect(strengths(out)).toEqual({ SYSTEMIC_STANDARD: 'recommended', Y90_TARE: 'not_recommended', TACE_ANY: 'contraindicated' });
+    expect(strengths(out)).toEqual({
+      SYSTEMIC_STANDARD: 'recommended', ATEZOLIZUMAB_BEVACIZUMAB: 'recommended', DURVALUMAB_TREMELIMUMAB: 'consider', LENVATINIB_OR_SORAFENIB: 'consider',
+      SBRT: 'consider', Y90_TARE: 'not_recommended', TACE_ANY: 'contraindicated',
+    });
+    expect(opt(out, 'DURVALUMAB_TREMELIMUMAB')?.rationale).toContain('Vp4');
     expect(opt(out, 'TACE_ANY')?.rules).toEqual(['R-HCC-03', 'S-TACE-PORTAL']);
     expect(opt(out, 'Y90_TARE')?.evidence).toContain('EV-SIRVENIB-2018');
     expect(out.flags).toEqual(['TACE_PORTAL_VEIN']);
@@ -218,22 +228,30 @@ describe('hepatocellular carcinoma (2.5)', () => {
   });
   it('BCLC-B with ill-defined nodules: systemic recommended, TACE not recommended', () => {
     const out = evaluate({ ...hcc, bclc_stage: 'B', well_defined_nodules: false });
-    expect(strengths(out)).toEqual({ SYSTEMIC_STANDARD: 'recommended', TACE_ANY: 'not_recommended' });
+    expect(strengths(out)).toEqual({
+      SYSTEMIC_STANDARD: 'recommended', ATEZOLIZUMAB_BEVACIZUMAB: 'recommended', DURVALUMAB_TREMELIMUMAB: 'recommended',
+      LENVATINIB_OR_SORAFENIB: 'consider', TACE_ANY: 'not_recommended',
+    });
+    expect(opt(out, 'SYSTEMIC_STANDARD')?.rules).toEqual(['R-HCC-02', 'R-HCC-09']);
   });
   it('BCLC-A single tumour unsuitable for ablation, creatinine 2.5: Y-90 consider, TACE not recommended (S-TACE-RENAL)', () => {
     const out = evaluate({ ...hcc, bclc_stage: 'A', nodules: 1, creatinine_mg_dl: 2.5 });
-    expect(strengths(out)).toEqual({ Y90_TARE: 'consider', TACE_ANY: 'not_recommended' });
+    expect(strengths(out)).toEqual({ Y90_TARE: 'consider', SBRT: 'consider', TACE_ANY: 'not_recommended' });
     expect(out.flags).toEqual(['TACE_RENAL']);
   });
   it('BCLC-B with a biliary stent: TACE not recommended, flag TACE_BILIARY_RISK', () => {
     const out = evaluate({ ...hcc, bclc_stage: 'B', biliary: 'stent' });
-    expect(strengths(out)).toEqual({ TACE_ANY: 'not_recommended' });
+    // TACE_PLUS_SYSTEMIC is a TACE-family member for every gate (2.1 point 10).
+    expect(strengths(out)).toEqual({ TACE_ANY: 'not_recommended', TACE_PLUS_SYSTEMIC: 'not_recommended' });
+    expect(opt(out, 'TACE_PLUS_SYSTEMIC')?.rules).toEqual(['R-HCC-12', 'S-TACE-BILIARY']);
     expect(out.flags).toEqual(['TACE_BILIARY_RISK']);
   });
   it('BCLC-B, ECOG 3: TACE not recommended under S-PS, best supportive care recommended', () => {
     const out = evaluate({ ...hcc, bclc_stage: 'B', ecog: 3 });
     expect(strengths(out)).toEqual({ BEST_SUPPORTIVE_CARE: 'recommended', TACE_ANY: 'contraindicated', Y90_TARE: 'contraindicated' });
-    expect(out.flags).toEqual(['POOR_PERFORMANCE_STATUS']);
+    // Entered B, derived D (ECOG ≥ 3): the entered stage is used and the mismatch is flagged (2.1 point 7).
+    expect(out.derived.bclc_stage_derived).toBe('D');
+    expect(out.flags).toEqual(['POOR_PERFORMANCE_STATUS', 'BCLC_STAGE_MISMATCH']);
   });
 });
 
@@ -245,7 +263,8 @@ describe('other primaries (2.6)', () => {
   });
   it('uveal melanoma, liver-only, no systemic line yet: systemic recommended (refractory condition waived)', () => {
     const out = evaluate({ ...base, primary_tumor: 'uveal_melanoma', prior_systemic_lines: 0 });
-    expect(strengths(out)).toEqual({ SYSTEMIC_STANDARD: 'recommended', TRIAL_OR_REGISTRY: 'recommended', LIVER_DIRECTED_ANY: 'consider' });
+    expect(strengths(out)).toEqual({ SYSTEMIC_STANDARD: 'recommended', TRIAL_OR_REGISTRY: 'recommended', LIVER_DIRECTED_ANY: 'consider', HEPATIC_PERFUSION: 'consider' });
+    expect(missingFields(out)).toContain('hla_a0201_positive');
   });
   it('pancreatic adenocarcinoma: Y-90 not recommended outside a trial', () => {
     const out = evaluate({ ...base, primary_tumor: 'pancreatic_adenocarcinoma', prior_systemic_lines: 1 });
@@ -259,7 +278,10 @@ describe('unknown facts', () => {
     const out = evaluate({});
     expect(out.options).toEqual([]);
     expect(out.flags).toEqual([]);
-    expect(out.derived).toEqual({ child_pugh_score: null, child_pugh_class: null, albi_score: null, albi_grade: null, meld: null, meld_na: null, bsa_m2: null });
+    expect(out.derived).toEqual({
+      child_pugh_score: null, child_pugh_class: null, albi_score: null, albi_grade: null, meld: null, meld_na: null, bsa_m2: null,
+      bclc_stage_derived: null, milan: null, ucsf: null, up_to_seven: null, fong_score: null, flr_threshold_pct: null,
+    });
     expect(missingFields(out)).toEqual(expect.arrayContaining(['primary_tumor', 'ecog', 'bilirubin_mg_dl', 'lung_shunt_fraction_pct']));
   });
   it('null means unknown, like an absent key', () => {

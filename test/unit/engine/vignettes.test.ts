@@ -1,7 +1,7 @@
 /** The public vignettes pass under the CONTRACT rule, and the vignette file is validated. */
 import { describe, expect, it } from 'vitest';
 import { EngineInputError, checkVignette, evaluate, parseVignettes, runVignettes } from '../../../shared/engine';
-import { publicVignettes } from './paths';
+import { publicCurativeVignettes, publicVignettes } from './paths';
 
 interface RawFile {
   cases: {
@@ -10,6 +10,30 @@ interface RawFile {
   }[];
 }
 const file = publicVignettes() as RawFile;
+const curative = publicCurativeVignettes() as RawFile;
+
+/** Every key of `derived_expected` (a null there means the calculator must output null). */
+const derivedCases = [...file.cases, ...curative.cases].map((c) => [c.id, c] as const);
+describe('derived_expected, every key present (public.json and public-curative.json)', () => {
+  it.each(derivedCases)('%s reproduces derived_expected', (_id, c) => {
+    const d = evaluate(c.inputs).derived as Record<string, unknown>;
+    const got = Object.fromEntries(Object.keys(c.derived_expected).map((k) => [k, d[k]]));
+    expect(got).toEqual(c.derived_expected);
+  });
+  it('the curative file checks the new calculators', () => {
+    const keys = new Set(curative.cases.flatMap((c) => Object.keys(c.derived_expected)));
+    for (const k of ['bclc_stage_derived', 'milan', 'ucsf', 'up_to_seven', 'fong_score', 'flr_threshold_pct']) expect(keys.has(k), k).toBe(true);
+  });
+});
+
+describe('public curative vignettes (../shared/clinical/vignettes/public-curative.json)', () => {
+  it('all 10 pass', () => {
+    const run = runVignettes(curative);
+    expect(run.results.map((r) => r.id)).toEqual(['VP11', 'VP12', 'VP13', 'VP14', 'VP15', 'VP16', 'VP17', 'VP18', 'VP19', 'VP20']);
+    expect(run.results.filter((r) => !r.passed)).toEqual([]);
+    expect(run).toMatchObject({ passed: 10, failed: 0 });
+  });
+});
 
 describe('public vignettes (../shared/clinical/vignettes/public.json)', () => {
   it('all 10 pass', () => {
@@ -17,11 +41,6 @@ describe('public vignettes (../shared/clinical/vignettes/public.json)', () => {
     expect(run.results.map((r) => r.id)).toEqual(['VP01', 'VP02', 'VP03', 'VP04', 'VP05', 'VP06', 'VP07', 'VP08', 'VP09', 'VP10']);
     expect(run.results.filter((r) => !r.passed)).toEqual([]);
     expect(run).toMatchObject({ passed: 10, failed: 0 });
-  });
-
-  it.each(file.cases.map((c) => [c.id, c] as const))('%s reproduces derived_expected', (_id, c) => {
-    const d = evaluate(c.inputs).derived;
-    expect({ child_pugh_score: d.child_pugh_score, child_pugh_class: d.child_pugh_class, albi_score: d.albi_score, albi_grade: d.albi_grade }).toEqual(c.derived_expected);
   });
 
   it('VP10 in full: Y-90 contraindicated by S-Y90-BILI, BSC considered by S-LIVER-IMPAIRED', () => {
