@@ -20,7 +20,7 @@ export type FactFieldKind =
   | { kind: 'list'; placeholder: string };
 
 /** Primaries for which a field is usually relevant; shown otherwise only if it already holds a value. */
-export type Relevance = 'neuroendocrine' | 'hcc';
+export type Relevance = 'neuroendocrine' | 'hcc' | 'colorectal' | 'uveal_melanoma';
 
 export type FactField = FactFieldKind & { label: string; hint?: string; only?: Relevance };
 
@@ -99,6 +99,27 @@ const FACT_KINDS: { [K in CaseFactKey]: FactFieldKind & { only?: Relevance } } =
   bulk_symptoms: { kind: 'bool' },
   sstr_positive: { kind: 'bool' },
   lu177_candidate: { kind: 'bool' },
+  // Added 2026-12. Surgical work-up
+  resectable: { kind: 'bool' },
+  ablatable: { kind: 'bool' },
+  potentially_resectable: { kind: 'bool', only: 'colorectal' },
+  future_liver_remnant_pct: { kind: 'num' },
+  largest_lesion_cm: { kind: 'num' },
+  node_positive_primary: { kind: 'bool', only: 'colorectal' },
+  disease_free_interval_months: { kind: 'num', only: 'colorectal' },
+  hai_program_available: { kind: 'bool', only: 'colorectal' },
+  // HCC staging
+  clinically_significant_portal_hypertension: { kind: 'bool' },
+  macrovascular_invasion: { kind: 'bool' },
+  total_tumour_diameter_cm: { kind: 'num' },
+  prior_liver_transplant: { kind: 'bool' },
+  transplant_ineligible: { kind: 'bool' },
+  // Biomarkers
+  afp_ng_ml: { kind: 'num', only: 'hcc' },
+  cea_ng_ml: { kind: 'num', only: 'colorectal' },
+  hla_a0201_positive: { kind: 'bool', only: 'uveal_melanoma' },
+  autoimmune_disease: { kind: 'bool' },
+  recent_gi_bleeding: { kind: 'bool' },
 };
 
 function field(key: CaseFactKey): FactField {
@@ -123,25 +144,39 @@ export const FACT_GROUPS: readonly FactGroup[] = [
     id: 'extent', title: 'Disease extent',
     keys: ['liver_dominant', 'bilobar', 'liver_replacement_pct', 'lesion_count', 'nodules', 'largest_nodule_cm', 'well_defined_nodules',
       'selective_access', 'extrahepatic_disease', 'extrahepatic_sites', 'extrahepatic_progression', 'resectable_or_ablatable',
-      'portal_vein', 'biliary', 'bclc_stage'],
+      'portal_vein', 'biliary'],
   },
+  {
+    id: 'hcc-staging', title: 'HCC staging', only: 'hcc',
+    keys: ['bclc_stage', 'clinically_significant_portal_hypertension', 'macrovascular_invasion', 'total_tumour_diameter_cm',
+      'prior_liver_transplant', 'transplant_ineligible'],
+  },
+  {
+    id: 'surgical', title: 'Surgical work-up',
+    keys: ['resectable', 'ablatable', 'potentially_resectable', 'future_liver_remnant_pct', 'largest_lesion_cm', 'node_positive_primary',
+      'disease_free_interval_months', 'hai_program_available'],
+  },
+  { id: 'biomarkers', title: 'Biomarkers', keys: ['afp_ng_ml', 'cea_ng_ml', 'hla_a0201_positive'] },
   {
     id: 'treatment', title: 'Treatment history',
     keys: ['line_of_therapy', 'prior_systemic_lines', 'first_line_backbone', 'best_response_first_line',
       'cumulative_oxaliplatin_neuropathy_grade', 'prior_chemo_agents', 'prior_hepatotoxic_chemo', 'prior_y90', 'prior_prrt',
       'prior_liver_ebrt', 'on_ssa', 'progressing_on_ssa', 'recent_chemo_not_safe_with_y90'],
   },
-  { id: 'performance', title: 'Performance status', keys: ['ecog', 'age', 'frail', 'expected_survival_months', 'height_cm', 'weight_kg'] },
+  { id: 'performance', title: 'Performance status', keys: ['ecog', 'age', 'frail', 'expected_survival_months', 'height_cm', 'weight_kg', 'autoimmune_disease'] },
   {
     id: 'liver', title: 'Liver function & labs',
     keys: ['bilirubin_mg_dl', 'albumin_g_dl', 'inr', 'creatinine_mg_dl', 'sodium_mmol_l', 'granulocytes_10e9_l', 'ascites',
-      'encephalopathy', 'cirrhosis', 'etiology', 'varices_untreated_high_risk', 'coagulopathy_uncorrectable', 'bilirubin_reversible_cause'],
+      'encephalopathy', 'cirrhosis', 'etiology', 'varices_untreated_high_risk', 'recent_gi_bleeding', 'coagulopathy_uncorrectable',
+      'bilirubin_reversible_cause'],
   },
   { id: 'y90', title: 'Y-90 work-up', keys: ['lung_shunt_fraction_pct', 'hepatoenteric_shunt_uncorrectable', 'planned_device', 'planned_activity_gbq', 'prior_lung_dose_gy'] },
   { id: 'net', title: 'NET features', only: 'neuroendocrine', keys: ['hormone_symptoms', 'bulk_symptoms', 'sstr_positive', 'lu177_candidate'] },
 ];
 
-export const RELEVANCE_LABEL: Record<Relevance, string> = { neuroendocrine: 'neuroendocrine tumours', hcc: 'hepatocellular carcinoma' };
+export const RELEVANCE_LABEL: Record<Relevance, string> = {
+  neuroendocrine: 'neuroendocrine tumours', hcc: 'hepatocellular carcinoma', colorectal: 'colorectal cancer', uveal_melanoma: 'uveal melanoma',
+};
 
 /** The relevance that applies to a field: its own, or its group's. */
 export function relevanceOf(key: CaseFactKey): Relevance | undefined {

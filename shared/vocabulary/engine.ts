@@ -21,6 +21,21 @@ export const OPTION_LABELS: Record<OptionWord, string> = {
   LIVER_DIRECTED_ANY: 'Any transarterial liver-directed therapy',
   TRIAL_OR_REGISTRY: 'Clinical trial or registry enrolment',
   BEST_SUPPORTIVE_CARE: 'Best supportive / palliative care',
+  // Added 2026-12 (CONTRACT.md "Words").
+  RESECTION: 'Surgical resection (curative intent)',
+  ABLATION: 'Thermal ablation (RFA / MWA, curative intent)',
+  SBRT: 'Stereotactic body radiotherapy (SBRT) to the liver',
+  LIVER_TRANSPLANT_EVALUATION: 'Refer for liver-transplant assessment',
+  PERIOPERATIVE_CHEMO: 'Perioperative chemotherapy (before and after resection)',
+  CONVERSION_SYSTEMIC: 'Conversion systemic therapy (restage for resection)',
+  HAI_PUMP: 'Hepatic arterial infusion pump chemotherapy',
+  ATEZOLIZUMAB_BEVACIZUMAB: 'Atezolizumab + bevacizumab (first line)',
+  DURVALUMAB_TREMELIMUMAB: 'Durvalumab + tremelimumab, STRIDE (first line)',
+  LENVATINIB_OR_SORAFENIB: 'Lenvatinib or sorafenib (first-line TKI)',
+  SECOND_LINE_HCC_SYSTEMIC: 'Second- or later-line HCC systemic therapy',
+  TACE_PLUS_SYSTEMIC: 'Chemoembolization combined with systemic therapy',
+  HEPATIC_PERFUSION: 'Hepatic perfusion with melphalan',
+  TEBENTAFUSP: 'Tebentafusp (HLA-A*02:01 positive)',
 };
 
 export interface StrengthInfo { label: string; mark: string; description: string }
@@ -61,6 +76,12 @@ export const FLAG_INFO: Record<FlagWord, FlagInfo> = {
   HIGH_RISK_HEPATOTOXICITY: { title: 'High risk of hepatotoxicity', explanation: 'NET with > 50 % liver replacement and/or prior hepatotoxic chemotherapy, bilobar.', source: 'R-NET-04', severity: 'caution' },
   REFER_SURGICAL_EVALUATION: { title: 'Refer for surgical evaluation', explanation: 'The disease is marked resectable or ablatable.', source: null, severity: 'info' },
   LIMITED_EVIDENCE: { title: 'Limited evidence', explanation: 'Primary tumour outside colorectal, neuroendocrine and hepatocellular carcinoma: the evidence for liver-directed therapy is limited.', source: 'R-OTH-01', severity: 'info' },
+  // Added 2026-12.
+  PRIOR_LIVER_TRANSPLANT: { title: 'Earlier liver transplant', explanation: 'The patient has had a liver transplant: checkpoint inhibitors risk graft rejection.', source: 'S-ICI-TRANSPLANT', severity: 'danger' },
+  AUTOIMMUNE_DISEASE: { title: 'Autoimmune disease', explanation: 'Active or previously documented autoimmune disease: immune-related flare risk with checkpoint inhibitors.', source: 'S-ICI-AUTOIMMUNE', severity: 'caution' },
+  RECENT_GI_BLEEDING: { title: 'Recent gastrointestinal bleeding', explanation: 'Variceal or other gastrointestinal bleeding within the last 6 months: bleeding risk with bevacizumab.', source: 'S-BEV-BLEED', severity: 'danger' },
+  FLR_INSUFFICIENT: { title: 'Future liver remnant too small', explanation: 'Planned future liver remnant below 20 % (30 % after hepatotoxic chemotherapy, 40 % with cirrhosis; unknown cirrhosis or chemotherapy counts as present).', source: 'S-RESECT-FLR', severity: 'danger' },
+  BCLC_STAGE_MISMATCH: { title: 'BCLC stage differs from the inputs', explanation: 'The entered BCLC stage differs from the stage derived from liver function, performance status, vascular invasion, spread and nodules; the entered stage is used.', source: null, severity: 'caution' },
 };
 
 export interface DerivedInfo { key: keyof EngineDerived; label: string; unit: string }
@@ -74,6 +95,13 @@ export const DERIVED_ROWS: readonly DerivedInfo[] = [
   { key: 'meld', label: 'MELD', unit: 'points (6–40)' },
   { key: 'meld_na', label: 'MELD-Na', unit: 'points (6–40)' },
   { key: 'bsa_m2', label: 'Body surface area (Mosteller)', unit: 'm²' },
+  // Added 2026-12 (EVIDENCE.md 3.12–3.15).
+  { key: 'bclc_stage_derived', label: 'BCLC stage (derived)', unit: '' },
+  { key: 'milan', label: 'Milan criteria', unit: '' },
+  { key: 'ucsf', label: 'UCSF criteria', unit: '' },
+  { key: 'up_to_seven', label: 'Up-to-seven criteria', unit: '' },
+  { key: 'fong_score', label: 'Fong clinical risk score', unit: 'points (0–5)' },
+  { key: 'flr_threshold_pct', label: 'Future-liver-remnant threshold', unit: '%' },
 ];
 
 export const PROVENANCE_INFO: Record<ProvenanceTag, string> = {

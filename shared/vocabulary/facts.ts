@@ -86,6 +86,28 @@ export const FACT_VOCABULARY: { readonly [K in CaseFactKey]: FactWords } = {
   bulk_symptoms: { label: 'Bulk symptoms' },
   sstr_positive: { label: 'Somatostatin-receptor imaging positive' },
   lu177_candidate: { label: '177Lu-PRRT candidate (now or later)' },
+  // Added 2026-12. Surgical work-up
+  resectable: { label: 'Resectable (R0 of all liver disease)', hint: 'board judgement; the remnant is judged separately' },
+  ablatable: { label: 'Ablatable (all lesions, with margin)', hint: 'board judgement' },
+  potentially_resectable: { label: 'Potentially resectable after response', hint: 'conversion intent' },
+  future_liver_remnant_pct: { label: 'Future liver remnant', unit: '%', hint: 'of total functional liver volume' },
+  largest_lesion_cm: { label: 'Largest liver lesion', unit: 'cm', hint: 'liver metastases' },
+  node_positive_primary: { label: 'Node-positive primary', hint: 'colorectal' },
+  disease_free_interval_months: { label: 'Disease-free interval', unit: 'months', hint: 'primary to liver metastases; 0 = synchronous' },
+  hai_program_available: { label: 'Hepatic arterial infusion programme available' },
+  // HCC staging
+  clinically_significant_portal_hypertension: { label: 'Clinically significant portal hypertension', hint: 'HVPG ≥ 10 mmHg, varices, or splenomegaly with platelets < 100 × 10⁹/L' },
+  macrovascular_invasion: { label: 'Macrovascular invasion', hint: 'tumour in portal or hepatic vein branches on imaging' },
+  total_tumour_diameter_cm: { label: 'Total tumour diameter', unit: 'cm', hint: 'sum of the nodules\' largest diameters' },
+  prior_liver_transplant: { label: 'Earlier liver transplant' },
+  transplant_ineligible: { label: 'Known contraindication to liver transplant', hint: 'medical, psychosocial or age' },
+  // Biomarkers
+  afp_ng_ml: { label: 'Alpha-fetoprotein (AFP)', unit: 'ng/mL' },
+  cea_ng_ml: { label: 'CEA', unit: 'ng/mL' },
+  hla_a0201_positive: { label: 'HLA-A*02:01 positive', hint: 'uveal melanoma' },
+  // Comorbidity relevant to systemic therapy
+  autoimmune_disease: { label: 'Autoimmune disease', hint: 'active or previously documented' },
+  recent_gi_bleeding: { label: 'Gastrointestinal bleeding in the last 6 months', hint: 'variceal or other' },
 };
 
 /** A fact key as its form label (`ecog` → "ECOG performance status"); an unknown word made readable. */

@@ -10,7 +10,8 @@ describe('case form field map', () => {
     expect([...grouped].sort()).toEqual([...CASE_FACT_KEYS].sort());
     expect(new Set(grouped).size).toBe(grouped.length);
     expect(FACT_GROUPS.map((g) => g.title)).toEqual([
-      'Tumour', 'Disease extent', 'Treatment history', 'Performance status', 'Liver function & labs', 'Y-90 work-up', 'NET features',
+      'Tumour', 'Disease extent', 'HCC staging', 'Surgical work-up', 'Biomarkers', 'Treatment history', 'Performance status',
+      'Liver function & labs', 'Y-90 work-up', 'NET features',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { OptionsPanelSlot } from '../../renderer/components/OptionsPanelSlot';
 import { CaseView } from '../../renderer/views/CaseView';
 import type { CaseFacts } from '../../shared/domain/facts';
+import { CATALOGUE_VERSION, ENGINE_VERSION } from '../../shared/engine';
 import { FakeApi } from './fakeApi';
 import { renderWithStores } from './render';
 
@@ -43,7 +44,7 @@ describe('options panel', () => {
     expect([...panel().querySelectorAll('[data-option]')].map((e) => e.getAttribute('data-option')))
       .toEqual(['SYSTEMIC_STANDARD', 'Y90_TARE', 'Y90_WITH_FIRST_LINE_CHEMO']);
 
-    expect(panel()).toHaveTextContent('Evaluated from 6 clinical facts entered · engine 1.0.0 · catalogue 2026-11-27');
+    expect(panel()).toHaveTextContent(`Evaluated from 6 clinical facts entered · engine ${ENGINE_VERSION} · catalogue ${CATALOGUE_VERSION}`);
     expect(within(panel()).getByRole('note')).toHaveTextContent("Decision support from published evidence; not a substitute for the board's judgement.");
     expect(panel().querySelector('[data-flag]')).toBeNull();
   });
@@ -172,13 +173,13 @@ describe('facts to complete', () => {
   it('shows the first eight, most consequential first, and the rest on request', async () => {
     const { user } = renderWithStores(<OptionsPanelSlot facts={{}} />);
     const todo = within(panel()).getByRole('region', { name: /Facts to complete/ });
-    expect(todo).toHaveTextContent('Facts to complete 22');
+    expect(todo).toHaveTextContent('Facts to complete 28');
     expect(todo.querySelectorAll('[data-missing]')).toHaveLength(8);
     expect(todo.querySelector('[data-missing]')).toHaveAttribute('data-missing', 'ecog');
-    const more = within(todo).getByRole('button', { name: 'Show all 22 facts to complete' });
+    const more = within(todo).getByRole('button', { name: 'Show all 28 facts to complete' });
     expect(more).toHaveAttribute('aria-expanded', 'false');
     await user.click(more);
-    expect(todo.querySelectorAll('[data-missing]')).toHaveLength(22);
+    expect(todo.querySelectorAll('[data-missing]')).toHaveLength(28);
     expect(todo.querySelector('[data-missing="primary_tumor"]')).toHaveTextContent('needed to choose the disease rules');
     const options = within(panel()).getByRole('region', { name: /^Options/ });
     expect(options).toHaveTextContent('No option yet: the rules start from the primary tumour.');

@@ -17,7 +17,10 @@ const CODE = /\b[A-Z0-9]+_[A-Z0-9_]+\b|\b[a-z0-9]+_[a-z0-9_]+\b/;
 function snapshotWithEveryOption(): EngineOutput {
   return {
     engine_version: '1.0.0', catalogue_version: 'test',
-    derived: { child_pugh_score: null, child_pugh_class: null, albi_score: null, albi_grade: null, meld: null, meld_na: null, bsa_m2: null },
+    derived: {
+      child_pugh_score: null, child_pugh_class: null, albi_score: null, albi_grade: null, meld: null, meld_na: null, bsa_m2: null,
+      bclc_stage_derived: null, milan: null, ucsf: null, up_to_seven: null, fong_score: null, flr_threshold_pct: null,
+    },
     options: OPTION_WORDS.map((option) => ({ option, strength: 'consider' as const, rationale: 'r', evidence: [], rules: [], conflicts: [] })),
     flags: [], missing: [], disclaimer: 'd',
   };
