@@ -7,6 +7,8 @@ import { verifyAuditChain } from './audit';
 import { expectedSearchBodies } from './repositories/cases';
 import { MEETING_TRIGGERS } from './migrations/002-meetings';
 import { verifySeals } from './seals';
+import { schemaDifferences } from './restore';
+import { MIGRATIONS, type Migration } from './migrations/index';
 
 export interface CheckReport {
   ok: boolean;
@@ -22,7 +24,7 @@ const OUTCOME_TRIGGERS = [
   'outcome_events_no_delete', 'outcome_events_retract_only',
 ];
 
-export function checkDatabase(db: Db): CheckReport {
+export function checkDatabase(db: Db, migrations: readonly Migration[] = MIGRATIONS): CheckReport {
   const problems: string[] = [];
   const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
@@ -37,6 +39,10 @@ export function checkDatabase(db: Db): CheckReport {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version >= 2) for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
   if (version >= 4) for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(`outcomes: protection trigger ${t} is missing (recorded outcomes can be altered)`);
+
+  // Anything added to or altered in the schema behind the app's back (a trigger that rewrites facts...);
+  // missing protections are named by the checks above.
+  for (const d of schemaDifferences(db, version, migrations)) if (!d.endsWith(' is missing')) problems.push(`schema: ${d}`);
 
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);

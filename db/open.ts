@@ -5,7 +5,8 @@
  */
 import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { configureConnection, openRaw, type Db } from './connection';
+import { configureConnection, hasPlainHeader, KEY_SOURCES, openRaw, type Db } from './connection';
+import { currentKey } from './keys';
 import { DatabaseOpenError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
@@ -25,7 +26,17 @@ export interface OpenResult {
  * stays byte-identical: opening would switch it to WAL. A non-empty -wal file may hold a newer header,
  * so then we ask SQLite through a read-only connection.
  */
-export function peekUserVersion(file: string): number {
+export function peekUserVersion(file: string, key: string | null = currentKey()): number {
+  // An encrypted file's header is ciphertext: ask SQLite through a read-only keyed connection (a wrong key
+  // fails there, before anything is written).
+  if (key !== null && !hasPlainHeader(file)) {
+    const ro = openRaw(file, { readonly: true, fileMustExist: true, key });
+    try {
+      return ro.pragma('user_version', { simple: true }) as number;
+    } finally {
+      ro.close();
+    }
+  }
   const fd = openSync(file, 'r');
   const header = Buffer.alloc(100);
   let read: number;
@@ -35,11 +46,11 @@ export function peekUserVersion(file: string): number {
     closeSync(fd);
   }
   if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new DatabaseOpenError(`${path.basename(file)} is not a SQLite database`, 'not_a_database');
+    throw new DatabaseOpenError(`${path.basename(file)} is not a SQLite database${key === null && read >= 16 ? `, or it is encrypted: give its passphrase (${KEY_SOURCES})` : ''}`, 'not_a_database');
   }
   const wal = `${file}-wal`;
   if (existsSync(wal) && statSync(wal).size > 0) {
-    const ro = openRaw(file, { readonly: true, fileMustExist: true });
+    const ro = openRaw(file, { readonly: true, fileMustExist: true, key });
     try {
       return ro.pragma('user_version', { simple: true }) as number;
     } finally {
@@ -61,6 +72,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[] = MIGRA
     for (const m of pending) {
       try {
         db.exec(m.sql);
+        m.after?.(db);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new DatabaseOpenError(`migration ${m.version} (${m.name}) failed: ${reason}; nothing was changed`, 'migration_failed');

@@ -1,6 +1,7 @@
 /**
- * Row seals: the audit chain proves the audit rows were not altered; seals extend that proof to the meeting
- * records themselves. Every audit row written for a meeting, agenda item, decision, amendment or follow-up
+ * Row seals: the audit chain proves the audit rows were not altered; seals extend that proof to the records
+ * themselves. Every audit row written for a patient, case, profile, board, meeting (with its attendees),
+ * agenda item, decision, amendment or follow-up
  * carries `after.seals`: for each row it touched, `"table:id"` → sha256 of the row's columns as written
  * (null when the row was removed). `verifySeals` compares every current row with its last audited seal, so a
  * row altered, inserted or deleted behind the app's back (e.g. with the sqlite3 shell after dropping the
@@ -9,9 +10,20 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { appendAudit } from './audit';
 
-/** The sealed tables and the columns a seal covers (in this order). Append columns only with a new seal version. */
+/**
+ * The sealed tables and the columns a seal covers (in this order). Append columns only with a new seal version.
+ * Left out on purpose: derived copies kept in step by the app (cases.sort_name, the generated status_rank) and
+ * PIN-attempt bookkeeping (profiles.pin_failures, pin_locked_until; a lock is audited by itself).
+ */
 export const SEALED_TABLES = {
+  patients: ['id', 'identifier', 'family_name', 'given_name', 'birth_date', 'sex', 'created_at', 'updated_at'],
+  cases: ['id', 'patient_id', 'status', 'primary_tumor', 'version', 'created_at', 'updated_at'],
+  case_details: ['case_id', 'referring_clinician', 'diagnosis', 'question', 'facts', 'last_imaging_date', 'last_labs_date'],
+  profiles: ['id', 'name', 'specialty', 'role', 'pin_hash', 'created_at'],
+  boards: ['id', 'name', 'quorum', 'imaging_max_days', 'labs_max_days', 'updated_at'],
+  attendees: ['id', 'meeting_id', 'profile_id', 'name', 'specialty', 'attendance', 'position'],
   meetings: ['id', 'board_id', 'scheduled_at', 'location', 'video_link', 'chair_profile_id', 'coordinator_profile_id', 'status',
     'quorum_record', 'version', 'started_at', 'concluded_at', 'signed_at', 'signed_by', 'signed_by_profile_id', 'created_at', 'updated_at'],
   agenda_items: ['id', 'meeting_id', 'case_id', 'position', 'minutes_allotted', 'presenter', 'standard_of_care', 'override_reason',
@@ -25,7 +37,17 @@ export const SEALED_TABLES = {
 export type SealedTable = keyof typeof SEALED_TABLES;
 
 /** The audit entities whose rows carry seals. */
-export const SEALING_ENTITIES = ['meeting', 'agenda_item', 'decision', 'amendment', 'followup'] as const;
+export const SEALING_ENTITIES = ['meeting', 'agenda_item', 'decision', 'amendment', 'followup', 'case', 'patient', 'profile', 'board', 'seal'] as const;
+
+/** The row key of each table (case_details is keyed by its case). */
+const KEY: Partial<Record<SealedTable, string>> = { case_details: 'case_id' };
+const keyOf = (table: SealedTable) => KEY[table] ?? 'id';
+
+/** The schema version from which a table's rows are sealed (older files are checked on the meeting tables only). */
+export const SEALED_SINCE: Record<SealedTable, number> = {
+  meetings: 2, agenda_items: 2, decisions: 2, decision_amendments: 2, followups: 2,
+  patients: 6, cases: 6, case_details: 6, profiles: 6, boards: 6, attendees: 6,
+};
 
 export type Seals = Record<string, string | null>;
 
@@ -36,8 +58,26 @@ function hashRow(table: SealedTable, row: Record<string, unknown>): string {
 
 /** The seal of one row as it is now (null when the row does not exist). */
 export function sealOf(db: Db, table: SealedTable, id: number): string | null {
-  const row = stmt(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = stmt(db, `SELECT * FROM ${table} WHERE ${keyOf(table)} = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? hashRow(table, row) : null;
+}
+
+/**
+ * Seals every existing row of the tables sealed from `version` on, in one audit row (entity 'seal'): what a
+ * file held when it was upgraded is trusted as its starting state. Nothing is written when there is no row.
+ */
+export function sealBaseline(db: Db, version: number, at = new Date().toISOString()): void {
+  const rows: [SealedTable, number][] = [];
+  for (const table of (Object.keys(SEALED_TABLES) as SealedTable[]).filter((t) => SEALED_SINCE[t] === version)) {
+    for (const id of db.prepare(`SELECT ${keyOf(table)} FROM ${table} ORDER BY 1`).pluck().all() as number[]) rows.push([table, id]);
+  }
+  if (rows.length === 0) return;
+  appendAudit(db, { actor: 'Tumour Board (upgrade)', action: 'seal.baseline', entity: 'seal', entityId: version, before: null, after: { seals: sealsFor(db, rows) } }, at);
+}
+
+/** An audit row's `after` with the seals of the rows the change wrote: `{ ...after, seals }`. */
+export function withSeals(db: Db, after: object | null, rows: readonly [SealedTable, number][]): Record<string, unknown> {
+  return { ...(after ?? {}), seals: sealsFor(db, rows) };
 }
 
 /** Seals for several rows: `{ "decisions:4": "…", "agenda_items:9": "…" }`. */
@@ -52,7 +92,7 @@ export type SealVerification =
   | { ok: false; rows: number; problems: string[]; table: SealedTable; rowId: number };
 
 /** Compares every sealed row with its last audited seal; names the first problems (up to 20). */
-export function verifySeals(db: Db): SealVerification {
+export function verifySeals(db: Db, version = db.pragma('user_version', { simple: true }) as number): SealVerification {
   const last = new Map<string, { seal: string | null; auditId: number }>();
   const placeholders = SEALING_ENTITIES.map(() => '?').join(', ');
   const audit = db.prepare(
@@ -75,11 +115,12 @@ export function verifySeals(db: Db): SealVerification {
     first ??= { table, rowId };
     if (problems.length < 20) problems.push(message);
   };
-  for (const table of Object.keys(SEALED_TABLES) as SealedTable[]) {
+  for (const table of (Object.keys(SEALED_TABLES) as SealedTable[]).filter((t) => version >= SEALED_SINCE[t])) {
     const seen = new Set<number>();
-    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>) {
+    const key = keyOf(table);
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).iterate() as IterableIterator<Record<string, unknown>>) {
       rows++;
-      const rowId = Number(row.id);
+      const rowId = Number(row[key]);
       seen.add(rowId);
       const audited = last.get(`${table}:${rowId}`);
       if (!audited || audited.seal === null) {

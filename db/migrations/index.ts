@@ -7,11 +7,16 @@ import m002 from './002-meetings';
 import m003 from './003-imports';
 import m004 from './004-outcomes';
 import m005 from './005-pin-lockout';
+import m006 from './006-seal-everything';
+import type { Db } from '../connection';
+import { sealBaseline } from '../seals';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (hashing), run after `sql` in the same transaction. */
+  after?: (db: Db) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'imports', sql: m003 },
   { version: 4, name: 'outcomes', sql: m004 },
   { version: 5, name: 'pin-lockout', sql: m005 },
+  { version: 6, name: 'seal-everything', sql: m006, after: (db) => sealBaseline(db, 6) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

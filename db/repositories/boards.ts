@@ -1,6 +1,7 @@
 /** Boards: each board's quorum rule and the recency limits of its completeness gate. */
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
+import { withSeals } from '../seals';
 import { inTransaction, stmt } from '../statements';
 import {
   DEFAULT_IMAGING_MAX_DAYS, DEFAULT_LABS_MAX_DAYS, DEFAULT_QUORUM, type Board, type BoardInput, type Specialty,
@@ -45,7 +46,7 @@ export function saveBoard(db: Db, input: BoardInput, actor: Actor, now = new Dat
       .run({ name: input.name, quorum: JSON.stringify(input.quorum), imaging: input.imaging_max_days, labs: input.labs_max_days, now });
     const board = findBoard(db, input.name);
     if (!board) throw new Error(`board ${input.name} was not saved`);
-    appendAudit(db, { actor: actor.label, action: before ? 'board.update' : 'board.create', entity: 'board', entityId: board.id, before, after: board }, now);
+    appendAudit(db, { actor: actor.label, action: before ? 'board.update' : 'board.create', entity: 'board', entityId: board.id, before, after: withSeals(db, board, [['boards', board.id]]) }, now);
     return board;
   });
 }

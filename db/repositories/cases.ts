@@ -4,6 +4,7 @@
  */
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
+import { withSeals } from '../seals';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { foldText, searchTokens } from '../../shared/text/fold';
@@ -123,7 +124,7 @@ export function createCase(db: Db, input: CreateCaseInput, actor: string, now = 
     writeDetails(db, id, c, true);
     writeSearchRow(db, id, searchBody(patient, c), true);
     const record: CaseRecord = { id, patient, ...c, version: 1, created_at: now, updated_at: now };
-    appendAudit(db, { actor, action: 'case.create', entity: 'case', entityId: id, before: null, after: withoutPatient(record) }, now);
+    appendAudit(db, { actor, action: 'case.create', entity: 'case', entityId: id, before: null, after: withSeals(db, withoutPatient(record), [['cases', id], ['case_details', id]]) }, now);
     return record;
   });
 }
@@ -167,7 +168,7 @@ export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = 
       }
     }
     writeSearchRow(db, before.id, searchBody(patient, c));
-    appendAudit(db, { actor, action: 'case.update', entity: 'case', entityId: before.id, before: withoutPatient(before), after: withoutPatient(record) }, now);
+    appendAudit(db, { actor, action: 'case.update', entity: 'case', entityId: before.id, before: withoutPatient(before), after: withSeals(db, withoutPatient(record), [['cases', before.id], ['case_details', before.id]]) }, now);
     return record;
   });
 }

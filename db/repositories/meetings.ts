@@ -5,7 +5,7 @@
  */
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
-import { sealsFor, type SealedTable } from '../seals';
+import { sealsFor, withSeals, type SealedTable } from '../seals';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import type { CaseFacts } from '../../shared/domain/facts';
@@ -186,10 +186,14 @@ function checkProfiles(db: Db, input: MeetingInputParsed): void {
   });
 }
 
-function writeAttendees(db: Db, meetingId: number, attendees: MeetingInputParsed['attendees']): void {
+/** Replaces a meeting's attendees; returns the rows to seal (the removed ones, sealed as gone, and the new ones). */
+function writeAttendees(db: Db, meetingId: number, attendees: MeetingInputParsed['attendees']): [SealedTable, number][] {
+  const ids = () => stmt(db, 'SELECT id FROM attendees WHERE meeting_id = ? ORDER BY id').pluck().all(meetingId) as number[];
+  const old = ids();
   stmt(db, 'DELETE FROM attendees WHERE meeting_id = ?').run(meetingId);
   const insert = stmt(db, 'INSERT INTO attendees (meeting_id, profile_id, name, specialty, attendance, position) VALUES (?, ?, ?, ?, ?, ?)');
   attendees.forEach((a, i) => insert.run(meetingId, a.profile_id, a.name, a.specialty, a.attendance, i + 1));
+  return [...old, ...ids()].map((id) => ['attendees', id]);
 }
 
 const meetingAudit = (m: Meeting) => {
@@ -205,9 +209,9 @@ export function createMeeting(db: Db, input: MeetingInputParsed, actor: Actor, n
       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)`)
       .run(board.id, input.scheduled_at, input.location, input.video_link, input.chair_profile_id, input.coordinator_profile_id, now, now);
     const id = Number(info.lastInsertRowid);
-    writeAttendees(db, id, input.attendees);
+    const attendeeRows = writeAttendees(db, id, input.attendees);
     const meeting = requireMeeting(db, id);
-    auditMeetingChange(db, actor, 'meeting.create', 'meeting', id, null, meetingAudit(meeting), [['meetings', id]], now);
+    auditMeetingChange(db, actor, 'meeting.create', 'meeting', id, null, meetingAudit(meeting), [['meetings', id], ...attendeeRows], now);
     return meeting;
   });
 }
@@ -229,9 +233,9 @@ export function updateMeeting(db: Db, id: number, version: number, input: Meetin
     stmt(db, `UPDATE meetings SET board_id = ?, scheduled_at = ?, location = ?, video_link = ?, chair_profile_id = ?, coordinator_profile_id = ?,
       version = version + 1, updated_at = ? WHERE id = ?`)
       .run(board.id, input.scheduled_at, input.location, input.video_link, input.chair_profile_id, input.coordinator_profile_id, now, id);
-    writeAttendees(db, id, input.attendees);
+    const attendeeRows = writeAttendees(db, id, input.attendees);
     const after = requireMeeting(db, id);
-    auditMeetingChange(db, actor, 'meeting.update', 'meeting', id, meetingAudit(before), meetingAudit(after), [['meetings', id]], now);
+    auditMeetingChange(db, actor, 'meeting.update', 'meeting', id, meetingAudit(before), meetingAudit(after), [['meetings', id], ...attendeeRows], now);
     return after;
   });
 }
@@ -292,7 +296,7 @@ export function advanceCaseStatus(db: Db, caseId: number, to: CaseStatus, actor:
   const row = stmt(db, 'SELECT status, version FROM cases WHERE id = ?').get(caseId) as { status: CaseStatus; version: number } | undefined;
   if (!row || rank[row.status] >= rank[to]) return;
   stmt(db, 'UPDATE cases SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(to, now, caseId);
-  appendAudit(db, { actor: actor.label, action: 'case.status', entity: 'case', entityId: caseId, before: { status: row.status, version: row.version }, after: { status: to, version: row.version + 1 } }, now);
+  appendAudit(db, { actor: actor.label, action: 'case.status', entity: 'case', entityId: caseId, before: { status: row.status, version: row.version }, after: withSeals(db, { status: to, version: row.version + 1 }, [['cases', caseId]]) }, now);
 }
 
 function overrideNeeded(readiness: Readiness, reason: string | null | undefined, field = 'override_reason'): string | null {

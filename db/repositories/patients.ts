@@ -1,6 +1,7 @@
 /** Patients: the person a referral is about. Every write is audited in the caller's transaction. */
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
+import { withSeals } from '../seals';
 import { stmt } from '../statements';
 import { foldText } from '../../shared/text/fold';
 import type { Patient, PatientInput } from '../../shared/domain/case';
@@ -34,7 +35,7 @@ export function insertPatient(db: Db, input: PatientInput, actor: string, now: s
      VALUES (@identifier, @family_name, @given_name, @birth_date, @sex, @now, @now)`,
   ).run({ ...input, now });
   const patient: Patient = { id: Number(info.lastInsertRowid), ...input };
-  appendAudit(db, { actor, action: 'patient.create', entity: 'patient', entityId: patient.id, before: null, after: patient }, now);
+  appendAudit(db, { actor, action: 'patient.create', entity: 'patient', entityId: patient.id, before: null, after: withSeals(db, patient, [['patients', patient.id]]) }, now);
   return patient;
 }
 
@@ -48,6 +49,6 @@ export function updatePatient(db: Db, before: Patient, input: PatientInput, acto
     `UPDATE patients SET identifier = @identifier, family_name = @family_name, given_name = @given_name,
        birth_date = @birth_date, sex = @sex, updated_at = @now WHERE id = @id`,
   ).run({ ...input, id: before.id, now });
-  appendAudit(db, { actor, action: 'patient.update', entity: 'patient', entityId: before.id, before, after: patient }, now);
+  appendAudit(db, { actor, action: 'patient.update', entity: 'patient', entityId: before.id, before, after: withSeals(db, patient, [['patients', before.id]]) }, now);
   return { patient, changed: true };
 }

@@ -4,6 +4,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
+import { withSeals } from '../seals';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { actorLabel, type Profile, type ProfileInput } from '../../shared/domain/meeting';
@@ -118,7 +119,7 @@ export function createProfile(db: Db, input: ProfileInput, actor: Actor | null, 
     const info = stmt(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.name, input.specialty, input.role, pinHash, now);
     const profile: Profile = { id: Number(info.lastInsertRowid), name: input.name, specialty: input.specialty, role: input.role, has_pin: pinHash !== null, created_at: now };
-    appendAudit(db, { actor: actor?.label ?? actorLabel(profile), action: 'profile.create', entity: 'profile', entityId: profile.id, before: null, after: profile }, now);
+    appendAudit(db, { actor: actor?.label ?? actorLabel(profile), action: 'profile.create', entity: 'profile', entityId: profile.id, before: null, after: withSeals(db, profile, [['profiles', profile.id]]) }, now);
     return profile;
   });
 }

@@ -12,6 +12,7 @@ const SHIPPED: Record<number, string> = {
   3: 'f0dae6a723e59d88cbe3fbb542fd5036bc6e929b6c9cd38cd189ce4299cb978c',
   4: 'ac59a289182645366c169f74c0fb8e825a0be1f8f06ea2493a0ff9941a5996fc',
   5: 'af66526cedcb22702560023160fd319b87fbf192912612b377e4476c3ebf68ab',
+  6: '8c8cbb760bec708e49f3a9c8833de126bbc366247c34bcbb3d63b896ef00e4a3',
 };
 
 describe('migrations', () => {
