@@ -87,8 +87,9 @@ export function inspectCandidate(
   try {
     db = openRaw(file, { readonly: true, fileMustExist: true });
     db.pragma('trusted_schema = OFF');
-  } catch {
-    report.problems.push(`${name} cannot be opened as a SQLite database`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replaceAll(path.basename(file), name) : String(error);
+    report.problems.push(`${name} cannot be opened as a SQLite database (${reason})`);
     return report;
   }
   try {

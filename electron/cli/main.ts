@@ -18,10 +18,34 @@ import { exportLetterCommand } from './commands/export-letter';
 import { exportMinutesCommand } from './commands/export-minutes';
 import { exportRegistryCommand } from './commands/export-registry';
 import { serveCommand } from './commands/serve';
+import { encryptCommand, readPassphraseFile, rekeyCommand } from './commands/encrypt';
+import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../../db/keys';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 COMMANDS.push(exportMinutesCommand, exportLetterCommand);
 COMMANDS.push(exportRegistryCommand);
+COMMANDS.push(encryptCommand, rekeyCommand);
+
+/** The one line a plaintext database gets (no passphrase given): encryption at rest is off for it. */
+export const plaintextNotice = (file: string) =>
+  `note: ${file} is not encrypted (no passphrase: set ${PASSPHRASE_ENV} or give --passphrase-file FILE)`;
+
+/** Takes `--passphrase-file FILE` (any command) out of argv; returns the rest and the passphrase, if any. */
+function takePassphraseFile(args: string[]): { rest: string[]; passphrase: string | null } {
+  const rest: string[] = [];
+  let passphrase: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--passphrase-file' || a.startsWith('--passphrase-file=')) {
+      const file = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!file) throw new UsageError('--passphrase-file needs a FILE');
+      passphrase = readPassphraseFile(file);
+      continue;
+    }
+    rest.push(a);
+  }
+  return { rest, passphrase };
+}
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -57,7 +81,10 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    const { rest: args, passphrase } = takePassphraseFile(rest);
+    setProcessKey(passphrase ?? process.env[PASSPHRASE_ENV] ?? null);
+    onPlaintextOpen((file) => io.err(plaintextNotice(file)));
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`tumour-board ${name}: ${error.message}\n\n${command.usage}`);
@@ -73,6 +100,9 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
     }
     io.err(`tumour-board ${name}: failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    onPlaintextOpen(null);
+    resetProcessKey();
   }
 }
 
