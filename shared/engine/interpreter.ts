@@ -98,6 +98,44 @@ function pushUnknownDeps(field: DerivedKey, f: CaseFacts, d: DerivedFacts, t: Tr
       return;
   }
 }
+/**
+ * A derived value that is known but rests on a convention for an unknown fact (2.1 points 7–8, 3.12): V counts as
+ * false when `macrovascular_invasion` is unknown and the portal vein is patent, bland-occluded or hepatofugal; an
+ * entered `resectable_or_ablatable` true stands while its refinements are unknown. Knowing the fact could change the
+ * value, so it is an assumption (it goes into `missing` when the condition's result matters).
+ */
+const vByConvention = (f: CaseFacts): boolean =>
+  f.macrovascular_invasion == null && (f.portal_vein === 'patent' || f.portal_vein === 'bland_occlusion_main' || f.portal_vein === 'hepatofugal_flow');
+const MVI = (): number => fieldNo('macrovascular_invasion');
+function pushAssumedDeps(field: DerivedKey, f: CaseFacts, d: DerivedFacts, t: Trace): void {
+  switch (field) {
+    case 'vascular_invasion':
+      if (d.vascular_invasion === false && vByConvention(f)) t.asm[t.na++] = MVI();
+      return;
+    case 'bclc_stage_effective': case 'bclc_stage_derived': case 'bclc_stage_mismatch': {
+      if (field !== 'bclc_stage_derived' && f.bclc_stage != null) return; // the entered stage is used as is
+      const st = d.bclc_stage_derived;
+      // 2.1 point 7: an entered stage would replace the derived one (and could raise BCLC_STAGE_MISMATCH).
+      if (field !== 'bclc_stage_derived' && st !== null) t.asm[t.na++] = fieldNo('bclc_stage');
+      if ((st === '0' || st === 'A' || st === 'B') && vByConvention(f)) t.asm[t.na++] = MVI();
+      return;
+    }
+    case 'milan': case 'ucsf': case 'up_to_seven':
+      if (d[field] === 'within' && vByConvention(f)) t.asm[t.na++] = MVI();
+      return;
+    case 'resectable_or_ablatable_effective':
+      if (d.resectable_or_ablatable_effective === true && f.resectable_or_ablatable === true && f.resectable !== true && f.ablatable !== true) {
+        if (f.resectable == null) t.asm[t.na++] = fieldNo('resectable');
+        if (f.ablatable == null) t.asm[t.na++] = fieldNo('ablatable');
+      }
+      return;
+    default:
+      return;
+  }
+}
+const ASSUMING_KEYS: ReadonlySet<string> = new Set<DerivedKey>([
+  'vascular_invasion', 'bclc_stage_effective', 'bclc_stage_derived', 'bclc_stage_mismatch', 'milan', 'ucsf', 'up_to_seven', 'resectable_or_ablatable_effective',
+]);
 const DERIVED_KEYS: ReadonlySet<string> = new Set<DerivedKey>([
   'child_pugh_score', 'child_pugh_class', 'lung_dose_gy', 'lung_dose_cumulative_gy', 'bclc_stage_derived', 'bclc_stage_effective',
   'bclc_stage_mismatch', 'vascular_invasion', 'milan', 'ucsf', 'up_to_seven', 'fong_score', 'resectable_effective', 'ablatable_effective',
@@ -196,6 +234,14 @@ function compile(c: Cond): Compiled {
         case 'lte': test = (v) => (v as number) <= (v0 as number); break;
       }
       const fi = FIELD_INDEX.get(field) as number;
+      if (derived && ASSUMING_KEYS.has(field)) {
+        return (ctx, t) => {
+          const v = ctx.v[fi];
+          if (v == null) { pushUnknownDeps(field, ctx.f, ctx.d, t); return 2; }
+          pushAssumedDeps(field, ctx.f, ctx.d, t);
+          return test(v) ? 1 : 0;
+        };
+      }
       if (derived) {
         return (ctx, t) => {
           const v = ctx.v[fi];
