@@ -88,14 +88,14 @@ const getEvent = (db: Db, id: number): OutcomeEvent | undefined => stmt(db, 'SEL
 
 // ---- writes --------------------------------------------------------------------------------------------
 
-function computeResponse(method: ResponseMethod, input: AssessmentInputParsed, nadir: number): ResponseResult {
+function computeResponse(method: ResponseMethod, input: AssessmentInputParsed, nadir: number, afterCr: boolean): ResponseResult {
   const baselineIds = input.baseline.map((l) => l.id);
   if (new Set(baselineIds).size !== baselineIds.length) throw new DomainError('VALIDATION', 'baseline: each target lesion needs its own id', 'baseline');
   input.current.forEach((l, i) => {
     if (!baselineIds.includes(l.id)) throw new DomainError('VALIDATION', `current[${i}].id: "${l.id}" is not a baseline target lesion`, `current.${i}.id`);
   });
   if (method === 'recist11') {
-    return recist11({ baseline: input.baseline, current: input.current, nadir_sum_mm: nadir, new_lesions: input.new_lesions, non_target_progression: input.non_target_progression });
+    return recist11({ baseline: input.baseline, current: input.current, nadir_sum_mm: nadir, new_lesions: input.new_lesions, non_target_progression: input.non_target_progression, after_complete_response: afterCr });
   }
   if (new Set(input.current.map((l) => l.id)).size !== input.current.length || input.current.length !== input.baseline.length) {
     throw new DomainError('VALIDATION', 'current: must measure every baseline target lesion once', 'current');
@@ -104,7 +104,7 @@ function computeResponse(method: ResponseMethod, input: AssessmentInputParsed, n
   const current = input.baseline.map((b) => ({ id: b.id, viable_diameter_mm: input.current.find((c) => c.id === b.id)?.diameter_mm ?? 0 }));
   return mrecist({
     baseline: input.baseline.map((l) => ({ id: l.id, viable_diameter_mm: l.diameter_mm })), current, nadir_sum_mm: nadir,
-    new_lesions: input.new_lesions, non_target_progression: input.non_target_progression,
+    new_lesions: input.new_lesions, non_target_progression: input.non_target_progression, after_complete_response: afterCr,
   });
 }
 
@@ -123,7 +123,10 @@ export function recordAssessment(db: Db, raw: z.input<typeof assessmentInputSche
         WHERE decision_id = ? AND method = ? AND retracted_at IS NULL AND date < ?`).pluck().get(ctx.decisionId, method, input.date) as number | null;
       nadir = Math.min(baselineSum, earlier ?? baselineSum);
     }
-    const r = computeResponse(method, input, nadir);
+    // A lesion that reappears after a complete response is progressive disease (RECIST 1.1 / mRECIST).
+    const previous = stmt(db, `SELECT response FROM response_assessments WHERE decision_id = ? AND method = ? AND retracted_at IS NULL AND date < ?
+      ORDER BY date DESC, id DESC LIMIT 1`).pluck().get(ctx.decisionId, method, input.date) as string | undefined;
+    const r = computeResponse(method, input, nadir, previous === 'CR');
     const result = { ...r, change_from_nadir_pct: Number.isFinite(r.change_from_nadir_pct) ? r.change_from_nadir_pct : null };
     const inputs = { baseline: input.baseline, current: input.current, new_lesions: input.new_lesions, non_target_progression: input.non_target_progression, nadir_sum_mm: r.nadir_sum_mm };
     const id = Number(stmt(db, `INSERT INTO response_assessments (decision_id, case_id, date, method, modality, inputs, result, response, days_after_treatment,

@@ -25,6 +25,12 @@ export interface SumResponseInput {
   non_target_progression?: boolean;
   /** CR criterion met on the lesions (RECIST: all non-nodal gone, nodes < 10 mm; mRECIST: no viable enhancement). */
   complete_disappearance?: boolean;
+  /**
+   * The previous assessment was a complete response. A lesion that reappears after a CR is progressive disease
+   * (RECIST 1.1, Eisenhauer 2009; mRECIST likewise for returning viable tumour), whatever the size. Without it, a
+   * nadir sum of 0 with a current sum above 0 is read as the same reappearance.
+   */
+  after_complete_response?: boolean;
 }
 
 export interface ResponseResult {
@@ -52,7 +58,10 @@ function fromSums(input: SumResponseInput, needAbsolute5mm: boolean): ResponseRe
   });
   // PD: ≥ 20 % above the nadir (RECIST 1.1 also needs ≥ 5 mm absolute), new lesions, or non-target progression.
   const sumPd = current + EPS >= nadir * 1.2 && (!needAbsolute5mm || fromNadirMm + EPS >= 5) && fromNadirMm > 0;
-  if (input.new_lesions === true || input.non_target_progression === true || sumPd) return result('PD');
+  // Reappearance after a complete response: the 20 % / 5 mm rule cannot apply to a nadir of 0 (3.9; e.g. baseline
+  // 30 mm, nadir 0, current 4 mm is PD, not PR).
+  const reappeared = (input.after_complete_response === true || nadir <= EPS) && input.complete_disappearance !== true && current > EPS;
+  if (input.new_lesions === true || input.non_target_progression === true || sumPd || reappeared) return result('PD');
   if (input.complete_disappearance === true) return result('CR');
   if (current <= baseline * 0.7 + EPS) return result('PR');
   return result('SD');
@@ -89,6 +98,8 @@ export interface RecistLesionInput {
   nadir_sum_mm?: number;
   new_lesions: boolean;
   non_target_progression?: boolean;
+  /** The previous assessment was a complete response (target nodes may then still sum above 0). */
+  after_complete_response?: boolean;
 }
 
 /** RECIST 1.1 from target-lesion measurements (≤ 5 targets, ≤ 2 per organ; nodes by short axis). */
@@ -106,6 +117,7 @@ export function recist11(input: RecistLesionInput): ResponseResult {
     baseline_sum_mm: baselineSum, current_sum_mm: currentSum, complete_disappearance: cr,
     new_lesions: input.new_lesions, ...(input.nadir_sum_mm !== undefined ? { nadir_sum_mm: input.nadir_sum_mm } : {}),
     ...(input.non_target_progression !== undefined ? { non_target_progression: input.non_target_progression } : {}),
+    ...(input.after_complete_response !== undefined ? { after_complete_response: input.after_complete_response } : {}),
   });
 }
 
@@ -115,7 +127,7 @@ export interface MrecistLesion { id: string; /** Viable (arterially enhancing) d
 export function mrecist(input: {
   baseline: readonly MrecistLesion[]; current: readonly MrecistLesion[]; nadir_sum_mm?: number;
   /** New lesion ≥ 10 mm with the typical vascular pattern. */
-  new_lesions: boolean; non_target_progression?: boolean;
+  new_lesions: boolean; non_target_progression?: boolean; after_complete_response?: boolean;
 }): ResponseResult {
   if (input.baseline.length === 0) throw new EngineInputError('baseline', 'needs at least one target lesion');
   let b = 0;
@@ -124,6 +136,11 @@ export function mrecist(input: {
     if (d < 10) throw new EngineInputError(`baseline[${i}].viable_diameter_mm`, 'a target needs a viable diameter ≥ 10 mm');
     b += d;
   });
+  // As recist11: the current lesions are the baseline targets, matched by id (a new lesion is reported as new_lesions).
+  const ids = new Set(input.baseline.map((l) => l.id));
+  input.current.forEach((l, i) => {
+    if (!ids.has(l.id)) throw new EngineInputError(`current[${i}].id`, `"${l.id}" is not a baseline target lesion`);
+  });
   if (input.current.length !== input.baseline.length) throw new EngineInputError('current', 'must measure every baseline target lesion');
   let c = 0;
   input.current.forEach((l, i) => { c += requireNumber(`current[${i}].viable_diameter_mm`, l.viable_diameter_mm, 0, 1000); });
@@ -131,5 +148,6 @@ export function mrecist(input: {
     baseline_sum_mm: b, current_sum_mm: c, complete_disappearance: c === 0, new_lesions: input.new_lesions,
     ...(input.nadir_sum_mm !== undefined ? { nadir_sum_mm: input.nadir_sum_mm } : {}),
     ...(input.non_target_progression !== undefined ? { non_target_progression: input.non_target_progression } : {}),
+    ...(input.after_complete_response !== undefined ? { after_complete_response: input.after_complete_response } : {}),
   });
 }

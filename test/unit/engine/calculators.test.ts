@@ -204,6 +204,20 @@ describe('3.9 RECIST 1.1', () => {
     expect(recist11FromSums({ baseline_sum_mm: 100, nadir_sum_mm: 40, current_sum_mm: 50 }).response).toBe('PD');
   });
   it('new lesion → PD whatever the sum', () => expect(recist11FromSums({ baseline_sum_mm: 100, current_sum_mm: 10, new_lesions: true }).response).toBe('PD'));
+  it('a lesion reappearing after a complete response is PD (baseline 30, nadir 0, current 4 mm), not PR', () => {
+    expect(recist11FromSums({ baseline_sum_mm: 30, nadir_sum_mm: 0, current_sum_mm: 4 }).response).toBe('PD');
+    expect(mrecistFromSums({ baseline_sum_mm: 30, nadir_sum_mm: 0, current_sum_mm: 4 }).response).toBe('PD');
+    expect(recist11FromSums({ baseline_sum_mm: 30, nadir_sum_mm: 0, current_sum_mm: 0, complete_disappearance: true }).response).toBe('CR');
+    // Nodes may keep a sum above 0 at CR: the previous CR is then said explicitly.
+    const baseline = [{ id: 'N1', organ: 'node', node: true, diameter_mm: 20 }, { id: 'L1', organ: 'liver', node: false, diameter_mm: 30 }];
+    const back = recist11({ baseline, current: [{ ...baseline[0]!, diameter_mm: 8 }, { ...baseline[1]!, diameter_mm: 5 }], nadir_sum_mm: 8, new_lesions: false, after_complete_response: true });
+    expect(back.response).toBe('PD');
+    const stillCr = recist11({ baseline, current: [{ ...baseline[0]!, diameter_mm: 9 }, { ...baseline[1]!, diameter_mm: 0 }], nadir_sum_mm: 8, new_lesions: false, after_complete_response: true });
+    expect(stillCr.response).toBe('CR');
+  });
+  it('mRECIST refuses a current lesion id that is not a baseline target, naming the field', () => {
+    throwsField(() => mrecist({ baseline: [{ id: 'A', viable_diameter_mm: 30 }], current: [{ id: 'Z', viable_diameter_mm: 10 }], new_lesions: false }), 'current[0].id');
+  });
   it('from lesions: CR when non-nodal targets vanish and nodes are < 10 mm', () => {
     const baseline = [
       { id: 'L1', organ: 'liver', node: false, diameter_mm: 40 },
