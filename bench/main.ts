@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchCaseList } from './case-list';
+import { benchEncryption } from './encryption';
 import { benchEngine } from './engine';
 import { benchImports } from './imports';
 import { benchMinutes } from './minutes';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     benchEngine(CASES);
     await benchCaseList(dir, CASES);
     benchImports();
+    benchEncryption(dir, Math.min(CASES, 10_000));
     await benchMinutes();
   } finally {
     rmSync(dir, { recursive: true, force: true });
