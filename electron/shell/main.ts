@@ -6,8 +6,10 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { callLocal, openAppContext, startAutoBackups, type AppContext } from '../app/context';
+import { unlockDatabaseKey } from '../app/keychain';
+import { setProcessKey } from '../../db/keys';
 import { setMinutesExportHooks } from '../minutes/service';
 import { printMinutesPdf } from './minutes-pdf';
 import { registerIpc } from './ipc';
@@ -53,7 +55,12 @@ function start(): void {
   installAppProtocol(session.defaultSession, rendererDir);
 
   const dbPath = path.join(app.getPath('userData'), DB_FILE);
+  let recoveryKey: string | null;
   try {
+    // The desktop app always encrypts: its key is kept wrapped by the OS keychain (electron/app/keychain.ts).
+    const unlocked = unlockDatabaseKey(dbPath, safeStorage);
+    setProcessKey(unlocked.key);
+    recoveryKey = unlocked.recoveryKey;
     context = openAppContext({ dbPath, transport: 'electron', demoIfMissing: true });
   } catch (error) {
     // E.g. a database written by a newer version: refused, left untouched, and the user is told why.
@@ -81,6 +88,13 @@ function start(): void {
   removeIpc = registerIpc({ call: callLocal(context, 'electron', seat), getAppContents: () => mainWindow?.webContents ?? null, log });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
   openWindow(preloadPath);
+  if (recoveryKey !== null) {
+    // Shown once: a lost key is a lost clinical record.
+    void dialog.showMessageBox({
+      type: 'warning', title: 'Recovery key', message: 'Write down this recovery key and keep it somewhere safe',
+      detail: `${recoveryKey}\n\nThe database is encrypted with a key kept in this computer's keychain. If the keychain is lost, this recovery key is the only way to open the records (TUMOUR_BOARD_PASSPHRASE for the command line). It will not be shown again.`,
+    });
+  }
 
   app.on('activate', () => {
     if (mainWindow === null) openWindow(preloadPath);

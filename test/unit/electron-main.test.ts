@@ -102,7 +102,9 @@ const fake = vi.hoisted(() => {
       showErrorBox: (title: string, content: string) => {
         state.errorBox = [title, content];
       },
+      showMessageBox: () => Promise.resolve({ response: 0 }),
     },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
   return { state, electron };
 });
@@ -112,6 +114,8 @@ const context = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => fake.electron);
+// The keychain and encryption are tested in electron-keychain.test.ts; here the key is a fixed fake.
+vi.mock('../../electron/app/keychain', () => ({ unlockDatabaseKey: () => ({ key: 'k', recoveryKey: null, encryptedExisting: false }) }));
 vi.mock('../../electron/app/context', () => ({
   openAppContext: (options: unknown) => {
     context.open.options = options;
