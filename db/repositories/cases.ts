@@ -7,6 +7,9 @@ import { appendAudit } from '../audit';
 import { withSeals } from '../seals';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
+import { derivedAge, implausibleDates } from '../../shared/domain/caseDates';
+import { todayIn } from '../../shared/time/clock';
+import { clockOf } from './settings';
 import { foldText, searchTokens } from '../../shared/text/fold';
 import { PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import type { CaseFacts } from '../../shared/domain/facts';
@@ -93,6 +96,20 @@ function requireCase(db: Db, id: number): CaseRecord {
   return found;
 }
 
+/**
+ * Refuses dates that cannot be true (VALIDATION naming the first field) and derives the age from the birth
+ * date, so the engine never sees an age the birth date contradicts.
+ */
+function plausibleFacts(db: Db, birth: string | null, c: CaseInput, now: string): CaseInput['facts'] {
+  const clock = clockOf(db);
+  const today = todayIn(clock.time_zone, now);
+  const problems = implausibleDates({ birth_date: birth, last_imaging_date: c.last_imaging_date, last_labs_date: c.last_labs_date, age: c.facts.age }, today, clock);
+  const first = problems[0];
+  if (first) throw new DomainError('VALIDATION', problems.map((p) => p.message).join(' '), first.field);
+  const age = derivedAge(birth, c.facts.age, today);
+  return age === undefined ? c.facts : { ...c.facts, age };
+}
+
 export interface CreateCaseInput {
   patient_id?: number | undefined;
   patient?: PatientInput | undefined;
@@ -114,7 +131,8 @@ export function createCase(db: Db, input: CreateCaseInput, actor: string, now = 
     } else {
       throw new DomainError('VALIDATION', 'give either patient_id or patient', 'patient');
     }
-    const c = { ...input.case, facts: compactFacts(input.case.facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
+    const facts = plausibleFacts(db, patient.birth_date, input.case, now);
+    const c = { ...input.case, facts: compactFacts(facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
     const info = stmt(
       db,
       `INSERT INTO cases (patient_id, status, primary_tumor, sort_name, created_at, updated_at)
@@ -150,8 +168,9 @@ export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = 
         throw new DomainError('CONFLICT', `identifier ${input.patient.identifier} belongs to another patient`, 'patient.identifier');
       }
     }
+    const facts = plausibleFacts(db, input.patient.birth_date, input.case, now);
     const { patient, changed: patientChanged } = updatePatient(db, before.patient, input.patient, actor, now);
-    const c = { ...input.case, facts: compactFacts(input.case.facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
+    const c = { ...input.case, facts: compactFacts(facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
     const record: CaseRecord = { id: before.id, patient, ...c, version: before.version + 1, created_at: before.created_at, updated_at: now };
     stmt(
       db,

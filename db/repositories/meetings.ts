@@ -18,6 +18,8 @@ import { assessReadiness, quorumOf } from '../../shared/domain/meetingRules';
 import { createCase, getCase } from './cases';
 import { ensureBoard, getBoard } from './boards';
 import { requireProfile, type Actor } from './profiles';
+import { clockOf } from './settings';
+import { formatDay, todayIn } from '../../shared/time/clock';
 
 interface MeetingRow {
   id: number;
@@ -258,6 +260,14 @@ export function transitionMeeting(db: Db, id: number, version: number, step: Mee
       throw new DomainError('CONFLICT', `meeting ${id} is ${row.status.replace('_', ' ')}: it can be ${step === 'reopen' ? 'reopened' : `${step}ed`} only when ${from.replace('_', ' ')}`, 'status');
     }
     checkVersion(row, version);
+    if (step === 'start') {
+      // A meeting keeps its date: its minutes and letters carry it, and outcomes are dated after it.
+      const clock = clockOf(db);
+      const today = todayIn(clock.time_zone, now);
+      if (meetingDate(row) > today) {
+        throw new DomainError('CONFLICT', `this meeting is scheduled for ${formatDay(meetingDate(row), clock)}: it can be started on that day, not before (today is ${formatDay(today, clock)}). To hold it today, the coordinator changes its date first.`, 'scheduled_at');
+      }
+    }
     const before = requireMeeting(db, id);
     if (step === 'conclude') {
       const undecided = before.agenda.filter((a) => a.decision_id === null && !a.standard_of_care);

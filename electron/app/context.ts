@@ -20,6 +20,8 @@ import {
 import type { RestoreResult } from '../../shared/domain/imports';
 import { isDemoDatabase, seedDemo } from '../services/demo';
 import { DomainError } from '../../shared/errors';
+import { settingsHandlers } from '../services/settings';
+import { clockOf } from '../../db/repositories/settings';
 import { APP_VERSION } from './version';
 
 export interface OpenOptions {
@@ -59,7 +61,8 @@ export interface HandlerOptions {
 export function buildHandlers(db: Db, options: HandlerOptions): Handlers {
   const seats = options.seats ?? new LocalSeats(() => db);
   return {
-    'app.info': () => ({ version: APP_VERSION, transport: options.transport, demo: isDemoDatabase(db), case_count: countCases(db) }),
+    'app.info': () => ({ version: APP_VERSION, transport: options.transport, demo: isDemoDatabase(db), case_count: countCases(db), ...clockOf(db) }),
+    ...settingsHandlers(db),
     ...caseHandlers(db),
     ...importHandlers(db, options.host ?? {}),
     ...engineHandlers(),

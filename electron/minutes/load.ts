@@ -5,20 +5,22 @@
  * evaluation; a case listed without a decision shows no options.
  */
 import type { Db } from '../../db/connection';
+import { bundledLogoDataUrl } from './logo';
 import { stmt } from '../../db/statements';
 import { getCase } from '../../db/repositories/cases';
 import { listDecisionsForMeeting } from '../../db/repositories/decisions';
 import { getMeeting, listMeetings } from '../../db/repositories/meetings';
 import { getProfile } from '../../db/repositories/profiles';
 import { DomainError } from '../../shared/errors';
+import { clockOf, getSettings } from '../../db/repositories/settings';
 import {
-  isEnginePlan, type Decision, type Meeting, type Plan,
+  actorName, isEnginePlan, type Decision, type Meeting, type Plan,
 } from '../../shared/domain/meeting';
 import type { CaseFacts } from '../../shared/domain/facts';
 import { assembleMinutes, fromSnapshot, quorumStatement, summaryFromFacts } from '../../shared/minutes/build';
 import { CONSENSUS_LABELS, DECISION_FIELD_LABELS, INTENT_LABELS, planLabel as vocabularyPlanLabel, SPECIALTY_LABELS } from '../../shared/vocabulary';
 import {
-  letterFromMinutes, type MinutesAmendment, type MinutesAttendee, type MinutesCase, type MinutesDocument, type OutcomeLetter,
+  letterFromMinutes, type Letterhead, type MinutesAmendment, type MinutesAttendee, type MinutesCase, type MinutesDocument, type OutcomeLetter,
 } from '../../shared/minutes/model';
 
 
@@ -42,12 +44,20 @@ function amendmentsOf(d: Decision): MinutesAmendment[] {
   return d.amendments.map((a) => ({
     what: a.changed_fields.map((f) => `${DECISION_FIELD_LABELS[f] ?? f}: ${valueText(f, a.before[f])} → ${valueText(f, a.after[f])}`).join('; '),
     reason: a.reason,
-    by: a.amended_by,
+    by: actorName(a.amended_by),
     at: a.amended_at,
   }));
 }
 
 const profileName = (db: Db, id: number | null): string | null => (id === null ? null : (getProfile(db, id)?.name ?? null));
+
+/** Who listed a case through the gate with an override, and when: the audit row that set its reason. */
+function listingOverride(db: Db, item: Meeting['agenda'][number]): MinutesCase['listing_override'] {
+  if (item.override_reason === null) return null;
+  const row = stmt(db, `SELECT actor, at FROM audit_log WHERE entity = 'agenda_item' AND entity_id = ? AND action IN ('agenda.add', 'agenda.update')
+    AND json_extract(after, '$.override_reason') = ? ORDER BY id DESC LIMIT 1`).get(String(item.id), item.override_reason) as { actor: string; at: string } | undefined;
+  return { reason: item.override_reason, by: row ? actorName(row.actor) : null, at: row?.at ?? null };
+}
 
 function caseOf(db: Db, m: Meeting, item: Meeting['agenda'][number], number: number, decision: Decision | undefined): MinutesCase {
   const record = getCase(db, item.case_id);
@@ -67,6 +77,7 @@ function caseOf(db: Db, m: Meeting, item: Meeting['agenda'][number], number: num
     question: item.question,
     clinical_summary: summaryFromFacts(facts),
     ...seen,
+    listing_override: listingOverride(db, item),
     decision: decision && cur ? {
       plan: planLabel(cur.plan, cur.plan_detail),
       plan_option: isEnginePlan(cur.plan) ? cur.plan : null,
@@ -77,7 +88,7 @@ function caseOf(db: Db, m: Meeting, item: Meeting['agenda'][number], number: num
       concordant: cur.concordance === 'not_assessed' ? null : cur.concordance === 'concordant',
       override_reason: cur.discordance_reason,
       patient_preference_discussed: cur.patient_preference_discussed,
-      recorded_by: decision.recorded_by,
+      recorded_by: profileName(db, decision.recorded_by_profile_id) ?? actorName(decision.recorded_by),
       recorded_at: decision.recorded_at,
     } : null,
     no_decision_note: decision ? null
@@ -107,6 +118,7 @@ export function loadMinutes(db: Db, meetingId: number, now = new Date().toISOStr
   const quorum = quorumStatement(attendees, m.quorum.required.map((s) => SPECIALTY_LABELS[s]), m.quorum.missing.map((s) => SPECIALTY_LABELS[s]));
   const signed = m.status === 'signed' && m.signed_at !== null;
   return assembleMinutes({
+    clock: clockOf(db),
     meeting: {
       id: m.id, board_name: m.board, date: m.scheduled_at.slice(0, 10), start_time: m.scheduled_at.slice(11, 16) || null, end_time: null,
       location: m.location.trim() || null, video_link: m.video_link.trim() || null, chair, coordinator, status: m.status,
@@ -114,9 +126,15 @@ export function loadMinutes(db: Db, meetingId: number, now = new Date().toISOStr
     attendees,
     quorum,
     cases: m.agenda.map((item, i) => caseOf(db, m, item, i + 1, decisions.get(item.id))),
-    sign_off: signed && m.signed_at ? { name: (m.signed_by ?? chair).replace(/ \((chair|member|coordinator), profile \d+\)$/, ''), signed_at: m.signed_at } : null,
+    sign_off: signed && m.signed_at ? { name: actorName(m.signed_by ?? chair), signed_at: m.signed_at } : null,
     generated_at: now,
   });
+}
+
+/** The letterhead from the board settings; the bundled logo until the admin chooses one. */
+export function letterheadOf(db: Db): Letterhead {
+  const s = getSettings(db);
+  return { hospital: s.hospital, address: s.address, logo: s.logo ?? bundledLogoDataUrl() };
 }
 
 /** The id of the most recently signed meeting, if any. */
@@ -131,7 +149,7 @@ export function loadLetter(db: Db, caseId: number, now = new Date().toISOString(
     LEFT JOIN decisions d ON d.agenda_item_id = a.id
     WHERE a.case_id = ? ORDER BY (d.id IS NOT NULL) DESC, m.scheduled_at DESC, a.id DESC LIMIT 1`).get(caseId) as { meeting_id: number } | undefined;
   if (!row) throw new DomainError('NOT_FOUND', `case ${caseId} has not been listed at any meeting`, 'case_id');
-  const letter = letterFromMinutes(loadMinutes(db, row.meeting_id, now), caseId);
+  const letter = letterFromMinutes(loadMinutes(db, row.meeting_id, now), caseId, letterheadOf(db));
   if (!letter) throw new DomainError('NOT_FOUND', `case ${caseId} is not on meeting ${row.meeting_id}'s agenda`, 'case_id');
   return letter;
 }

@@ -17,7 +17,7 @@ import { DomainError } from '../../shared/errors';
 import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, patientName, type FontUrls } from '../../shared/minutes/html';
 import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../../shared/minutes/model';
 import { bundledFontDataUrls } from './fonts';
-import { loadMinutes } from './load';
+import { letterheadOf, loadMinutes } from './load';
 import { renderPdf } from './render';
 
 export interface MinutesExportHooks {
@@ -50,11 +50,11 @@ export function documentFor(db: Db, target: MinutesTarget, now = new Date().toIS
   if (target.case_id === undefined) {
     return {
       kind: 'minutes', doc, draft,
-      title: `${doc.meeting.board_name}: minutes ${formatDate(doc.meeting.date)}${draft ? ' (DRAFT)' : ''}`,
+      title: `${doc.meeting.board_name}: minutes ${formatDate(doc.meeting.date, doc.clock)}${draft ? ' (DRAFT)' : ''}`,
       fileName: `minutes-${safe(doc.meeting.board_name)}-${doc.meeting.date}-meeting-${doc.meeting.id}${suffix}.pdf`,
     };
   }
-  const letter = letterFromMinutes(doc, target.case_id);
+  const letter = letterFromMinutes(doc, target.case_id, letterheadOf(db));
   if (!letter) throw new DomainError('NOT_FOUND', `case ${target.case_id} is not on the agenda of meeting ${target.meeting_id}`, 'case_id');
   return {
     kind: 'letter', letter, draft,

@@ -1,6 +1,6 @@
 /**
  * Demo meetings (synthetic, deterministic for a given day): board profiles, one SIGNED meeting two weeks ago with
- * 22 decided cases (a dissent, a discordant plan with its reason, actions, an amendment after sign-off) and one
+ * 22 decided cases (a case listed with a completeness-gate override, a dissent, a discordant plan with its reason, actions, an amendment after sign-off) and one
  * PLANNED meeting next week being prepared (ready cases, an override, a standard-of-care item, a carried-forward
  * patient). Everything goes through the repositories, so audit rows and seals are as the app writes them.
  */
@@ -50,6 +50,8 @@ export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().to
     profile_id: p.id, name: p.name, specialty: p.specialty, attendance: i === 6 ? 'apologies' as const : 'attended' as const,
   }));
 
+  const todayIso = isoDay(today, 0);
+  const notAfter = (d: string, limit: string) => (d > limit ? limit : d);
   /** Imaging and labs dated relative to a meeting, so the gate passes (or, for `stale`, fails on imaging). */
   const dateCase = (caseId: number, meetingDay: string, stale = false) => {
     const c = getCase(db, caseId);
@@ -58,7 +60,8 @@ export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().to
     const { id, version, patient, created_at: _c, updated_at: _u, ...input } = c;
     updateCase(db, {
       id, version, patient: { identifier: patient.identifier, family_name: patient.family_name, given_name: patient.given_name, birth_date: patient.birth_date, sex: patient.sex },
-      case: { ...input, last_imaging_date: isoDay(base, stale ? -90 : -12 - (caseId % 20)), last_labs_date: isoDay(base, -3 - (caseId % 7)) },
+      // Never after today: a date in the future cannot be true (and is refused).
+      case: { ...input, last_imaging_date: notAfter(isoDay(base, stale ? -90 : -12 - (caseId % 20)), todayIso), last_labs_date: notAfter(isoDay(base, -3 - (caseId % 7)), todayIso) },
     }, asCoordinator.label, now);
   };
   const list = (meetingId: number, meetingDay: string, caseId: number, extra: { standard_of_care?: boolean; presenter?: string } = {}) => {
@@ -66,7 +69,7 @@ export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().to
     return addCaseToMeeting(db, {
       meeting_id: meetingId, case_id: caseId, minutes_allotted: 8 + (caseId % 3) * 2, presenter: extra.presenter ?? profiles[2 + (caseId % 3)]?.name ?? '',
       standard_of_care: extra.standard_of_care ?? false,
-      ...(readiness.ready ? {} : { override_reason: `Listed at the referrer's request: ${readiness.reasons.join('; ')}; to be completed before the meeting (${meetingDay}).` }),
+      ...(readiness.ready ? {} : { override_reason: 'Listed at the referrer\'s request although the latest imaging is older than the board\'s limit: new imaging is booked and will be shown at the meeting.' }),
     }, asCoordinator, now);
   };
 
@@ -77,7 +80,8 @@ export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().to
     chair_profile_id: chair.id, coordinator_profile_id: coordinator.id, attendees,
   }, asCoordinator, now);
   const signedCases = caseIds.slice(0, 22);
-  for (const id of signedCases) dateCase(id, signedDay);
+  // One case is listed through the completeness gate with an override (stale imaging), so the signed minutes show one.
+  signedCases.forEach((id, i) => dateCase(id, signedDay, i === 7));
   const items = signedCases.map((id) => list(signed.id, signedDay, id));
   signed = transitionMeeting(db, signed.id, signed.version, 'start', asChair, now);
   let discordantDone = false;

@@ -1,6 +1,7 @@
 /** Application-level operations. */
 import { z } from 'zod';
-import { SIGNED_IN, TRANSPORTS } from './access';
+import { ROLE_GROUPS, SIGNED_IN, TRANSPORTS } from './access';
+import { boardSettingsOutputSchema, boardSettingsSchema } from '../domain/settings';
 import { op } from './op';
 
 export const appOperations = {
@@ -9,5 +10,12 @@ export const appOperations = {
     transport: z.enum(TRANSPORTS),
     demo: z.boolean(),
     case_count: z.number().int().min(0),
+    /** The board's clock: every date on screen is shown in this zone and locale. */
+    time_zone: z.string(),
+    locale: z.string(),
   }), SIGNED_IN),
+  /** Board settings: clock (time zone, locale) and the letterhead of outcome letters. */
+  'settings.get': op(z.strictObject({}), boardSettingsOutputSchema, SIGNED_IN),
+  /** Replaces the board settings (the local administrator, a coordinator or the chair). */
+  'settings.save': op(boardSettingsSchema, boardSettingsOutputSchema, ROLE_GROUPS.people),
 } as const;

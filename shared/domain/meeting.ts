@@ -97,6 +97,8 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /** How a profile is named in audit rows and records: "Name (role, profile N)". */
 export const actorLabel = (p: Pick<Profile, 'id' | 'name' | 'role'>): string => `${p.name} (${p.role}, profile ${p.id})`;
+/** The person's name from an actor label (what a clinician reads; the label stays in the audit log). */
+export const actorName = (label: string): string => label.replace(/ \((chair|member|coordinator), profile \d+\)$/, '');
 
 // ---- boards --------------------------------------------------------------------------------------------
 
@@ -131,7 +133,8 @@ export const attendeeSchema = z.object({
 export type Attendee = z.infer<typeof attendeeSchema>;
 
 /** Local date and time of the meeting, `YYYY-MM-DDTHH:MM` (no time zone: the board meets in one place). */
-export const meetingTimeSchema = z.string().refine(isCalendarDateTime, 'must be a real date and time (YYYY-MM-DDTHH:MM)');
+export const meetingTimeSchema = z.string().refine(isCalendarDateTime, 'must be a real date and time (YYYY-MM-DDTHH:MM)')
+  .refine((v) => +v.slice(0, 4) >= 2000 && +v.slice(0, 4) <= 2100, 'must be a year between 2000 and 2100');
 
 export const meetingInputSchema = z.strictObject({
   /** The board's name; a board seen for the first time is created with the default quorum and recency. */

@@ -1,8 +1,8 @@
 /**
  * The evidence catalogue: every id of EVIDENCE.md section 1 with its citation, design, population, key numbers
- * as published (published values win over the seed: EVIDENCE.md 0.3), and provenance tags (0.1):
+ * as published (published values win over the 2018/19 narrative review: EVIDENCE.md 0.3), and provenance tags (0.1):
  *   V = verified against a primary-ish source; V2 = secondary source only; K = background knowledge, unverified;
- *   S = stated in the seed article; NF = searched for and not found.
+ *   S = stated in the 2018/19 narrative review of interventional oncology; NF = searched for and not found.
  * Plain data, written for a clinician to read; the UI's evidence cards and the minutes show it as is.
  */
 
@@ -41,7 +41,7 @@ export interface EvidenceRecord {
   provenance: readonly ProvenanceTag[];
   /** How the tags apply (which parts are verified, which are not). */
   provenance_note: string;
-  /** Where the seed article's figures differ from the published ones (EVIDENCE.md 0.3); the published values are used. */
+  /** Where the narrative review's figures differ from the published ones (EVIDENCE.md 0.3); the published values are used. */
   seed_discrepancies?: readonly string[];
   seed_reference?: string;
 }
@@ -51,9 +51,9 @@ const cite = (c: Partial<Citation>): Citation => ({
 });
 
 const RECORDS_2026_11: readonly EvidenceRecord[] = [
-  // 1.1 Seed article
+  // 1.1 The narrative review of interventional oncology for liver metastases (2018/19)
   {
-    id: 'EV-SEED-2018', short_name: 'Seed review: IO for metastatic liver disease', kind: 'review', year: 2018,
+    id: 'EV-SEED-2018', short_name: 'Narrative review: interventional oncology for liver metastases (2018/19)', kind: 'review', year: 2018,
     design: 'narrative review / expert practice statement (c. 2018/19)',
     population: 'patients with HCC and liver metastases', comparison: null,
     key_numbers: [
@@ -66,17 +66,17 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
       'Declining performance status in end-stage salvage predicts short survival [S]',
       'HCC: > 50 % of patients undergo TACE during their course; TACE is in NCCN and AASLD guidelines [S]',
     ],
-    citation: cite({ title: 'Interventional oncology for metastatic liver disease (seed review; title, journal and author not in the seed text)', year: 2018 }),
-    provenance: ['S', 'NF'], provenance_note: 'practice statements as stated in the seed [S]; bibliographic identity not found [NF]',
+    citation: cite({ title: 'Interventional oncology for liver metastases: a narrative review (2018/19; journal and authors not identified)', year: 2018 }),
+    provenance: ['S', 'NF'], provenance_note: 'practice statements as stated in the review [S]; bibliographic identity not found [NF]',
     seed_discrepancies: [
-      'SIRFLOX liver PFS control arm is 12.6 months (seed: 12.5)',
-      'SIRFLOX overall PFS is control 10.2 vs SIRT 10.7 months (seed reversed the arms)',
-      'NETTER-1 Lu-177 schedule is 7.4 GBq every 8 weeks × 4 (seed: monthly)',
+      'SIRFLOX liver PFS control arm is 12.6 months (review: 12.5)',
+      'SIRFLOX overall PFS is control 10.2 vs SIRT 10.7 months (the review reversed the arms)',
+      'NETTER-1 Lu-177 schedule is 7.4 GBq every 8 weeks × 4 (review: monthly)',
       'Lu-177 dotatate label covers SSTR-positive GEP-NETs, not midgut only [K]',
       'Chen 2017 NET embolotherapy: OS unadjusted TARE worse than TACE (HR 2.1, p = 0.02), not significant after propensity adjustment',
-      'FOXFIRE combined secondary outcomes quoted by the seed could not be verified',
-      'EPOCH reported in 2021 (seed: ongoing)',
-      'RESIN: 42 centres, enrolment to August 2020 in later publications (seed: 40 sites, > 1,100 patients by August 2018)',
+      'FOXFIRE combined secondary outcomes quoted by the review could not be verified',
+      'EPOCH reported in 2021 (review: ongoing)',
+      'RESIN: 42 centres, enrolment to August 2020 in later publications (review: 40 sites, > 1,100 patients by August 2018)',
     ],
   },
   // 1.2 HCC — TACE
@@ -159,11 +159,11 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
       'Median OS 22.6 (SIRT) vs 23.3 months; OS HR 1.04, P = .61 [V]',
       'Median PFS 11.0 vs 10.3 months (HR 0.90, P = .11) [V]',
       'Median follow-up 43.3 months; 844 deaths (78% vs 75%) [V]',
-      'Seed-only: ORR 72% vs 63%; first intrahepatic progression 31% vs 49%; grade ≥ 3 toxicity 74% vs 67% — not verified [S, NF]',
+      'Narrative review only: ORR 72% vs 63%; first intrahepatic progression 31% vs 49%; grade ≥ 3 toxicity 74% vs 67% — not verified [S, NF]',
     ],
     citation: cite({ authors: 'Wasan HS et al.', journal: 'Lancet Oncol', year: 2017, volume_pages: '18(9):1159-1171', pmid: '28781171', doi: '10.1016/S1470-2045(17)30457-6', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5593813' }),
-    provenance: ['V', 'V2', 'S', 'NF'], provenance_note: 'citation and OS/PFS [V]; results also via ASCO Post [V2]; secondary outcomes from the seed only [S, NF]',
-    seed_discrepancies: ['secondary outcomes quoted by the seed (ORR, site of first progression, grade ≥ 3 toxicity) could not be verified'],
+    provenance: ['V', 'V2', 'S', 'NF'], provenance_note: 'citation and OS/PFS [V]; results also via ASCO Post [V2]; secondary outcomes from the narrative review only [S, NF]',
+    seed_discrepancies: ['secondary outcomes quoted by the narrative review (ORR, site of first progression, grade ≥ 3 toxicity) could not be verified'],
     seed_reference: 'seed ref 4',
   },
   // 1.4 mCRC second line
@@ -183,7 +183,7 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
     ],
     citation: cite({ authors: 'Mulcahy MF et al.', title: 'Radioembolization With Chemotherapy for Colorectal Liver Metastases: A Randomized, Open-Label, International, Multicenter, Phase III Trial', journal: 'J Clin Oncol', year: 2021, volume_pages: '39(35):3897-3907', pmid: '34541864', doi: '10.1200/JCO.21.01839', url: 'https://synapse.mskcc.org/synapse/works/191864' }),
     provenance: ['V', 'V2', 'K'], provenance_note: 'title, authors, journal and results [V]; volume, PMID, DOI [K]',
-    seed_discrepancies: ['the seed describes EPOCH as ongoing; it reported in 2021'],
+    seed_discrepancies: ['the narrative review describes EPOCH as ongoing; it reported in 2021'],
   },
   // 1.5 mCRC salvage
   {
@@ -247,7 +247,7 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
       'TARE-attributable grade 3–4 bilirubin 8.4%, albumin 3.7% (Emmons 2022) [V]',
     ],
     citation: cite({ authors: 'Brown D et al.; Emmons EC et al.', title: 'RESIN registry analyses (hepatic toxicity at 6 months; survival in mCRC)', journal: 'J Gastrointest Oncol 2021;12(2):639-657; Radiology 2022;305(1):228-236', year: 2021, volume_pages: 'JGO 12(2):639-657; Radiology 305(1):228-236', pmid: '35762890', url: 'https://stanfordhealthcare.org/publications/815/815308.html' }),
-    provenance: ['V', 'S'], provenance_note: 'NCT number and publications [V]; seed figures on sites and enrolment [S]',
+    provenance: ['V', 'S'], provenance_note: 'NCT number and publications [V]; figures of the narrative review on sites and enrolment [S]',
     seed_discrepancies: ['seed: 40 sites, > 1,100 patients (Aug 2018); later publications: 42 centres, enrolment to August 2020'],
   },
   // 1.7 NET
@@ -262,8 +262,8 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
       'OS: TARE vs TACE HR 2.1 (p = 0.02) unadjusted; HR 1.8 (p = 0.11) propensity-adjusted; TAE not different from TACE [V]',
     ],
     citation: cite({ authors: 'Chen JX, Rose S, White SB, … Metz DC, Soulen MC', journal: 'Cardiovasc Intervent Radiol', year: 2017, volume_pages: '40(1):69-80', url: 'https://stanfordhealthcare.org/publications/438/438161.html' }),
-    provenance: ['V', 'NF'], provenance_note: 'citation and results [V]; seed toxicity statements not verified [NF]',
-    seed_discrepancies: ['the seed\'s "no significant difference in OS" holds only for the propensity-adjusted analysis'],
+    provenance: ['V', 'NF'], provenance_note: 'citation and results [V]; toxicity statements of the narrative review not verified [NF]',
+    seed_discrepancies: ['the narrative review\'s "no significant difference in OS" holds only for the propensity-adjusted analysis'],
     seed_reference: 'probable seed ref 5 (identity not confirmed)',
   },
   {
@@ -274,7 +274,7 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
       'Cirrhosis-like morphology: unilobar 26.7% (4/15) vs whole liver 56.4% (22/39) [V]',
       'Ascites 13.3% vs 41.0%; varices 6.7% vs 15.4% [V]',
       '8 (20.5%) whole-liver patients with cirrhosis-like morphology had clinical hepatic decompensation [V]',
-      'Seed: 6 of the 8 decompensated patients had > 50% volume replacement and/or hepatotoxic chemotherapy [S]',
+      'Narrative review: 6 of the 8 decompensated patients had > 50% volume replacement and/or hepatotoxic chemotherapy [S]',
     ],
     citation: cite({ authors: 'Su YK, Mackey RV, Riaz A, … Salem R, Lewandowski RJ', journal: 'J Vasc Interv Radiol', year: 2017, volume_pages: '28(11):1520-1526' }),
     provenance: ['V', 'S', 'K'], provenance_note: 'authors, date and abstract results [V]; pages [K]; 6 of 8 detail [S]', seed_reference: 'seed ref 6',
@@ -304,7 +304,7 @@ const RECORDS_2026_11: readonly EvidenceRecord[] = [
     ],
     citation: cite({ authors: 'Strosberg J et al.', journal: 'N Engl J Med', year: 2017, volume_pages: '376(2):125-135', pmid: '28076709', doi: '10.1056/NEJMoa1607427' }),
     provenance: ['V', 'K', 'NF'], provenance_note: 'citation and primary results [V]; CI of the HR and final OS figures [K, NF]',
-    seed_discrepancies: ['schedule is 7.4 GBq every 8 weeks × 4 (seed: monthly)', 'FDA label: SSTR-positive GEP-NETs, not midgut only [K]'],
+    seed_discrepancies: ['schedule is 7.4 GBq every 8 weeks × 4 (review: monthly)', 'FDA label: SSTR-positive GEP-NETs, not midgut only [K]'],
     seed_reference: 'seed ref 8',
   },
   {

@@ -9,19 +9,21 @@ import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../e
 import type { EngineOutput } from '../engine/schema';
 import { flagLabel, optionLabel } from '../vocabulary';
 import type { EngineDerived } from '../engine/schema';
+import { machineClock, type Clock } from '../time/clock';
 import {
   citedReferences, DEFAULT_CONFIDENTIALITY, type MinutesAttendee, type MinutesCase, type MinutesDocument,
   type MinutesMeeting, type MinutesQuorum, type MinutesSignOff,
 } from './model';
 
 /** The options, flags, scores and engine version of one stored engine snapshot. */
-export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version' | 'missing_facts'> {
+export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version' | 'missing_facts' | 'listing_override'> {
   return {
     options: snapshot.options.map((o) => ({ option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence] })),
     flags: snapshot.flags.map((f) => ({ word: f, label: flagLabel(f) })),
     derived: derivedRows(snapshot.derived),
     missing_facts: snapshot.missing.map((m) => m.field),
     engine_version: snapshot.engine_version,
+    listing_override: null,
   };
 }
 
@@ -89,6 +91,8 @@ export function referencesFor(cases: readonly Pick<MinutesCase, 'options'>[]) {
 }
 
 export interface DocumentParts {
+  /** The board's clock; the machine's when not given. */
+  clock?: Clock;
   meeting: MinutesMeeting;
   attendees: MinutesAttendee[];
   cases: MinutesCase[];
@@ -102,6 +106,7 @@ export interface DocumentParts {
 export function assembleMinutes(parts: DocumentParts): MinutesDocument {
   const versions = [...new Set(parts.cases.map((c) => c.engine_version).filter((v): v is string => v !== null))].sort();
   return {
+    clock: parts.clock ?? machineClock(),
     meeting: parts.meeting,
     attendees: parts.attendees,
     quorum: parts.quorum ?? quorumOf(parts.attendees),

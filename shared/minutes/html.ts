@@ -14,6 +14,7 @@
  */
 import { isDraft, type MinutesCase, type MinutesDocument, type MinutesMeeting, type OutcomeLetter, type EvidenceReference } from './model';
 import { strengthLabel } from '../vocabulary';
+import { formatDay, formatInstant as clockInstant, formatWall, type Clock } from '../time/clock';
 
 /** URLs of the bundled font faces (data: or file: URLs). `null` for a screen preview without embedded fonts. */
 export interface FontUrls {
@@ -62,23 +63,11 @@ export function cssString(text: string): string {
 const SAFE_DATA_URL = /^data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+=*$/;
 const cssUrl = (url: string): string => (SAFE_DATA_URL.test(url) ? `"${url}"` : cssString(url));
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A calendar date as the board reads it ("12 Mar 2027" in en-GB). */
+export const formatDate = (iso: string, clock: Clock): string => formatDay(iso, clock);
 
-/** `2027-03-12` → `12 March 2027` (from the string itself: no time zone involved). */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const month = MONTHS[Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
-
-/** `2027-03-12T17:42:05Z` → `12 March 2027, 17:42 UTC`; an offset is kept as written. */
-export function formatInstant(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso);
-  if (!m || m[1] === undefined || m[2] === undefined) return iso;
-  const zone = m[3] === undefined ? '' : m[3] === 'Z' ? ' UTC' : ` (UTC${m[3]})`;
-  return `${formatDate(m[1])}, ${m[2]}${zone}`;
-}
+/** An instant in the board's zone ("12 Mar 2027, 18:42 CET"). */
+export const formatInstant = (iso: string, clock: Clock): string => clockInstant(iso, clock);
 
 const t = escapeHtml;
 const orDash = (s: string | null | undefined): string => (s === null || s === undefined || s.trim() === '' ? '—' : t(s));
@@ -88,9 +77,11 @@ const para = (s: string): string => (s.trim() === '' ? '<p class="none">—</p>'
 export const patientName = (p: { family_name: string; given_name: string }): string =>
   p.given_name.trim() === '' ? p.family_name : `${p.family_name}, ${p.given_name}`;
 
-function meetingWhen(m: MinutesMeeting): string {
-  const times = m.start_time ? (m.end_time ? `${m.start_time}–${m.end_time}` : m.start_time) : null;
-  return times ? `${formatDate(m.date)}, ${times}` : formatDate(m.date);
+/** "12 Mar 2027, 16:00 CET" (with "–18:00" when the end is known): the board's wall clock with its zone. */
+function meetingWhen(m: MinutesMeeting, clock: Clock): string {
+  if (!m.start_time) return formatDate(m.date, clock);
+  const start = formatWall(`${m.date}T${m.start_time}`, clock);
+  return m.end_time ? `${start} (until ${m.end_time})` : start;
 }
 
 function fontFaces(urls: FontUrls | null): string {
@@ -157,7 +148,22 @@ section.case > h2 { border-bottom: none; margin-top: 2mm; }
 .watermark { position: fixed; top: 105mm; left: 20mm; width: 140mm; height: 40mm; transform: rotate(-38deg); z-index: 0; pointer-events: none; }
 main { position: relative; z-index: 1; }
 .signoff { border: 1pt solid #222; padding: 3mm; margin-top: 5mm; break-inside: avoid; }
-.letterhead { border-bottom: 1pt solid #222; margin-bottom: 5mm; padding-bottom: 2mm; }
+.letterhead { display: flex; align-items: flex-start; gap: 4mm; border-bottom: 1pt solid #222; margin-bottom: 5mm; padding-bottom: 2mm; }
+.lh-logo { width: 16mm; height: 16mm; object-fit: contain; }
+.lh-text { flex: 1; }
+.lh-text p { margin: 0; }
+.lh-hospital { font-weight: 700; font-size: 11pt; }
+.lh-board { font-size: 10pt; }
+.lh-address { color: #333; font-size: 8.5pt; }
+.lh-date { margin: 0; white-space: nowrap; }
+.re { margin-top: 3mm; }
+.small { font-size: 8pt; }
+.override { border-left: 2pt solid #8a4b00; padding-left: 2mm; }
+.refs-short { margin: 0 0 1.5mm; padding-left: 6mm; font-size: 8.5pt; }
+.sig-name { margin-top: 6mm; }
+.draft-note { color: #b00000; }
+.signature { margin-top: 4mm; break-inside: avoid; }
+col.c-refs { width: 22mm; } col.c-kind { width: 40mm; }
 col.c-num { width: 10mm; } col.c-option { width: 32mm; } col.c-strength { width: 33mm; } col.c-evidence { width: 46mm; }
 .nowrap { white-space: nowrap; }
 col.c-item { width: 8mm; } col.c-patient { width: 38mm; } col.c-mrn { width: 24mm; } col.c-intent { width: 30mm; } col.c-date { width: 24mm; }
@@ -196,28 +202,40 @@ ${body}
 `;
 }
 
-const evidenceIds = (ids: readonly string[]): string =>
-  ids.length === 0 ? '<span class="none">none cited</span>' : ids.map((id) => `<span class="eid">${t(id)}</span>`).join(', ');
+/** Reference numbers of the evidence an option rests on ("[1, 4]"), numbered as the references list is. */
+function refNumbers(ids: readonly string[], numbers: ReadonlyMap<string, number>): string {
+  const ns = ids.map((id) => numbers.get(id)).filter((n): n is number => n !== undefined);
+  return ns.length === 0 ? '<span class="none">none cited</span>' : `<span class="refs">[${ns.join(', ')}]</span>`;
+}
+
+const numbering = (refs: readonly EvidenceReference[]): Map<string, number> => new Map(refs.map((r, i) => [r.id, i + 1]));
 
 function missingLine(c: MinutesCase): string {
   return c.missing_facts.length === 0 ? '' : `<p class="muted">Facts the engine lacked: ${c.missing_facts.map(t).join(', ')}.</p>`;
 }
 
-function optionsTable(c: MinutesCase): string {
+function optionsTable(c: MinutesCase, numbers: ReadonlyMap<string, number>): string {
   if (c.options.length === 0) return `<p class="none">The engine offered no options for this case.</p>${missingLine(c)}`;
   const rows = c.options.map((o, i) => `<tr>
-<td class="nowrap">${c.item}.${i + 1}</td><td>${t(o.label)}</td><td class="strength s-${t(o.strength)}">${t(strengthLabel(o.strength))}</td><td>${t(o.rationale)}</td><td>${evidenceIds(o.evidence)}</td>
+<td class="nowrap">${c.item}.${i + 1}</td><td>${t(o.label)}</td><td class="strength s-${t(o.strength)}">${t(strengthLabel(o.strength))}</td><td>${t(o.rationale)}</td><td>${refNumbers(o.evidence, numbers)}</td>
 </tr>`).join('\n');
   return `<table class="options">
-<colgroup><col class="c-num"><col class="c-option"><col class="c-strength"><col><col class="c-evidence"></colgroup>
-<thead><tr><th>#</th><th>Option</th><th>Strength</th><th>Rationale</th><th>Evidence</th></tr></thead>
+<colgroup><col class="c-num"><col class="c-option"><col class="c-strength"><col><col class="c-refs"></colgroup>
+<thead><tr><th>#</th><th>Option</th><th>Strength</th><th>Rationale</th><th>References</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>${missingLine(c)}`;
 }
 
-function decisionBlock(c: MinutesCase): string {
+function overrideLine(c: MinutesCase, clock: Clock): string {
+  const o = c.listing_override;
+  if (!o) return '';
+  const who = o.by ? ` Listed by ${t(o.by)}${o.at ? `, ${t(formatInstant(o.at, clock))}` : ''}.` : '';
+  return `<p class="override"><strong>Listed although not ready (completeness-gate override).</strong> Reason: ${t(o.reason)}${who}</p>`;
+}
+
+function decisionBlock(c: MinutesCase, clock: Clock): string {
   const d = c.decision;
   if (!d) {
     return `<div class="decision keep"><h3>Decision</h3><p>${c.no_decision_note ? t(c.no_decision_note) : 'No decision recorded.'}</p></div>`;
@@ -227,7 +245,7 @@ function decisionBlock(c: MinutesCase): string {
     : d.dissent.map((x) => `${t(x.name)}${x.specialty ? ` (${t(x.specialty)})` : ''}: ${t(x.view)}`).join('<br>');
   const concordance = d.concordant === null ? null : d.concordant
     ? 'Plan matches an option the engine rated recommended or consider.'
-    : 'Plan differs from the options the engine rated recommended or consider.';
+    : 'Plan goes against the engine\'s rating (override).';
   return `<div class="decision keep">
 <h3>Decision</h3>
 <dl class="facts">
@@ -238,13 +256,13 @@ function decisionBlock(c: MinutesCase): string {
 <dt>Dissent</dt><dd>${dissent}</dd>
 ${concordance ? `<dt>Engine</dt><dd>${concordance}${d.override_reason ? ` Reason: ${t(d.override_reason)}` : ''}</dd>` : ''}
 ${d.patient_preference_discussed === null ? '' : `<dt>Patient preference</dt><dd>${d.patient_preference_discussed ? 'Discussed' : 'Not discussed'}</dd>`}
-<dt>Recorded</dt><dd>${t(d.recorded_by)}, ${t(formatInstant(d.recorded_at))}</dd>
+<dt>Recorded</dt><dd>${t(d.recorded_by)}, ${t(formatInstant(d.recorded_at, clock))}</dd>
 </dl>
 </div>`;
 }
 
-function actionsBlock(c: MinutesCase): string {
-  const rows = c.actions.map((a) => `<tr><td>${t(a.description)}</td><td>${t(a.owner)}</td><td>${a.due_date ? t(formatDate(a.due_date)) : '—'}</td></tr>`).join('\n');
+function actionsBlock(c: MinutesCase, clock: Clock): string {
+  const rows = c.actions.map((a) => `<tr><td>${t(a.description)}</td><td>${t(a.owner)}</td><td>${a.due_date ? t(formatDate(a.due_date, clock)) : '—'}</td></tr>`).join('\n');
   const table = c.actions.length === 0 ? '<p class="none">No actions recorded.</p>' : `<table class="actions">
 <colgroup><col><col class="c-owner"><col class="c-date"></colgroup>
 <thead><tr><th>Action</th><th>Owner</th><th>Due</th></tr></thead>
@@ -254,12 +272,12 @@ ${rows}
 </table>`;
   return `<h3>Actions</h3>
 ${table}
-<p><strong>Follow-up:</strong> ${c.follow_up_date ? t(formatDate(c.follow_up_date)) : 'none set'}</p>`;
+<p><strong>Follow-up:</strong> ${c.follow_up_date ? t(formatDate(c.follow_up_date, clock)) : 'none set'}</p>`;
 }
 
-function amendmentsBlock(c: MinutesCase): string {
+function amendmentsBlock(c: MinutesCase, clock: Clock): string {
   if (c.amendments.length === 0) return '';
-  const rows = c.amendments.map((a) => `<tr><td>${t(a.what)}</td><td>${t(a.reason)}</td><td>${t(a.by)}</td><td>${t(formatInstant(a.at))}</td></tr>`).join('\n');
+  const rows = c.amendments.map((a) => `<tr><td>${t(a.what)}</td><td>${t(a.reason)}</td><td>${t(a.by)}</td><td>${t(formatInstant(a.at, clock))}</td></tr>`).join('\n');
   return `<h3>Amendments</h3>
 <table class="amendments">
 <colgroup><col><col><col class="c-who"><col class="c-when"></colgroup>
@@ -270,11 +288,11 @@ ${rows}
 </table>`;
 }
 
-function patientFacts(c: MinutesCase): string {
+function patientFacts(c: MinutesCase, clock: Clock): string {
   const p = c.patient;
   return `<dl class="facts">
 <dt>MRN</dt><dd>${t(p.mrn)}</dd>
-<dt>Date of birth</dt><dd>${p.birth_date ? t(formatDate(p.birth_date)) : 'not recorded'}</dd>
+<dt>Date of birth</dt><dd>${p.birth_date ? t(formatDate(p.birth_date, clock)) : 'not recorded'}</dd>
 ${p.sex ? `<dt>Sex</dt><dd>${t(p.sex)}</dd>` : ''}
 <dt>Diagnosis</dt><dd>${orDash(c.diagnosis)}</dd>
 <dt>Referred by</dt><dd>${orDash(c.referring_clinician)}</dd>
@@ -283,29 +301,30 @@ ${c.presenter ? `<dt>Presented by</dt><dd>${t(c.presenter)}</dd>` : ''}
 }
 
 /** The body of one case: identifiers, question, summary, scores, options, flags, decision, actions, amendments. */
-function caseBody(c: MinutesCase): string {
+function caseBody(c: MinutesCase, clock: Clock, numbers: ReadonlyMap<string, number>): string {
   const derived = c.derived.length === 0 ? '<p class="none">None computed (inputs missing).</p>'
     : `<p>${c.derived.map((d) => `${t(d.label)}: <strong>${t(d.value)}</strong>`).join(' · ')}</p>`;
   const flags = c.flags.length === 0 ? '<p class="none">None.</p>' : `<p>${c.flags.map((f) => t(f.label)).join(' · ')}</p>`;
-  return `<div class="keep">${patientFacts(c)}</div>
+  return `<div class="keep">${patientFacts(c, clock)}</div>
+${overrideLine(c, clock)}
 <div class="keep"><h3>Question for the board</h3>${para(c.question)}</div>
 <h3>Clinical summary</h3>
 ${para(c.clinical_summary)}
 <div class="keep"><h3>Derived scores</h3>${derived}</div>
-<h3>Options as presented to the board${c.engine_version ? ` (engine ${t(c.engine_version)})` : ''}</h3>
-${optionsTable(c)}
+<h3>Options as presented to the board${c.engine_version ? ` (evidence engine version ${t(c.engine_version)})` : ''}</h3>
+${optionsTable(c, numbers)}
 <div class="keep"><h3>Flags</h3>${flags}</div>
-${decisionBlock(c)}
-${actionsBlock(c)}
-${amendmentsBlock(c)}`;
+${decisionBlock(c, clock)}
+${actionsBlock(c, clock)}
+${amendmentsBlock(c, clock)}`;
 }
 
 function references(refs: readonly EvidenceReference[]): string {
   if (refs.length === 0) return '<p class="none">No evidence was cited.</p>';
-  const rows = refs.map((r) => `<tr><td><span class="eid">${t(r.id)}</span></td><td>${t(r.citation)}${r.short_name && r.short_name !== r.id ? ` <span class="muted">(${t(r.short_name)})</span>` : ''}</td></tr>`).join('\n');
+  const rows = refs.map((r, i) => `<tr><td>${i + 1}</td><td>${t(r.citation)}</td></tr>`).join('\n');
   return `<table class="references">
-<colgroup><col class="c-id"><col></colgroup>
-<thead><tr><th>Evidence id</th><th>Citation</th></tr></thead>
+<colgroup><col class="c-num"><col></colgroup>
+<thead><tr><th>#</th><th>Reference</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -313,7 +332,7 @@ ${rows}
 }
 
 function supportLine(disclaimer: string): string {
-  return `<p class="support"><strong>${t(ENGINE_SUPPORT_LINE)}</strong> ${t(disclaimer)} Each option lists the evidence ids it rests on; the references are listed in full at the end.</p>`;
+  return `<p class="support"><strong>${t(ENGINE_SUPPORT_LINE)}</strong> ${t(disclaimer)} Each option lists the numbers of the references it rests on; the references are listed in full at the end.</p>`;
 }
 
 function engineLine(engine: MinutesDocument['engine']): string {
@@ -321,42 +340,70 @@ function engineLine(engine: MinutesDocument['engine']): string {
   return `Evidence engine version ${versions}${engine.catalogue_version ? `; evidence catalogue ${t(engine.catalogue_version)}` : ''}.`;
 }
 
-function signOff(doc: Pick<MinutesDocument, 'sign_off' | 'meeting'>): string {
+function signOff(doc: Pick<MinutesDocument, 'sign_off' | 'meeting' | 'clock'>): string {
   return doc.sign_off
-    ? `<p><strong>Signed by ${t(doc.sign_off.name)}</strong>, chair, on ${t(formatInstant(doc.sign_off.signed_at))}.</p>`
+    ? `<p><strong>Signed by ${t(doc.sign_off.name)}</strong>, chair, on ${t(formatInstant(doc.sign_off.signed_at, doc.clock))}.</p>`
     : `<p><strong>DRAFT: not signed.</strong> These minutes become the meeting's record when the chair (${t(doc.meeting.chair)}) signs them.</p>`;
 }
 
-function runningFor(meeting: MinutesMeeting, draft: boolean, kind: string, confidentiality: string): Running {
+function runningFor(meeting: MinutesMeeting, clock: Clock, draft: boolean, kind: string, confidentiality: string): Running {
   return {
-    left: `${meeting.board_name} · ${kind} · ${formatDate(meeting.date)}`,
+    left: `${meeting.board_name} · ${kind} · ${formatDate(meeting.date, clock)}`,
     right: draft ? 'DRAFT: not signed' : 'Signed',
     footer: confidentiality,
   };
+}
+
+/** Every completeness-gate override and every plan chosen against the engine's rating, for the record. */
+function overridesSection(doc: MinutesDocument): string {
+  const rows: string[] = [];
+  for (const c of doc.cases) {
+    const who = `${c.item}. ${patientName(c.patient)}`;
+    if (c.listing_override) {
+      rows.push(`<tr><td>${t(who)}</td><td>Listed although not ready</td><td>${t(c.listing_override.reason)}</td><td>${orDash(c.listing_override.by)}</td></tr>`);
+    }
+    if (c.decision && c.decision.concordant === false) {
+      rows.push(`<tr><td>${t(who)}</td><td>Plan against the engine's rating</td><td>${orDash(c.decision.override_reason)}</td><td>${t(c.decision.recorded_by)}</td></tr>`);
+    }
+  }
+  const body = rows.length === 0 ? '<p class="none">No overrides.</p>' : `<table class="overrides">
+<colgroup><col class="c-patient"><col class="c-kind"><col><col class="c-who"></colgroup>
+<thead><tr><th>Case</th><th>Override</th><th>Reason</th><th>By</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+  return `<section class="overrides">
+<h2>Overrides</h2>
+${body}
+</section>`;
 }
 
 /** The minutes of one meeting as a complete HTML page. */
 export function buildMinutesHtml(doc: MinutesDocument, options: BuildOptions): string {
   const draft = isDraft(doc);
   const m = doc.meeting;
+  const clock = doc.clock;
+  const numbers = numbering(doc.evidence);
   const attended = doc.attendees.filter((a) => a.attendance === 'attended');
   const apologies = doc.attendees.filter((a) => a.attendance === 'apologies');
   const attendeeRows = [...attended, ...apologies].map((a) => `<tr><td>${t(a.specialty)}</td><td>${t(a.name)}${a.role ? ` <span class="muted">(${t(a.role)})</span>` : ''}</td><td>${a.attendance === 'attended' ? 'Attended' : 'Apologies'}</td></tr>`).join('\n');
-  const summaryRows = doc.cases.map((c) => `<tr><td>${c.item}</td><td>${t(patientName(c.patient))}</td><td>${t(c.patient.mrn)}</td><td>${c.decision ? t(c.decision.plan) : `<span class="none">${c.no_decision_note ? t(c.no_decision_note) : 'No decision'}</span>`}</td><td>${c.decision ? t(c.decision.intent) : '—'}</td><td>${c.follow_up_date ? t(formatDate(c.follow_up_date)) : '—'}</td></tr>`).join('\n');
+  const summaryRows = doc.cases.map((c) => `<tr><td>${c.item}</td><td>${t(patientName(c.patient))}</td><td>${t(c.patient.mrn)}</td><td>${c.decision ? t(c.decision.plan) : `<span class="none">${c.no_decision_note ? t(c.no_decision_note) : 'No decision'}</span>`}</td><td>${c.decision ? t(c.decision.intent) : '—'}</td><td>${c.follow_up_date ? t(formatDate(c.follow_up_date, clock)) : '—'}</td></tr>`).join('\n');
   const cases = doc.cases.map((c) => `<section class="case">
 <h2>${c.item}. ${t(patientName(c.patient))}</h2>
-${caseBody(c)}
+${caseBody(c, clock, numbers)}
 </section>`).join('\n');
+  const statusWords: Record<MinutesMeeting['status'], string> = { planned: 'planned', in_progress: 'in progress', concluded: 'concluded', signed: 'signed' };
 
   const body = `<header>
 <h1>${t(m.board_name)}: minutes</h1>
-<p class="muted">${draft ? '<strong>DRAFT: not signed.</strong> ' : ''}Meeting ${m.id}, ${t(meetingWhen(m))}. Status: ${t(m.status.replace('_', ' '))}.</p>
+<p class="muted">${draft ? '<strong>DRAFT: not signed.</strong> ' : ''}Meeting ${m.id}, ${t(meetingWhen(m, clock))}. Status: ${statusWords[m.status]}.</p>
 </header>
 <section class="meeting">
 <h2>Meeting</h2>
 <dl class="facts">
 <dt>Board</dt><dd>${t(m.board_name)}</dd>
-<dt>Date and time</dt><dd>${t(meetingWhen(m))}</dd>
+<dt>Date and time</dt><dd>${t(meetingWhen(m, clock))}</dd>
 <dt>Location</dt><dd>${orDash(m.location)}</dd>
 <dt>Video link</dt><dd>${orDash(m.video_link)}</dd>
 <dt>Chair</dt><dd>${t(m.chair)}</dd>
@@ -386,9 +433,10 @@ ${summaryRows}
 </tbody>
 </table>
 </section>
+${overridesSection(doc)}
 ${cases}
 <section class="evidence">
-<h2>Evidence cited</h2>
+<h2>References</h2>
 ${references(doc.evidence)}
 <p>${engineLine(doc.engine)}</p>
 </section>
@@ -396,49 +444,106 @@ ${references(doc.evidence)}
 <h2>Sign-off</h2>
 ${signOff(doc)}
 <p>${t(doc.pdf.note)}</p>
-<p class="muted">Generated ${t(formatInstant(doc.generated_at))}. ${t(ENGINE_SUPPORT_LINE)}</p>
+<p class="muted">Generated ${t(formatInstant(doc.generated_at, clock))}. ${t(ENGINE_SUPPORT_LINE)}</p>
 </section>`;
   const css = options.styles === 'none' ? null : minutesStylesheet(doc, options.fontUrls);
-  return page(`${m.board_name}: minutes ${formatDate(m.date)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
+  return page(`${m.board_name}: minutes ${formatDate(m.date, clock)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
 }
 
-/** The outcome letter for one case, addressed to the referring clinician; same styles as the minutes. */
+/** "Dr. Karl Brandt" → "Dear Dr Brandt,"; a name without a title is used whole; none → "Dear colleague,". */
+export function salutation(recipient: string): string {
+  // "Prof. Stéphane Gauthier, HPB Surgery": the department after the comma is not part of the name.
+  const name = (recipient.split(',')[0] ?? '').trim().replace(/\s+/g, ' ');
+  if (name === '') return 'Dear colleague,';
+  const m = /^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+(.+)$/i.exec(name);
+  if (m && m[1] && m[2]) {
+    const title = m[1].toLowerCase() === 'professor' ? 'Professor' : `${m[1].charAt(0).toUpperCase()}${m[1].slice(1).toLowerCase()}`;
+    const family = m[2].split(' ').at(-1) ?? m[2];
+    return `Dear ${title} ${family},`;
+  }
+  return `Dear ${name},`;
+}
+
+/** The evidence summary of a letter: the options the engine favoured, in a sentence, with reference numbers. */
+function letterEvidence(c: MinutesCase, numbers: ReadonlyMap<string, number>): string {
+  const favoured = c.options.filter((o) => o.strength === 'recommended' || o.strength === 'consider');
+  const list = favoured.slice(0, 3).map((o) => `${t(o.label)} (${t(strengthLabel(o.strength).toLowerCase())}) ${refNumbers(o.evidence.slice(0, 3), numbers)}`);
+  const rest = c.options.length - favoured.slice(0, 3).length;
+  if (c.options.length === 0) return '<p>The evidence engine offered no options for this case.</p>';
+  return `<p>The evidence engine${c.engine_version ? ` (version ${t(c.engine_version)})` : ''} presented ${c.options.length} option${c.options.length === 1 ? '' : 's'} to the board${list.length ? `; it favoured ${list.join('; ')}` : ''}${rest > 0 ? `; ${rest} other${rest === 1 ? ' was' : 's were'} rated lower` : ''}. The board's reasons are given above.</p>`;
+}
+
+/** The references a letter cites (at most a handful, short form); the minutes list them in full. */
+function letterReferences(c: MinutesCase, refs: readonly EvidenceReference[], numbers: ReadonlyMap<string, number>): string {
+  const cited = new Set(c.options.filter((o) => o.strength === 'recommended' || o.strength === 'consider').slice(0, 3).flatMap((o) => o.evidence.slice(0, 3)));
+  const shown = refs.filter((r) => cited.has(r.id));
+  if (shown.length === 0) return '';
+  return `<ol class="refs-short">${shown.map((r) => `<li value="${numbers.get(r.id) ?? 0}">${t(r.short_name)}</li>`).join('')}</ol>
+<p class="muted small">Full references are listed in the minutes of the meeting and are available on request.</p>`;
+}
+
+/** The outcome letter for one case, addressed to the referring clinician: a clinical letter of one page, two at most. */
 export function buildLetterHtml(letter: OutcomeLetter, options: BuildOptions): string {
   const draft = letter.sign_off === null;
   const m = letter.meeting;
   const c = letter.case;
   const p = c.patient;
+  const clock = letter.clock;
+  const lh = letter.letterhead;
+  const numbers = numbering(letter.evidence);
   const name = `${p.given_name} ${p.family_name}`.trim();
+  const d = c.decision;
+  const address = lh.address.trim() === '' ? '' : `<p class="lh-address">${lh.address.split('\n').map((l) => t(l.trim())).filter(Boolean).join('<br>')}</p>`;
+  const dissent = d && d.dissent.length
+    ? `<p><strong>Dissent:</strong> ${d.dissent.map((x) => `${t(x.name)}${x.specialty ? ` (${t(x.specialty)})` : ''}: ${t(x.view)}`).join('; ')}</p>` : '';
+  const engineNote = d && d.concordant === false
+    ? `<p><strong>Note:</strong> the plan goes against the engine's rating of this option.${d.override_reason ? ` The board's reason: ${t(d.override_reason)}` : ''}</p>` : '';
+  const decision = d ? `<div class="decision keep">
+<p><strong>Decision:</strong> ${t(d.plan)} (intent: ${t(d.intent.toLowerCase())}; ${t(d.consensus.toLowerCase())}).</p>
+${d.rationale.trim() ? `<p><strong>Rationale:</strong> ${t(d.rationale)}</p>` : ''}
+${dissent}${engineNote}
+</div>` : `<div class="decision keep"><p>${c.no_decision_note ? t(c.no_decision_note) : 'No decision was recorded.'}</p></div>`;
+  const actions = c.actions.length === 0 ? '<p class="none">No actions were recorded.</p>' : `<table class="actions">
+<colgroup><col><col class="c-owner"><col class="c-date"></colgroup>
+<thead><tr><th>Action</th><th>Owner</th><th>Due</th></tr></thead>
+<tbody>
+${c.actions.map((a) => `<tr><td>${t(a.description)}</td><td>${t(a.owner)}</td><td>${a.due_date ? t(formatDate(a.due_date, clock)) : '—'}</td></tr>`).join('\n')}
+</tbody>
+</table>`;
+  const amended = c.amendments.length === 0 ? ''
+    : `<p class="muted">Amended after the meeting: ${c.amendments.map((a) => `${t(a.what)} (${t(a.reason)})`).join('; ')}.</p>`;
+  const signature = letter.sign_off
+    ? `<p>Yours sincerely,</p>
+<p class="sig-name"><strong>${t(letter.sign_off.name)}</strong><br>Chair, ${t(m.board_name)}${lh.hospital ? `<br>${t(lh.hospital)}` : ''}</p>
+<p class="muted small">Signed electronically on ${t(formatInstant(letter.sign_off.signed_at, clock))} with the minutes of the meeting.</p>`
+    : `<p>Yours sincerely,</p>
+<p class="sig-name"><strong>${t(m.chair)}</strong><br>Chair, ${t(m.board_name)}</p>
+<p class="draft-note"><strong>DRAFT:</strong> not valid until the chair signs the minutes of the meeting.</p>`;
   const body = `<header class="letterhead">
-<h1>${t(m.board_name)}</h1>
-<p class="muted">Outcome of the tumour board discussion of ${t(formatDate(m.date))}${draft ? ' (DRAFT: the minutes are not yet signed)' : ''}</p>
+${lh.logo && SAFE_DATA_URL.test(lh.logo) ? `<img class="lh-logo" src="${t(lh.logo)}" alt="">` : ''}
+<div class="lh-text">
+${lh.hospital ? `<p class="lh-hospital">${t(lh.hospital)}</p>` : ''}
+<p class="lh-board">${t(m.board_name)}</p>
+${address}
+</div>
+<p class="lh-date">${t(formatDate(letter.generated_at.slice(0, 10), clock))}</p>
 </header>
-<dl class="facts">
-<dt>To</dt><dd>${orDash(letter.recipient)}</dd>
-<dt>Patient</dt><dd>${t(patientName(p))}</dd>
-<dt>MRN</dt><dd>${t(p.mrn)}</dd>
-<dt>Date of birth</dt><dd>${p.birth_date ? t(formatDate(p.birth_date)) : 'not recorded'}</dd>
-<dt>Date</dt><dd>${t(formatInstant(letter.generated_at))}</dd>
-</dl>
-<p>Dear ${letter.recipient.trim() ? t(letter.recipient) : 'colleague'},</p>
-<p>your patient ${t(name)} was discussed at the ${t(m.board_name)} on ${t(meetingWhen(m))} (agenda item ${c.item}, chair ${t(m.chair)}). The board's decision follows.</p>
-<h2>Decision</h2>
-${decisionBlock(c)}
-${actionsBlock(c)}
-<h2>Question and clinical summary</h2>
-<div class="keep"><h3>Question for the board</h3>${para(c.question)}</div>
-<h3>Clinical summary</h3>
-${para(c.clinical_summary)}
-<h2>Options presented to the board${c.engine_version ? ` (engine ${t(c.engine_version)})` : ''}</h2>
-${optionsTable(c)}
-${supportLine(letter.engine.disclaimer)}
-${amendmentsBlock(c)}
-<h2>Evidence cited</h2>
-${references(letter.evidence)}
-<p>${engineLine(letter.engine)}</p>
-<section class="signoff">
-${signOff(letter)}
-<p class="muted">Yours sincerely, on behalf of the ${t(m.board_name)}.</p>
+<p class="to">${orDash(letter.recipient)}</p>
+<p class="re"><strong>Re: ${t(patientName(p))}</strong>, MRN ${t(p.mrn)}${p.birth_date ? `, born ${t(formatDate(p.birth_date, clock))}` : ''}</p>
+<p>${t(salutation(letter.recipient))}</p>
+<p>Thank you for referring ${t(name)}, who was discussed at the ${t(m.board_name)} on ${t(meetingWhen(m, clock))}.</p>
+<p><strong>Question:</strong> ${t(c.question.trim() || 'not recorded')}</p>
+${decision}
+<h2>Actions</h2>
+${actions}
+<p><strong>Follow-up:</strong> ${c.follow_up_date ? t(formatDate(c.follow_up_date, clock)) : 'none set'}.</p>
+${amended}
+<h2>Evidence</h2>
+${letterEvidence(c, numbers)}
+${letterReferences(c, letter.evidence, numbers)}
+<p class="support small">${t(ENGINE_SUPPORT_LINE)}</p>
+<section class="signature">
+${signature}
 </section>`;
   const css = options.styles === 'none' ? null : letterStylesheet(letter, options.fontUrls);
   return page(`${m.board_name}: outcome letter for ${patientName(p)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
@@ -447,11 +552,11 @@ ${signOff(letter)}
 /** The stylesheet `buildMinutesHtml` puts in its `<style>` element (for a caller that applies it itself). */
 export function minutesStylesheet(doc: MinutesDocument, fontUrls: FontUrls | null): string {
   const draft = isDraft(doc);
-  return styles(fontUrls, runningFor(doc.meeting, draft, 'Minutes', doc.confidentiality), draft);
+  return styles(fontUrls, runningFor(doc.meeting, doc.clock, draft, 'Minutes', doc.confidentiality), draft);
 }
 
 /** The stylesheet `buildLetterHtml` puts in its `<style>` element (for a caller that applies it itself). */
 export function letterStylesheet(letter: OutcomeLetter, fontUrls: FontUrls | null): string {
   const draft = letter.sign_off === null;
-  return styles(fontUrls, runningFor(letter.meeting, draft, `Outcome letter ${letter.case.patient.mrn}`, letter.confidentiality), draft);
+  return styles(fontUrls, runningFor(letter.meeting, letter.clock, draft, `Outcome letter ${letter.case.patient.mrn}`, letter.confidentiality), draft);
 }

@@ -7,8 +7,9 @@
  * decision (option, strength, rationale, evidence ids) and the engine version of that snapshot, never a fresh
  * evaluation. Display words (labels) are resolved when the document is built so the builder only formats.
  *
- * Dates are strings: calendar dates `YYYY-MM-DD`, times `HH:MM` (local to the meeting), instants ISO 8601.
- * The builder formats them from the string itself, so a PDF is identical whatever the machine's time zone.
+ * Dates are strings: calendar dates `YYYY-MM-DD`, times `HH:MM` (the board's wall clock), instants ISO 8601.
+ * The builder formats them through shared/time/clock.ts in the document's `clock` (the board's time zone and
+ * locale, from the board settings), so a PDF is identical whatever the machine it is printed on.
  */
 import { z } from 'zod';
 
@@ -40,6 +41,13 @@ export const quorumSchema = z.object({
   missing: z.array(z.string()),
 });
 export type MinutesQuorum = z.infer<typeof quorumSchema>;
+
+/** The board's clock: every date and time of the document is printed in this zone and locale. */
+export const clockSchema = z.object({ time_zone: z.string(), locale: z.string() });
+
+/** A completeness-gate override: the case was listed although not ready, with the reason and who listed it. */
+export const listingOverrideSchema = z.object({ reason: z.string(), by: z.string().nullable(), at: instant.nullable() });
+export type MinutesListingOverride = z.infer<typeof listingOverrideSchema>;
 
 export const meetingDetailsSchema = z.object({
   id: z.number().int().positive(),
@@ -140,8 +148,10 @@ export const minutesCaseSchema = z.object({
   /** The options exactly as the board saw them (the stored snapshot), in the engine's order. */
   options: z.array(optionRowSchema),
   flags: z.array(flagSchema),
-  /** Facts the engine said it lacked when the board saw the case (field names), from the same snapshot. */
+  /** Facts the engine said it lacked when the board saw the case (labels as the case form shows them), from the same snapshot. */
   missing_facts: z.array(z.string()),
+  /** Listed through the completeness gate with an override (null when the case was ready). */
+  listing_override: listingOverrideSchema.nullable(),
   /** Version of the engine that produced this case's snapshot. */
   engine_version: z.string().nullable(),
   /** Null when the case was listed but no decision was recorded (deferred / not discussed). */
@@ -182,6 +192,7 @@ export const engineInfoSchema = z.object({
 });
 
 export const minutesDocumentSchema = z.object({
+  clock: clockSchema,
   meeting: meetingDetailsSchema,
   attendees: z.array(attendeeSchema),
   quorum: quorumSchema,
@@ -199,8 +210,19 @@ export const minutesDocumentSchema = z.object({
 });
 export type MinutesDocument = z.infer<typeof minutesDocumentSchema>;
 
+/** The letterhead of outcome letters (board settings). */
+export const letterheadSchema = z.object({
+  hospital: z.string(),
+  address: z.string(),
+  /** A data: URL of the logo (the admin's, or the bundled one), or null for none. */
+  logo: z.string().nullable(),
+});
+export type Letterhead = z.infer<typeof letterheadSchema>;
+
 /** The outcome letter for one case, addressed to the referring clinician. */
 export const outcomeLetterSchema = z.object({
+  clock: clockSchema,
+  letterhead: letterheadSchema,
   meeting: meetingDetailsSchema,
   recipient: z.string(),
   case: minutesCaseSchema,
@@ -234,12 +256,16 @@ export function citedReferences(
   return [...seen.values()];
 }
 
+const NO_LETTERHEAD: Letterhead = { hospital: '', address: '', logo: null };
+
 /** The letter for one case of a minutes document (the same data, the same sign-off). */
-export function letterFromMinutes(doc: MinutesDocument, caseId: number): OutcomeLetter | undefined {
+export function letterFromMinutes(doc: MinutesDocument, caseId: number, letterhead: Letterhead = NO_LETTERHEAD): OutcomeLetter | undefined {
   const c = doc.cases.find((x) => x.case_id === caseId);
   if (!c) return undefined;
   const cited = new Set(c.options.flatMap((o) => o.evidence));
   return {
+    clock: doc.clock,
+    letterhead,
     meeting: doc.meeting,
     recipient: c.referring_clinician,
     case: c,

@@ -22,6 +22,9 @@ export const SAMPLE_ATTENDEES: readonly MinutesAttendee[] = [
   { name: 'Ms. Maren Olsen', specialty: 'Coordinator', role: 'coordinator', attendance: 'attended' },
 ];
 
+/** Samples print in a fixed zone and locale, so they are the same on every machine. */
+export const SAMPLE_CLOCK = { time_zone: 'Europe/Oslo', locale: 'en-GB' } as const;
+
 const addDays = (iso: string, days: number): string => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -78,6 +81,7 @@ export function sampleCases(count: number, seed = 7, meetingDate = '2027-03-12')
 export function sampleMinutes(count: number, options: { seed?: number; signed?: boolean } = {}): MinutesDocument {
   const date = '2027-03-12';
   return assembleMinutes({
+    clock: SAMPLE_CLOCK,
     meeting: {
       id: 1, board_name: 'Liver Tumour Board', date, start_time: '16:00', end_time: '18:00',
       location: 'Seminar room 2, Level 4', video_link: 'https://video.example.invalid/liver-mdt', chair: 'Dr. Ana Ferreira',

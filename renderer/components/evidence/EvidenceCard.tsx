@@ -45,7 +45,7 @@ export function EvidenceCard({ record, idPrefix, titleLevel = 2, titleId, hideTi
       </ul>
       {record.seed_discrepancies && record.seed_discrepancies.length > 0 ? (
         <>
-          <Sub className="evidence-sub">Where the seed article differs (published values used)</Sub>
+          <Sub className="evidence-sub">Where the 2018/19 narrative review differs (published values used)</Sub>
           <ul className="key-numbers">
             {record.seed_discrepancies.map((line) => <li key={line}>{line}</li>)}
           </ul>

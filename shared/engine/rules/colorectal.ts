@@ -39,7 +39,7 @@ export const COLORECTAL_RULES: readonly Rule[] = [
     options: [
       { option: 'SYSTEMIC_STANDARD', strength: 'recommended', rationale: 'first-line systemic therapy is standard' },
       { option: 'Y90_WITH_FIRST_LINE_CHEMO', strength: 'not_recommended', rationale: 'SIRFLOX: no PFS gain (10.2 vs 10.7 mo); FOXFIRE combined: no OS gain (22.6 vs 23.3 mo, P = .61); more grade ≥ 3 AEs' },
-      { option: 'Y90_TARE', strength: 'not_recommended', rationale: 'no role for Y-90 in first-line therapy of mCRC (seed); no OS gain when added to first-line chemotherapy (FOXFIRE combined)' },
+      { option: 'Y90_TARE', strength: 'not_recommended', rationale: 'no role for Y-90 in first-line therapy of mCRC (narrative review 2018/19); no OS gain when added to first-line chemotherapy (FOXFIRE combined)' },
     ],
     evidence: ['EV-SIRFLOX-2016', 'EV-FOXFIRE-COMB-2017', 'EV-SEED-2018', 'GL-ASCO-MCRC-2023', 'GL-NICE-IPG672'],
   },
@@ -114,7 +114,7 @@ export const COLORECTAL_RULES: readonly Rule[] = [
     evidence: ['EV-SIRFLOX-2016', 'EV-IJSO-2011', 'EV-SEED-2018', 'EV-FOXFIRE-COMB-2017', 'GL-ASCO-MCRC-2023'],
   },
   {
-    id: 'R-CRC-07', section: 'colorectal', situation: 'resectable or ablatable disease: flag REFER_SURGICAL_EVALUATION (outside the seed scope; no strength)',
+    id: 'R-CRC-07', section: 'colorectal', situation: 'resectable or ablatable disease: flag REFER_SURGICAL_EVALUATION (outside the scope of the narrative review; no strength)',
     when: all(CRC, eq('resectable_or_ablatable_effective', true)),
     options: [],
     evidence: [],

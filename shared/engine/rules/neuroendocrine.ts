@@ -32,8 +32,8 @@ export const NEUROENDOCRINE_RULES: readonly Rule[] = [
     situation: 'midgut G1–G2, SSTR-positive, Lu-177 candidate now or later, multi-year expected survival (≥ 60 months), not frail',
     when: all(NET, MIDGUT, G1_G2, SSTR, isTrue('lu177_candidate'), gte('expected_survival_months', 60), isFalse('frail')),
     options: [
-      { option: 'CTACE_LIPIODOL', strength: 'recommended', rationale: 'seed practice: Lipiodol cTACE avoids Y-90 long-term toxicity and bland-embolisation pain and keeps the liver radiation-naive for Lu-177', conflicts: EMBO },
-      { option: 'BLAND_TAE', strength: 'consider', rationale: 'ENETS 2022 prefers bland embolisation for carcinoid syndrome with G1 intestinal NET (conflicts with the seed preference)', conflicts: EMBO },
+      { option: 'CTACE_LIPIODOL', strength: 'recommended', rationale: 'narrative review (2018/19) practice: Lipiodol cTACE avoids Y-90 long-term toxicity and bland-embolisation pain and keeps the liver radiation-naive for Lu-177', conflicts: EMBO },
+      { option: 'BLAND_TAE', strength: 'consider', rationale: 'ENETS 2022 prefers bland embolisation for carcinoid syndrome with G1 intestinal NET (conflicts with the preference of the narrative review)', conflicts: EMBO },
       { option: 'Y90_TARE', strength: 'not_recommended', rationale: 'multi-year expected survival: keep the liver radiation-naive; cirrhosis-like change and portal hypertension after whole-liver Y-90 (decompensation 20.5%)', conflicts: Y90C },
       { option: 'LU177_PRRT', strength: 'consider', rationale: 'now, or recommended once progressive on SSA (NETTER-1: PFS HR 0.21)' },
     ],
@@ -44,7 +44,7 @@ export const NEUROENDOCRINE_RULES: readonly Rule[] = [
     situation: 'older (≥ 75) or frail, significant liver burden (bilobar or ≥ 25 %), limited expected survival (< 60 months)',
     when: all(NET, any(gte('age', 75), isTrue('frail')), any(isTrue('bilobar'), gte('liver_replacement_pct', 25)), lt('expected_survival_months', 60)),
     options: [
-      { option: 'Y90_TARE', strength: 'consider', rationale: 'seed: in older or frail patients with significant burden Y-90 is still considered (easier recovery than TACE/TAE; long-term toxicity less relevant)', conflicts: Y90C },
+      { option: 'Y90_TARE', strength: 'consider', rationale: 'narrative review (2018/19): in older or frail patients with significant burden Y-90 is still considered (easier recovery than TACE/TAE; long-term toxicity less relevant)', conflicts: Y90C },
       { option: 'CTACE_LIPIODOL', strength: 'consider', rationale: 'no proven efficacy difference between embolotherapy modalities', conflicts: EMBO },
       { option: 'LU177_PRRT', strength: 'consider', rationale: 'systemic radionuclide option (SSTR-positive disease; NETTER-1)' },
     ],

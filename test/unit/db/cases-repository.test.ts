@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ageOn, machineClock, todayIn } from '../../../shared/time/clock';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { buildListSql, createCase, getCase, listCases, toMatchQuery, updateCase } from '../../../db/repositories/cases';
@@ -6,6 +7,9 @@ import { checkDatabase } from '../../../db/check';
 import { caseListQuerySchema, type CaseListQuery } from '../../../shared/domain/case';
 import { DomainError } from '../../../shared/errors';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+
+/** The age the repository derives from a birth date today (issue 13). */
+const ageToday = (birth: string): number => ageOn(birth, todayIn(machineClock().time_zone));
 
 const tmp = useTempDir();
 const fresh = () => openDatabase(path.join(tmp(), 'cases.db')).db;
@@ -41,7 +45,7 @@ describe('case repository', () => {
   it('stores only known facts (nulls dropped)', () => {
     const db = fresh();
     const created = createCase(db, { patient: patient(), case: caseInput({ facts: { primary_tumor: 'hcc', ecog: null, bclc_stage: 'B' } }) }, 't');
-    expect(getCase(db, created.id)?.facts).toEqual({ primary_tumor: 'hcc', bclc_stage: 'B' });
+    expect(getCase(db, created.id)?.facts).toEqual({ primary_tumor: 'hcc', bclc_stage: 'B', age: ageToday('1961-04-12') });
   });
 
   it('refuses a duplicate identifier and changes nothing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ageOn, machineClock, todayIn } from '../../../shared/time/clock';
 import { getCase, listCases } from '../../../db/repositories/cases';
 import { findPatientByIdentifier } from '../../../db/repositories/patients';
 import { getSavedMapping } from '../../../db/repositories/imports';
@@ -8,6 +9,9 @@ import { recogniseColumn, recogniseMapping } from '../../../electron/imports/csv
 import { importCsv, previewCsv } from '../../../electron/imports/csv/import';
 import { useTempDir } from '../helpers/fixtures';
 import { hashTables, openTestDb, syntheticCsv } from './helpers';
+
+/** The age the repository derives from a birth date today (issue 13). */
+const ageToday = (birth: string): number => ageOn(birth, todayIn(machineClock().time_zone));
 
 const temp = useTempDir();
 
@@ -69,7 +73,7 @@ describe('CSV import', () => {
     expect(progress.at(-1)).toEqual([3, 3]);
     const first = getCase(db, result.created_case_ids[0] ?? 0);
     expect(first?.patient).toMatchObject({ identifier: 'CSV000001', family_name: 'Family1', given_name: 'Given1', birth_date: '1960-02-03', sex: 'female' });
-    expect(first?.facts).toEqual({ primary_tumor: 'colorectal', ecog: 1, bilirubin_mg_dl: 1 });
+    expect(first?.facts).toEqual({ primary_tumor: 'colorectal', ecog: 1, bilirubin_mg_dl: 1, age: ageToday('1960-02-03') });
     const audit = db.prepare("SELECT actor, action FROM audit_log WHERE action = 'case.create'").all();
     expect(audit).toHaveLength(3);
     expect(audit[0]).toEqual({ actor: 'tester (CSV import: referrals.csv)', action: 'case.create' });
@@ -121,7 +125,7 @@ describe('CSV import', () => {
     const rec = getCase(db, imported.created_case_ids[0] ?? 0);
     expect(rec?.patient.birth_date).toBe('1960-12-31');
     expect(rec?.patient.sex).toBe('female');
-    expect(rec?.facts).toEqual({ ecog: 1, bilirubin_mg_dl: 1.2, prior_chemo_agents: ['oxaliplatin', 'capecitabine'], liver_dominant: true });
+    expect(rec?.facts).toEqual({ ecog: 1, bilirubin_mg_dl: 1.2, prior_chemo_agents: ['oxaliplatin', 'capecitabine'], liver_dominant: true, age: ageToday('1960-12-31') });
     db.close();
   });
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ageOn, machineClock, todayIn } from '../../../shared/time/clock';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/engine/evaluate';
 import { ENGINE_VERSION } from '../../../shared/engine/vocabulary';
@@ -6,6 +7,9 @@ import { verifyAuditChain } from '../../../db/audit';
 import { checkDatabase } from '../../../db/check';
 import { verifySeals } from '../../../db/seals';
 import { READY_FACTS, meetingWithChair, useApi, type Api } from './setup';
+
+/** The age the repository derives from a birth date today (issue 13). */
+const ageToday = (birth: string): number => ageOn(birth, todayIn(machineClock().time_zone));
 
 const open = useApi();
 
@@ -158,7 +162,7 @@ describe('decisions', () => {
       'decisions.record', decision(s.items[0]?.id ?? 0));
     expect(d.engine_version).toBe(ENGINE_VERSION);
     expect(d.engine_snapshot).toEqual(JSON.parse(JSON.stringify(engine)));
-    expect(d.facts_snapshot).toEqual(CHEMO_NAIVE);
+    expect(d.facts_snapshot).toEqual({ ...CHEMO_NAIVE, age: ageToday('1961-04-12') });
     expect(d).toMatchObject({ concordance: 'concordant', plan_strength: favoured?.strength, recorded_by: `Coord (coordinator, profile ${s.coordinator.id})` });
     const outside = await api.ok('decisions.record', decision(s.items[1]?.id ?? 0, { plan: 'resection', intent: 'curative' }));
     expect(outside).toMatchObject({ concordance: 'not_assessed', plan_strength: null });

@@ -30,7 +30,7 @@ describe('minutes API', () => {
       if (!r.ok) throw new Error(r.error.message);
       const v = r.value as { html: string; draft: boolean; title: string };
       expect(v.draft).toBe(false);
-      expect(v.title).toMatch(/: minutes \d+ \w+ \d{4}$/);
+      expect(v.title).toMatch(/: minutes (\d+ \w+|\w+ \d+,) \d{4}$/);
       expect(v.html).toContain('<h2>Sign-off</h2>');
       expect(v.html).not.toContain('@font-face');
       const withFonts = await app.dispatch('minutes.preview', { meeting_id: signed, embed_fonts: true }, ctx);

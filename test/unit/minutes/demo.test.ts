@@ -18,6 +18,9 @@ import {
   splitRowsUnderHeaders, squash,
 } from './poppler';
 
+// Issue 13: the board's clock defaults to the machine's; under Oslo time nothing may print "UTC".
+process.env.TZ = 'Europe/Oslo';
+
 
 interface Expected {
   meetingId: number;
@@ -26,6 +29,7 @@ interface Expected {
   decisions: { case_id: number; plan: string; rationale: string; evidence: string[] }[];
   amendmentReasons: string[];
   dissentViews: string[];
+  overrides: { reason: string }[];
 }
 
 let dir = '';
@@ -38,6 +42,7 @@ let expected: Expected;
 let pages = 0;
 let texts: string[] = [];
 let whole = '';
+let letterText = '';
 
 function readExpected(file: string): Expected {
   const db = new Database(file, { readonly: true });
@@ -61,7 +66,8 @@ function readExpected(file: string): Expected {
     });
     const dissentViews = (db.prepare('SELECT dissent FROM decisions WHERE meeting_id = ?').pluck().all(meetingId) as string[])
       .flatMap((d) => (JSON.parse(d) as { view: string }[]).map((x) => x.view));
-    return { meetingId, plannedId, patients, decisions, amendmentReasons: amendments.map((a) => a.reason), dissentViews };
+    const overrides = db.prepare('SELECT override_reason AS reason FROM agenda_items WHERE meeting_id = ? AND override_reason IS NOT NULL').all(meetingId) as { reason: string }[];
+    return { meetingId, plannedId, patients, decisions, amendmentReasons: amendments.map((a) => a.reason), dissentViews, overrides };
   } finally {
     db.close();
   }
@@ -115,7 +121,7 @@ describe('the demo database signed meeting, exported by the CLI', () => {
     }
   });
 
-  it('gives back every patient name with its diacritics, every decision, every evidence id, dissent and amendments', () => {
+  it('gives back every patient name with its diacritics, every decision, dissent and amendments; references by number, never by code', () => {
     const flat = squash(whole);
     expect(expected.patients.some((p) => /[^\x20-\x7e]/.test(p.family_name + p.given_name))).toBe(true);
     for (const p of expected.patients) {
@@ -125,7 +131,7 @@ describe('the demo database signed meeting, exported by the CLI', () => {
     for (const d of expected.decisions) {
       expect(flat, `case ${d.case_id}`).toContain(squash(d.plan));
       if (d.rationale.trim()) expect(flat, `case ${d.case_id}`).toContain(squash(d.rationale));
-      for (const id of d.evidence) expect(whole, `case ${d.case_id}`).toContain(id);
+      for (const id of d.evidence) expect(whole, `case ${d.case_id}`).not.toContain(id);
     }
     for (const v of expected.dissentViews) expect(flat).toContain(squash(v));
     for (const r of expected.amendmentReasons) expect(flat).toContain(squash(r));
@@ -162,11 +168,34 @@ describe('the demo database signed meeting, exported by the CLI', () => {
     expect(info.tagged).toBe(true);
     expect(qpdfCheck(letterFile).status).toBe(0);
     pageTexts(letterFile, info.pages).forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${info.pages}`));
-    const text = squash(pdfText(letterFile));
+    expect(info.pages).toBeLessThanOrEqual(2);
+    letterText = pdfText(letterFile);
+    const text = squash(letterText);
     expect(text).toContain(squash(d.plan));
-    for (const id of d.evidence) expect(text).toContain(id);
-    expect(text).toContain('Dear');
+    for (const id of d.evidence) expect(text).not.toContain(id);
+    expect(text).toMatch(/Dear(Dr|Prof|Mr|Ms|Mrs)?[A-Z][^,]*,/);
   }, 60_000);
+
+  it('speaks clinicians\' words: no snake_case or CODE_CASE word, no "profile N", no "seed", no "UTC" under Oslo time', () => {
+    expect(letterText).not.toBe('');
+    for (const [what, text] of [['minutes', whole], ['letter', letterText]] as const) {
+      expect(text.match(/\b[a-z][a-z0-9]*_[a-z0-9_]+\b/g), `${what}: snake_case`).toBeNull();
+      expect(text.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g), `${what}: CODE_CASE`).toBeNull();
+      expect(text.match(/profile \d+/gi), `${what}: profile N`).toBeNull();
+      expect(text.match(/seed/gi), `${what}: seed`).toBeNull();
+      expect(text.match(/\bUTC\b/g), `${what}: UTC`).toBeNull();
+    }
+  });
+
+  it('lists the completeness-gate override of the signed meeting with its reason and who listed the case', () => {
+    const flat = squash(whole);
+    expect(expected.overrides.length).toBeGreaterThan(0);
+    for (const o of expected.overrides) {
+      expect(flat).toContain(squash(`Listed although not ready (completeness-gate override). Reason: ${o.reason} Listed by Priya Natarajan`));
+    }
+    const overrides = squash(whole.slice(whole.indexOf('Overrides'), whole.indexOf('1. ', whole.indexOf('Overrides'))));
+    expect(overrides).toContain(squash(expected.overrides[0]?.reason ?? 'none'));
+  });
 
   it('exports the planned meeting as DRAFT minutes, unaudited, and refuses to overwrite or to export nothing', async () => {
     const r = await cli('export-minutes', '--db', dbFile, '--meeting', String(expected.plannedId), '--out', draftFile);

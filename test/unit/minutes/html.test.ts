@@ -49,7 +49,7 @@ describe('escaping', () => {
     expect(html).toContain('&lt;b&gt;Chair&lt;/b&gt;');
     // One style element, closed once: the board name in the running header cannot break out of it.
     expect(html.match(/<\/style>/g)).toHaveLength(1);
-    const header = cssString(`${doc.meeting.board_name} · Minutes · 12 March 2027`);
+    const header = cssString(`${doc.meeting.board_name} · Minutes · 12 Mar 2027`);
     expect(header.slice(1, -1)).not.toMatch(/[<>"\n]/);
     expect(html).toContain(`@top-left { content: ${header};`);
     // A CSP forbids scripts should anything ever slip through.
@@ -71,7 +71,7 @@ describe('DRAFT until signed', () => {
     expect(html).toContain('<svg class="watermark" aria-hidden="true"');
     expect(html).toContain('@top-right { content: "DRAFT\\3a  not signed"');
     expect(html).toContain("<strong>DRAFT: not signed.</strong> These minutes become the meeting's record when the chair (Dr. Ana Ferreira) signs them.");
-    expect(html).toContain('<title>Liver Tumour Board: minutes 12 March 2027 (DRAFT)</title>');
+    expect(html).toContain('<title>Liver Tumour Board: minutes 12 Mar 2027 (DRAFT)</title>');
     expect(html).not.toContain('Signed by');
   });
 
@@ -80,7 +80,7 @@ describe('DRAFT until signed', () => {
     expect(html).not.toContain('class="watermark"');
     expect(html).not.toContain('DRAFT');
     expect(html).toContain('@top-right { content: "Signed"');
-    expect(html).toContain('<strong>Signed by Dr. Ana Ferreira</strong>, chair, on 12 March 2027, 18:20 UTC.');
+    expect(html).toContain('<strong>Signed by Dr. Ana Ferreira</strong>, chair, on 12 Mar 2027, 19:20 CET.');
     expect(html).toContain('The SHA-256 of each exported PDF of these minutes is recorded in the audit log.');
   });
 
@@ -133,24 +133,27 @@ describe('print structure', () => {
     expect(html).toContain('<strong>Quorum met.</strong> Required specialties present: Medical oncology, Interventional radiology, Surgery, Diagnostic radiology.');
     expect(html.match(/<section class="case">/g)).toHaveLength(6);
     expect(html).toContain('<h2>1. Ødegård, Zoë</h2>');
-    expect(html).toContain('<h2>Evidence cited</h2>');
+    expect(html).toContain('<h2>References</h2>');
+    expect(html).toContain('<h2>Overrides</h2>');
     expect(html).toContain(`Evidence engine version ${ENGINE_VERSION}; evidence catalogue`);
   });
 
-  it('cites the evidence ids on every option row and lists each cited id once at the end', () => {
+  it('numbers the references each option rests on and lists each cited reference once at the end, without its code', () => {
+    const numbers = new Map(doc.evidence.map((e, i) => [e.id, i + 1]));
     for (const c of doc.cases) {
       for (const o of c.options) {
         expect(o.evidence.length).toBeGreaterThan(0);
         const row = html.slice(html.indexOf(`${c.item}.${c.options.indexOf(o) + 1}</td>`));
         const end = row.indexOf('</tr>');
-        for (const id of o.evidence) expect(row.slice(0, end)).toContain(`<span class="eid">${id}</span>`);
+        expect(row.slice(0, end)).toContain(`<span class="refs">[${o.evidence.map((id) => numbers.get(id)).join(', ')}]</span>`);
       }
     }
     const cited = [...new Set(doc.cases.flatMap((c) => c.options.flatMap((o) => o.evidence)))];
     expect(doc.evidence.map((e) => e.id).sort()).toEqual(cited.sort());
     for (const e of doc.evidence) expect(EVIDENCE_IDS).toContain(e.id);
     const refs = html.slice(html.indexOf('<table class="references">'));
-    for (const id of cited) expect(refs.match(new RegExp(`<span class="eid">${id}</span>`, 'g'))).toHaveLength(1);
+    expect(refs.match(/<tr><td>\d+<\/td>/g)).toHaveLength(cited.length);
+    for (const id of cited) expect(html).not.toContain(id);
   });
 
   it('says the engine supports and does not replace the board, with the engine disclaimer', () => {
@@ -167,7 +170,7 @@ describe('print structure', () => {
     expect(out).toContain('<h3>Decision</h3><p>Deferred: imaging awaited</p>');
     expect(out).toContain('Mr. Alistair Hughes (Surgery): Would first re-stage for a resection after downsizing.');
     expect(out).toContain('<h3>Amendments</h3>');
-    expect(out).toContain('<td>Follow-up date: 2027-06-04 → 2027-06-10</td><td>Clinic capacity</td><td>Dr. Ana Ferreira</td><td>14 March 2027, 09:15 UTC</td>');
+    expect(out).toContain('<td>Follow-up date: 2027-06-04 → 2027-06-10</td><td>Clinic capacity</td><td>Dr. Ana Ferreira</td><td>14 Mar 2027, 10:15 CET</td>');
   });
 
   it('has no script element or inline handler at all', () => {
@@ -191,10 +194,12 @@ describe('model', () => {
     expect(quorumOf(SAMPLE_ATTENDEES).met).toBe(true);
   });
 
-  it('formats dates from the string, whatever the time zone', () => {
-    expect(formatDate('2027-03-02')).toBe('2 March 2027');
-    expect(formatInstant('2027-03-12T17:42:05.120Z')).toBe('12 March 2027, 17:42 UTC');
-    expect(formatInstant('2027-03-12T17:42:05+01:00')).toBe('12 March 2027, 17:42 (UTC+01:00)');
-    expect(formatInstant('not a date')).toBe('not a date');
+  it('formats dates in the board\'s zone and locale, whatever the machine\'s', () => {
+    const oslo = { time_zone: 'Europe/Oslo', locale: 'en-GB' };
+    expect(formatDate('2027-03-02', oslo)).toBe('2 Mar 2027');
+    expect(formatInstant('2027-03-12T17:42:05.120Z', oslo)).toBe('12 Mar 2027, 18:42 CET');
+    expect(formatInstant('2027-07-12T17:42:05+01:00', oslo)).toBe('12 Jul 2027, 18:42 CEST');
+    expect(formatInstant('2027-03-12T17:42:05.120Z', { time_zone: 'America/New_York', locale: 'en-US' })).toBe('Mar 12, 2027, 12:42 EST');
+    expect(formatInstant('not a date', oslo)).toBe('not a date');
   });
 });

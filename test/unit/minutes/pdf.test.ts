@@ -96,7 +96,7 @@ describe('minutes PDF (25-case fixture)', () => {
       expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages}`);
       expect(text, `page ${i + 1}`).toContain('DRAFT: not signed');
       expect(text, `page ${i + 1}`).toContain('CONFIDENTIAL: contains patient-identifiable information');
-      expect(squash(text), `page ${i + 1}`).toContain(squash(`${HOSTILE_BOARD} · Minutes · 12 March 2027`));
+      expect(squash(text), `page ${i + 1}`).toContain(squash(`${HOSTILE_BOARD} · Minutes · 12 Mar 2027`));
     });
   });
 
@@ -110,7 +110,7 @@ describe('minutes PDF (25-case fixture)', () => {
     expect(fonts.map((f) => f.name.slice(7)).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
   });
 
-  it('gives back every patient name with its diacritics, every decision and every evidence id', () => {
+  it('gives back every patient name with its diacritics, every decision and every reference (numbered, never its code)', () => {
     for (const name of ['Ødegård, Zoë', 'Núñez, José', 'Wróbel, Łukasz']) expect(whole).toContain(name);
     for (const c of doc.cases) {
       expect(squash(whole), c.patient.family_name).toContain(squash(`${c.patient.family_name}, ${c.patient.given_name}`));
@@ -118,10 +118,11 @@ describe('minutes PDF (25-case fixture)', () => {
       if (!c.decision) throw new Error('every fixture case has a decision');
       expect(squash(whole)).toContain(squash(c.decision.plan));
       expect(squash(whole)).toContain(squash(c.decision.rationale));
-      for (const o of c.options) for (const id of o.evidence) expect(whole).toContain(id);
+      for (const o of c.options) for (const id of o.evidence) expect(whole).not.toContain(id);
     }
     expect(doc.evidence.length).toBeGreaterThan(10);
-    for (const ref of doc.evidence) expect(whole).toContain(ref.id);
+    const references = squash(whole.slice(whole.lastIndexOf('References')));
+    for (const ref of doc.evidence) expect(references).toContain(squash(ref.citation.slice(0, 24)));
     expect(squash(whole)).toContain(squash("The evidence engine supports and does not replace the board's judgement."));
   });
 
@@ -152,9 +153,9 @@ describe('minutes PDF (25-case fixture)', () => {
     // Chromium drops the space after the colon in the outline title; the words are all there.
     expect(squash(top[0]?.title ?? '')).toBe(squash(`${HOSTILE_BOARD}: minutes`));
     const titles = (top[0]?.kids ?? []).map((k) => k.title);
-    expect(titles.slice(0, 3)).toEqual(['Meeting', 'Attendance', 'Summary of decisions']);
-    expect(titles.slice(3, 3 + CASES)).toEqual(doc.cases.map((c) => `${c.item}. ${c.patient.family_name}, ${c.patient.given_name}`));
-    expect(titles.slice(3 + CASES)).toEqual(['Evidence cited', 'Sign-off']);
+    expect(titles.slice(0, 4)).toEqual(['Meeting', 'Attendance', 'Summary of decisions', 'Overrides']);
+    expect(titles.slice(4, 4 + CASES)).toEqual(doc.cases.map((c) => `${c.item}. ${c.patient.family_name}, ${c.patient.given_name}`));
+    expect(titles.slice(4 + CASES)).toEqual(['References', 'Sign-off']);
   });
 });
 
@@ -172,10 +173,12 @@ describe('outcome letter PDF', () => {
     const text = squash(letterTexts.join('\n'));
     const c = doc.cases[3];
     if (!c?.decision) throw new Error('fixture case 4 has a decision');
-    expect(text).toContain(squash(`Dear ${c.referring_clinician},`));
+    expect(info.pages).toBeLessThanOrEqual(2);
+    expect(text).toContain(squash('Dear Prof Gauthier,'));
     expect(text).toContain(squash(HOSTILE_FAMILY));
     expect(text).toContain(squash(c.decision.plan));
-    for (const o of c.options) for (const id of o.evidence) expect(text).toContain(id);
+    for (const o of c.options) for (const id of o.evidence) expect(text).not.toContain(id);
+    expect(text).toContain(squash('Full references are listed in the minutes'));
     expect(text).not.toContain(squash('Núñez, José'));
   });
 });

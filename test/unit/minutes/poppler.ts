@@ -68,7 +68,7 @@ export function splitRowsUnderHeaders(pageLayouts: readonly string[], header: Re
   return problems;
 }
 
-export const OPTIONS_HEADER = /^\s*#\s+Option\s+Strength\s+Rationale\s+Evidence\s*$/;
+export const OPTIONS_HEADER = /^\s*#\s+Option\s+Strength\s+Rationale\s+References\s*$/;
 export const OPTIONS_ROW = /^\s*\d+\.\d+\s+\S/;
 export const SUMMARY_HEADER = /^\s*#\s+Patient\s+MRN\s+Plan\s+Intent\s+Follow-up\s*$/;
 export const SUMMARY_ROW = /^\s*\d+\s+\S/;

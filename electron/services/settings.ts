@@ -1,0 +1,11 @@
+/** Board settings behind the API: anyone signed in reads them; who may change them is declared in the contract. */
+import type { Db } from '../../db/connection';
+import { getSettings, saveSettings } from '../../db/repositories/settings';
+import type { Handlers } from '../../shared/api';
+
+export function settingsHandlers(db: Db): Pick<Handlers, 'settings.get' | 'settings.save'> {
+  return {
+    'settings.get': () => getSettings(db),
+    'settings.save': (input, ctx) => saveSettings(db, input, ctx.actor.label),
+  };
+}
