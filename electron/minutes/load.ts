@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/connection';
 import { bundledLogoDataUrl } from './logo';
+import { formatDay, type Clock } from '../../shared/time/clock';
 import { stmt } from '../../db/statements';
 import { getCase } from '../../db/repositories/cases';
 import { listDecisionsForMeeting } from '../../db/repositories/decisions';
@@ -27,22 +28,23 @@ import {
 export const planLabel = (plan: Plan, detail = ''): string => vocabularyPlanLabel(plan, detail);
 
 /** One amended value as the minutes print it. */
-function valueText(field: string, v: unknown): string {
+function valueText(field: string, v: unknown, clock: Clock): string {
   if (v === null || v === undefined || v === '') return '(none)';
+  if (field === 'follow_up_date' && typeof v === 'string') return formatDay(v, clock);
   if (field === 'plan' && typeof v === 'string') return planLabel(v as Plan);
   if (field === 'intent' && typeof v === 'string') return INTENT_LABELS[v as keyof typeof INTENT_LABELS] ?? v;
   if (field === 'consensus' && typeof v === 'string') return CONSENSUS_LABELS[v as keyof typeof CONSENSUS_LABELS] ?? v;
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (field === 'actions' && Array.isArray(v)) {
-    return v.map((a: { what?: unknown; owner?: unknown; due_date?: unknown }) => `${String(a.what)} (${String(a.owner)}${a.due_date ? `, ${String(a.due_date)}` : ''})`).join('; ');
+    return v.map((a: { what?: unknown; owner?: unknown; due_date?: unknown }) => `${String(a.what)} (${String(a.owner)}${typeof a.due_date === 'string' ? `, ${formatDay(a.due_date, clock)}` : ''})`).join('; ');
   }
   if (field === 'dissent' && Array.isArray(v)) return v.map((d: { name?: unknown; view?: unknown }) => `${String(d.name)}: ${String(d.view)}`).join('; ');
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function amendmentsOf(d: Decision): MinutesAmendment[] {
+function amendmentsOf(d: Decision, clock: Clock): MinutesAmendment[] {
   return d.amendments.map((a) => ({
-    what: a.changed_fields.map((f) => `${DECISION_FIELD_LABELS[f] ?? f}: ${valueText(f, a.before[f])} → ${valueText(f, a.after[f])}`).join('; '),
+    what: a.changed_fields.map((f) => `${DECISION_FIELD_LABELS[f] ?? f}: ${valueText(f, a.before[f], clock)} → ${valueText(f, a.after[f], clock)}`).join('; '),
     reason: a.reason,
     by: actorName(a.amended_by),
     at: a.amended_at,
@@ -96,7 +98,7 @@ function caseOf(db: Db, m: Meeting, item: Meeting['agenda'][number], number: num
       : m.status === 'signed' || m.status === 'concluded' ? 'No decision recorded.' : 'Not yet discussed.',
     actions: (cur?.actions ?? []).map((a) => ({ description: a.what, owner: a.owner, due_date: a.due_date })),
     follow_up_date: cur?.follow_up_date ?? null,
-    amendments: decision ? amendmentsOf(decision) : [],
+    amendments: decision ? amendmentsOf(decision, clockOf(db)) : [],
   };
 }
 

@@ -3,6 +3,7 @@
  * by offset. ARIA grid with aria-rowcount/aria-rowindex so assistive technology knows the full size; the
  * grid keeps focus and points at the selected row with aria-activedescendant.
  */
+import { formatDay, todayIn, useClock, type Clock } from './clock';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CaseSortKey, CaseSummary } from '../../shared/domain/case';
@@ -25,15 +26,13 @@ const COLUMNS: readonly Column[] = [
   { key: 'updated', label: 'Updated', sort: 'updated_at', className: 'c-updated' },
 ];
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-}
+/** The day an instant falls on in the board's zone, as the board writes dates. */
+const formatDate = (iso: string, clock: Clock): string => formatDay(todayIn(clock.time_zone, iso), clock);
 
 export const rowDomId = (index: number): string => `case-row-${index}`;
 
 function Cells({ row }: { row: CaseSummary }) {
+  const clock = useClock();
   return (
     <>
       <div role="gridcell" className="c-name"><span className="family">{row.family_name}</span>{row.given_name ? `, ${row.given_name}` : ''}</div>
@@ -42,7 +41,7 @@ function Cells({ row }: { row: CaseSummary }) {
       <div role="gridcell" className="c-primary">{row.primary_tumor ? PRIMARY_TUMOR_LABELS[row.primary_tumor] : 'Unknown'}</div>
       <div role="gridcell" className="c-diagnosis" title={row.diagnosis}>{row.diagnosis}</div>
       <div role="gridcell" className="c-status"><span className={`status status-${row.status}`}>{CASE_STATUS_LABELS[row.status]}</span></div>
-      <div role="gridcell" className="c-updated">{formatDate(row.updated_at)}</div>
+      <div role="gridcell" className="c-updated">{formatDate(row.updated_at, clock)}</div>
     </>
   );
 }

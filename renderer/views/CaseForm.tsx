@@ -3,6 +3,7 @@
  * what was typed; a VALIDATION error is shown next to its field; a CONFLICT says someone else saved first
  * and keeps the edits. Ctrl+S saves, Escape cancels (asking first when something changed).
  */
+import { formatInstant, useClock } from '../components/clock';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CASE_STATUSES, SEXES, type CaseRecord, type Patient } from '../../shared/domain/case';
 import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
@@ -44,6 +45,7 @@ function focusField(path: FieldPath): void {
 }
 
 export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
+  const clock = useClock();
   const stores = useStores();
   const labUnits = useUi((s) => s.labUnits);
   const saving = useEditor((s) => s.saving);
@@ -182,7 +184,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
           <div>
             <h1 id="case-form-title" ref={titleRef} tabIndex={-1}>{title}</h1>
             <p className="muted small">
-              {creating ? 'Register a referral to the board.' : `Case #${record.id} · version ${record.version} · last saved ${new Date(record.updated_at).toLocaleString()}`}
+              {creating ? 'Register a referral to the board.' : `Case #${record.id} · version ${record.version} · last saved ${formatInstant(record.updated_at, clock)}`}
               {dirty ? <span className="dirty-mark"> · unsaved changes</span> : null}
             </p>
           </div>

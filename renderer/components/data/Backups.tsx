@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/domain/imports';
 import { useData, useStores } from '../../stores/context';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { formatInstant, useClock } from '../clock';
 
 const KIND_LABELS: Record<BackupInfo['kind'], string> = { auto: 'Scheduled', manual: 'Manual', 'pre-restore': 'Before a restore' };
 
@@ -12,13 +13,9 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
 export function Backups() {
+  const clock = useClock();
+  const formatWhen = (iso: string): string => formatInstant(iso, clock);
   const stores = useStores();
   const data = stores.data;
   const backups = useData((s) => s.backups);

@@ -3,6 +3,7 @@
  * death) and forms to add an imaging assessment (lesion measurements → response computed with the shared
  * calculators as you type; the stored result is the app's), a CTCAE toxicity, and progression/death dates.
  */
+import { formatDay, todayIn, useClock } from '../clock';
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { PrimaryTumor } from '../../../shared/domain/facts';
 import {
@@ -23,7 +24,6 @@ const EVENT_LABELS: Record<OutcomeEventKind, string> = { hepatic_progression: 'H
 const TIMEPOINT_LABELS: Record<(typeof TOXICITY_TIMEPOINTS)[number], string> = { '30_day': '30 days', '6_month': '6 months', other: 'Other' };
 const RESPONSE_WORDS = { CR: 'complete response', PR: 'partial response', SD: 'stable disease', PD: 'progressive disease' } as const;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 const pct = (n: number | null): string => (n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(Math.round(n * 10) / 10)} %`);
 
 export function responseText(r: Pick<ResponseResult, 'response' | 'baseline_sum_mm' | 'current_sum_mm' | 'change_from_baseline_pct'> & { change_from_nadir_pct: number | null }): string {
@@ -37,6 +37,7 @@ export function methodFor(primary: PrimaryTumor | undefined): ResponseMethod | n
 }
 
 export function CaseOutcomes({ caseId, primary }: { caseId: number; primary?: PrimaryTumor | undefined }) {
+  const clock = useClock();
   const stores = useStores();
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [outcomes, setOutcomes] = useState<DecisionOutcomes[] | null>(null);
@@ -63,7 +64,7 @@ export function CaseOutcomes({ caseId, primary }: { caseId: number; primary?: Pr
   useEffect(() => { void load(); }, [load]);
 
   const decisionTitles = useMemo(() => new Map((timeline?.entries ?? []).filter((e) => e.kind === 'decision' && e.decision_id !== null)
-    .map((e) => [e.decision_id as number, `${e.date.slice(0, 10)}: ${e.title}`] as const)), [timeline]);
+    .map((e) => [e.decision_id as number, `${formatDay(e.date.slice(0, 10), clock)}: ${e.title}`] as const)), [timeline]);
   const current = outcomes?.find((d) => d.decision_id === decisionId) ?? null;
   if (unavailable) return null;
 
@@ -108,17 +109,17 @@ function TimelineList({ entries, onChanged }: { entries: TimelineEntry[]; onChan
             const key = e.ref ? `${e.ref.table}:${e.ref.id}` : `i${i}`;
             return (
               <li key={key} data-kind={e.kind}>
-                <time dateTime={e.date}>{e.date.slice(0, 10)}</time>
+                <time dateTime={e.date}>{formatDay(e.date.slice(0, 10), clock)}</time>
                 <span className={`tl-kind tl-${e.kind}`}>{KIND_LABELS[e.kind]}</span>
                 <span className="tl-title">
                   {e.title}
                   {kind && e.ref && retracting !== key ? (
-                    <button type="button" className="link small" aria-label={`Retract ${KIND_LABELS[e.kind].toLowerCase()} of ${e.date.slice(0, 10)}`} onClick={() => setRetracting(key)}>Retract…</button>
+                    <button type="button" className="link small" aria-label={`Retract ${KIND_LABELS[e.kind].toLowerCase()} of ${formatDay(e.date.slice(0, 10), clock)}`} onClick={() => setRetracting(key)}>Retract…</button>
                   ) : null}
                 </span>
                 {e.detail ? <span className="tl-detail muted small">{e.detail}</span> : null}
                 {kind && e.ref && retracting === key ? (
-                  <RetractForm kind={kind} id={e.ref.id} label={`${KIND_LABELS[e.kind]} of ${e.date.slice(0, 10)}`}
+                  <RetractForm kind={kind} id={e.ref.id} label={`${KIND_LABELS[e.kind]} of ${formatDay(e.date.slice(0, 10), clock)}`}
                     onDone={async () => { setRetracting(null); await onChanged(); }} onCancel={() => setRetracting(null)} />
                 ) : null}
               </li>
@@ -175,9 +176,10 @@ function useSubmit(onSaved: () => Promise<void>) {
 }
 
 function AssessmentForm({ outcomes, primary, onSaved }: { outcomes: DecisionOutcomes; primary: PrimaryTumor | undefined; onSaved: () => Promise<void> }) {
+  const clock = useClock();
   const stores = useStores();
   const method = outcomes.method ?? methodFor(primary);
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIn(clock.time_zone));
   const [modality, setModality] = useState<'CT' | 'MRI' | 'PET-CT' | 'other'>(method === 'mrecist' ? 'MRI' : 'CT');
   const [lesions, setLesions] = useState<LesionRow[]>([{ key: 1, id: 'L1', organ: 'liver', node: false, baseline: '', current: '' }]);
   const [newLesions, setNewLesions] = useState(false);
@@ -268,10 +270,11 @@ function AssessmentForm({ outcomes, primary, onSaved }: { outcomes: DecisionOutc
 }
 
 function ToxicityForm({ decisionId, onSaved }: { decisionId: number; onSaved: () => Promise<void> }) {
+  const clock = useClock();
   const stores = useStores();
   const [term, setTerm] = useState<(typeof CTCAE_TERMS)[number]>(CTCAE_TERMS[0]);
   const [grade, setGrade] = useState(1);
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIn(clock.time_zone));
   const [timepoint, setTimepoint] = useState<(typeof TOXICITY_TIMEPOINTS)[number]>('30_day');
   const { busy, error, done, submit } = useSubmit(onSaved);
   const onSubmit = (e: FormEvent): void => {
@@ -306,9 +309,10 @@ function ToxicityForm({ decisionId, onSaved }: { decisionId: number; onSaved: ()
 }
 
 function EventForm({ decisionId, onSaved }: { decisionId: number; onSaved: () => Promise<void> }) {
+  const clock = useClock();
   const stores = useStores();
   const [kind, setKind] = useState<OutcomeEventKind>('hepatic_progression');
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIn(clock.time_zone));
   const { busy, error, done, submit } = useSubmit(onSaved);
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();

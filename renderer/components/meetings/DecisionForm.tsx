@@ -5,6 +5,7 @@
  * Saved with `decisions.record` (the server keeps the engine snapshot and works out concordance, shown after
  * saving). A signed meeting's decision shows disabled, with its amendments and an "Amend…" dialog.
  */
+import { formatInstant, useClock } from '../clock';
 import { useId, useState, type FormEvent } from 'react';
 import {
   CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
@@ -312,13 +313,14 @@ const show = (v: unknown): string => {
 };
 
 function Amendments({ decision }: { decision: Decision }) {
+  const clock = useClock();
   return (
     <section className="amendments" aria-label="Amendments">
       <h4>Amendments</h4>
       <ol>
         {decision.amendments.map((a) => (
           <li key={a.id} data-amendment={a.id}>
-            <p className="small"><strong>{a.amended_at.slice(0, 16).replace('T', ' ')}</strong> by {a.amended_by}: <em>{a.reason}</em></p>
+            <p className="small"><strong>{formatInstant(a.amended_at, clock)}</strong> by {a.amended_by}: <em>{a.reason}</em></p>
             <ul className="small">
               {a.changed_fields.map((f) => <li key={f}><code>{f}</code>: {show(a.before[f])} → {show(a.after[f])}</li>)}
             </ul>

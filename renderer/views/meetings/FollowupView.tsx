@@ -6,9 +6,11 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { IMPLEMENTATION, type FollowupQuery, type FollowupRow, type Implementation } from '../../../shared/domain/meeting';
 import { failureOf, formatWhen, today } from '../../components/meetings/labels';
 import { IMPLEMENTATION_LABELS, INTENT_LABELS, planLabel } from '../../../shared/vocabulary';
+import { formatDay, useClock } from '../../components/clock';
 import { useStores } from '../../stores/context';
 
 export function FollowupView() {
+  const clock = useClock();
   const fid = useId();
   const stores = useStores();
   const [status, setStatus] = useState<Implementation | ''>('pending');
@@ -44,7 +46,7 @@ export function FollowupView() {
           </select></div>
         <label className="inline-field"><span className="field-label">Due by</span>
           <input type="date" value={dueBy} onChange={(e) => setDueBy(e.target.value)} /></label>
-        <button type="button" className="link" onClick={() => setDueBy(today())}>Due today or earlier</button>
+        <button type="button" className="link" onClick={() => setDueBy(today(clock))}>Due today or earlier</button>
         <label className="inline-field"><span className="field-label">Board</span>
           <input value={board} onChange={(e) => setBoard(e.target.value)} placeholder="All boards" /></label>
       </div>
@@ -66,17 +68,23 @@ export function FollowupView() {
 }
 
 function FollowupLine({ row, open, onToggle, onSaved }: { row: FollowupRow; open: boolean; onToggle(): void; onSaved(): void }) {
+  const clock = useClock();
+  const now = today(clock);
   const name = `${row.family_name}, ${row.given_name}`;
+  // Overdue: still pending and a due date (an action's, or the follow-up date) has passed.
+  const pending = row.status === 'pending';
+  const late = (d: string | null): boolean => pending && d !== null && d < now;
+  const overdue = late(row.follow_up_date) || row.actions.some((a) => late(a.due_date));
   return (
     <>
-      <tr data-decision-id={row.decision_id}>
+      <tr data-decision-id={row.decision_id} className={overdue ? 'overdue' : undefined} data-overdue={overdue ? 'yes' : 'no'}>
         <td><strong>{name}</strong> <span className="muted small">{row.identifier}</span></td>
-        <td>{row.board}<br /><span className="small muted">{formatWhen(row.meeting_date)}</span></td>
+        <td>{row.board}<br /><span className="small muted">{formatWhen(row.meeting_date, clock)}</span></td>
         <td>{planLabel(row.plan)}<br /><span className="small muted">{INTENT_LABELS[row.intent]}</span></td>
-        <td>{row.follow_up_date ?? '—'}</td>
-        <td>{row.actions.length ? <ul className="plain-list small">{row.actions.map((a, i) => <li key={i}>{a.what} — {a.owner}{a.due_date ? ` (due ${a.due_date})` : ''}</li>)}</ul> : <span className="muted">—</span>}</td>
+        <td>{row.follow_up_date ? formatDay(row.follow_up_date, clock) : '—'}{late(row.follow_up_date) ? <span className="overdue-tag"> overdue</span> : null}</td>
+        <td>{row.actions.length ? <ul className="plain-list small">{row.actions.map((a, i) => <li key={i} className={late(a.due_date) ? 'overdue' : undefined}>{a.what} — {a.owner}{a.due_date ? ` (due ${formatDay(a.due_date, clock)}${late(a.due_date) ? ', overdue' : ''})` : ''}</li>)}</ul> : <span className="muted">—</span>}</td>
         <td><span className={`impl-tag impl-${row.status}`}>{IMPLEMENTATION_LABELS[row.status]}</span>
-          {row.latest ? <p className="small muted">{row.latest.date ?? ''} {row.latest.reason ?? ''}</p> : null}</td>
+          {row.latest ? <p className="small muted">{row.latest.date ? formatDay(row.latest.date, clock) : ''} {row.latest.reason ?? ''}</p> : null}</td>
         <td><button type="button" onClick={onToggle} aria-expanded={open} aria-label={`Record outcome: ${name}`}>Record outcome</button></td>
       </tr>
       {open ? <tr className="followup-form-row"><td colSpan={7}><OutcomeForm decisionId={row.decision_id} name={name} onSaved={onSaved} /></td></tr> : null}
@@ -85,10 +93,11 @@ function FollowupLine({ row, open, onToggle, onSaved }: { row: FollowupRow; open
 }
 
 function OutcomeForm({ decisionId, name, onSaved }: { decisionId: number; name: string; onSaved(): void }) {
+  const clock = useClock();
   const fid = useId();
   const stores = useStores();
   const [outcome, setOutcome] = useState<'implemented' | 'changed'>('implemented');
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(today(clock));
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);

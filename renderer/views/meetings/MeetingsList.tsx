@@ -3,11 +3,17 @@ import { useEffect, useState } from 'react';
 import type { Board } from '../../../shared/domain/meeting';
 import { BoardRules } from '../../components/meetings/BoardRules';
 import { MeetingForm } from '../../components/meetings/MeetingForm';
+<<<<<<< HEAD
 import { formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
+=======
+import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
+import { useClock } from '../../components/clock';
+>>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
 import { useMeetings, useSession, useStores } from '../../stores/context';
 
 export function MeetingsList() {
+  const clock = useClock();
   const stores = useStores();
   const list = useMeetings((s) => s.list);
   const error = useMeetings((s) => s.listError);
@@ -58,13 +64,13 @@ export function MeetingsList() {
           <tbody>
             {list.map((m) => (
               <tr key={m.id} data-meeting-id={m.id}>
-                <td><button type="button" className="link" onClick={() => open(m.id)}>{formatWhen(m.scheduled_at)}</button></td>
+                <td><button type="button" className="link" onClick={() => open(m.id)}>{formatWhen(m.scheduled_at, clock)}</button></td>
                 <td>{m.board}</td>
                 <td>{m.location || <span className="muted">—</span>}</td>
                 <td><span className={`status-tag status-${m.status}`}>{MEETING_STATUS_LABELS[m.status]}</span></td>
                 <td>{m.decided_count} of {m.case_count} decided</td>
                 <td>{m.quorum_met ? '✓ met' : '⚠ not met'}</td>
-                <td><button type="button" className="link" aria-label={`Minutes of ${m.board}, ${formatWhen(m.scheduled_at)}`}
+                <td><button type="button" className="link" aria-label={`Minutes of ${m.board}, ${formatWhen(m.scheduled_at, clock)}`}
                   onClick={() => stores.ui.getState().show({ name: 'minutes', meetingId: m.id })}>Minutes</button></td>
               </tr>
             ))}

@@ -3,17 +3,19 @@ import { useEffect, useId, useState } from 'react';
 import type { QualityReport } from '../../../shared/domain/meeting';
 import { failureOf, today } from '../../components/meetings/labels';
 import { useStores } from '../../stores/context';
+import { useClock } from '../../components/clock';
 
 const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)} %`);
-const yearAgo = (): string => `${Number(today().slice(0, 4)) - 1}${today().slice(4)}`;
+const yearAgo = (day: string): string => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
 
 export function QualityView() {
+  const clock = useClock();
   const fid = useId();
   const stores = useStores();
   const [board, setBoard] = useState('');
   const [boards, setBoards] = useState<string[]>([]);
-  const [from, setFrom] = useState(yearAgo);
-  const [to, setTo] = useState(today);
+  const [from, setFrom] = useState(() => yearAgo(today(clock)));
+  const [to, setTo] = useState(() => today(clock));
   const [report, setReport] = useState<QualityReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
