@@ -97,6 +97,7 @@ export function CaseOutcomes({ caseId, primary }: { caseId: number; primary?: Pr
 const RETRACTABLE: Record<string, 'assessment' | 'toxicity' | 'event'> = { response_assessments: 'assessment', toxicities: 'toxicity', outcome_events: 'event' };
 
 function TimelineList({ entries, onChanged }: { entries: TimelineEntry[]; onChanged: () => Promise<void> }) {
+  const clock = useClock();
   const sorted = [...entries].sort((a, b) => a.date.localeCompare(b.date));
   const [retracting, setRetracting] = useState<string | null>(null);
   return (

@@ -8,13 +8,9 @@ import type { Board } from '../../../shared/domain/meeting';
 import { AddCasePanel } from '../../components/meetings/AddCasePanel';
 import { Agenda } from '../../components/meetings/Agenda';
 import { DecisionPanel } from '../../components/meetings/DecisionForm';
-<<<<<<< HEAD
 import { failureOf, formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
-=======
-import { failureOf, formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
 import { formatInstant, useClock } from '../../components/clock';
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
 import { MeetingForm } from '../../components/meetings/MeetingForm';
 import { Modal } from '../../components/meetings/Modal';
 import { QuorumBox } from '../../components/meetings/QuorumBox';
@@ -69,13 +65,8 @@ export function MeetingDetail({ id }: { id: number }) {
     <div className="meeting-detail stack" data-status={meeting.status} data-meeting-id={meeting.id}>
       <div className="view-bar">
         <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'meetings' })}>← Meetings</button>
-<<<<<<< HEAD
-        <h1 tabIndex={-1}>{meeting.board} · {formatWhen(meeting.scheduled_at)}</h1>
-        <span className={`status-tag status-${meeting.status}`} data-meeting-status={meeting.status}>{MEETING_STATUS_LABELS[meeting.status]}</span>
-=======
         <h1 tabIndex={-1}>{meeting.board} · {formatWhen(meeting.scheduled_at, clock)}</h1>
-        <span className={`status-tag status-${meeting.status}`} data-meeting-status={meeting.status}>{STATUS_LABELS[meeting.status]}</span>
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
+        <span className={`status-tag status-${meeting.status}`} data-meeting-status={meeting.status}>{MEETING_STATUS_LABELS[meeting.status]}</span>
         <span className="spacer" />
         {meeting.agenda.length ? <button type="button" onClick={() => present(0)}>Present</button> : null}
         {meeting.status === 'planned' ? <button type="button" className="primary" onClick={() => void step('start')}>Start meeting</button> : null}

@@ -3,13 +3,9 @@ import { useEffect, useState } from 'react';
 import type { Board } from '../../../shared/domain/meeting';
 import { BoardRules } from '../../components/meetings/BoardRules';
 import { MeetingForm } from '../../components/meetings/MeetingForm';
-<<<<<<< HEAD
 import { formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
-=======
-import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
 import { useClock } from '../../components/clock';
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
 import { useMeetings, useSession, useStores } from '../../stores/context';
 
 export function MeetingsList() {

@@ -11,13 +11,9 @@ import { DerivedScores } from '../../components/evidence/DerivedScores';
 import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
 import { FlagList } from '../../components/evidence/FlagList';
 import { OptionItem } from '../../components/evidence/OptionItem';
-<<<<<<< HEAD
 import { formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
-=======
-import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
 import { useClock } from '../../components/clock';
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
 import { ReadinessBadge } from '../../components/meetings/Readiness';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
 import { useMeetings, useStores } from '../../stores/context';
@@ -67,11 +63,7 @@ export function PresentationView({ id, index }: { id: number; index: number }) {
   return (
     <div className="present" data-present-index={at}>
       <header className="present-bar">
-<<<<<<< HEAD
-        <p className="present-meeting">{meeting.board} · {formatWhen(meeting.scheduled_at)} · {MEETING_STATUS_LABELS[meeting.status]}</p>
-=======
-        <p className="present-meeting">{meeting.board} · {formatWhen(meeting.scheduled_at, clock)} · {STATUS_LABELS[meeting.status]}</p>
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
+        <p className="present-meeting">{meeting.board} · {formatWhen(meeting.scheduled_at, clock)} · {MEETING_STATUS_LABELS[meeting.status]}</p>
         <nav className="present-nav" aria-label="Cases">
           <button type="button" onClick={() => go(at - 1)} disabled={at === 0} aria-keyshortcuts="ArrowLeft PageUp">← Previous</button>
           <span className="present-count" aria-live="polite">Case {at + 1} of {count}</span>

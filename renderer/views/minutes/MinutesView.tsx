@@ -11,13 +11,9 @@ import { ExportOutcome } from '../../components/minutes/ExportResult';
 import { itemName, LetterRow } from '../../components/minutes/LetterRow';
 import { MinutesPreview } from '../../components/minutes/MinutesPreview';
 import { useExport } from '../../components/minutes/useExport';
-<<<<<<< HEAD
 import { formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
-=======
-import { formatWhen, STATUS_LABELS } from '../../components/meetings/labels';
 import { useClock } from '../../components/clock';
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
 import { useStores } from '../../stores/context';
 
 type Preview = OpOutput<'minutes.preview'>;
@@ -80,13 +76,8 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
     <div className="minutes-view" data-meeting-id={meetingId} data-draft={draft === null ? undefined : draft ? 'yes' : 'no'}>
       <div className="minutes-bar">
         <button type="button" className="link" onClick={back}>← Meetings</button>
-<<<<<<< HEAD
-        <h1>Minutes{meeting ? ` · ${meeting.board} · ${formatWhen(meeting.scheduled_at)}` : ''}</h1>
-        {meeting ? <span className={`status-tag status-${meeting.status}`}>{MEETING_STATUS_LABELS[meeting.status]}</span> : null}
-=======
         <h1>Minutes{meeting ? ` · ${meeting.board} · ${formatWhen(meeting.scheduled_at, clock)}` : ''}</h1>
-        {meeting ? <span className={`status-tag status-${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span> : null}
->>>>>>> d8b1cf8 (Renderer: every date through the board's clock (useClock: app.info zone and locale); one today; overdue follow-up actions highlighted; amendment values dated in the board's format in the minutes)
+        {meeting ? <span className={`status-tag status-${meeting.status}`}>{MEETING_STATUS_LABELS[meeting.status]}</span> : null}
         {draft ? <span className="draft-tag" data-testid="draft-tag">DRAFT</span> : null}
         <span className="spacer" />
         <button type="button" className="primary export-button" disabled={exporting} aria-describedby="minutes-export-note"
