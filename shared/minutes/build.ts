@@ -7,7 +7,7 @@ import type { CaseFacts } from '../domain/facts';
 import { PRIMARY_TUMOR_LABELS } from '../vocabulary';
 import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../engine';
 import type { EngineOutput } from '../engine/schema';
-import { flagLabel, optionLabel } from '../vocabulary';
+import { factLabel, factValueLabel, flagLabel, optionLabel } from '../vocabulary';
 import type { EngineDerived } from '../engine/schema';
 import { machineClock, type Clock } from '../time/clock';
 import {
@@ -21,7 +21,7 @@ export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options
     options: snapshot.options.map((o) => ({ option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence] })),
     flags: snapshot.flags.map((f) => ({ word: f, label: flagLabel(f) })),
     derived: derivedRows(snapshot.derived),
-    missing_facts: snapshot.missing.map((m) => m.field),
+    missing_facts: snapshot.missing.map((m) => factLabel(m.field)),
     engine_version: snapshot.engine_version,
     listing_override: null,
   };
@@ -33,18 +33,18 @@ const yesNo = (b: boolean | null | undefined, yes: string, no: string | null): s
 export function summaryFromFacts(facts: CaseFacts): string {
   const parts: (string | null)[] = [
     facts.primary_tumor ? `Primary: ${PRIMARY_TUMOR_LABELS[facts.primary_tumor]}` : null,
-    facts.line_of_therapy ? `line of therapy: ${facts.line_of_therapy.replace(/_/g, ' ')}` : null,
+    facts.line_of_therapy ? `line of therapy: ${factValueLabel('line_of_therapy', facts.line_of_therapy).toLowerCase()}` : null,
     facts.prior_systemic_lines != null ? `prior systemic lines: ${facts.prior_systemic_lines}` : null,
     facts.ecog != null ? `ECOG ${facts.ecog}` : null,
     facts.age != null ? `age ${facts.age}` : null,
     yesNo(facts.liver_dominant, 'liver-dominant disease', 'disease not liver-dominant'),
-    facts.extrahepatic_disease ? `extrahepatic disease: ${facts.extrahepatic_disease}` : null,
+    facts.extrahepatic_disease ? `extrahepatic disease: ${factValueLabel('extrahepatic_disease', facts.extrahepatic_disease).toLowerCase()}` : null,
     facts.lesion_count != null ? `${facts.lesion_count} liver lesion(s)` : null,
     facts.liver_replacement_pct != null ? `liver replacement ${facts.liver_replacement_pct} %` : null,
     yesNo(facts.bilobar, 'bilobar', null),
     facts.bclc_stage ? `BCLC ${facts.bclc_stage}` : null,
     facts.net_grade ? `NET ${facts.net_grade}${facts.net_ki67_pct != null ? ` (Ki-67 ${facts.net_ki67_pct} %)` : ''}` : null,
-    facts.portal_vein && facts.portal_vein !== 'patent' ? `portal vein: ${facts.portal_vein.replace(/_/g, ' ')}` : null,
+    facts.portal_vein && facts.portal_vein !== 'patent' ? `portal vein: ${factValueLabel('portal_vein', facts.portal_vein).toLowerCase()}` : null,
   ];
   const labs: (string | null)[] = [
     facts.bilirubin_mg_dl != null ? `bilirubin ${facts.bilirubin_mg_dl} mg/dL` : null,

@@ -5,6 +5,10 @@ import { CaseOutcomes } from '../../renderer/components/data/CaseOutcomes';
 import { DataView } from '../../renderer/views/data';
 import { FakeDataApi } from './data-fakeApi';
 import { renderWithStores } from './render';
+import { formatDay, machineClock } from '../../shared/time/clock';
+
+/** The components show dates in the board's clock: the machine's until app.info says otherwise. */
+const day = (iso: string): string => formatDay(iso, machineClock());
 
 const timelineItems = () => within(screen.getByRole('list', { name: 'Case timeline' })).getAllByRole('listitem');
 
@@ -13,7 +17,7 @@ describe('case outcomes', () => {
     const api = new FakeDataApi();
     const { user } = renderWithStores(<CaseOutcomes caseId={3} primary="colorectal" />, api);
     await waitFor(() => expect(timelineItems()).toHaveLength(2));
-    expect(timelineItems()[1]).toHaveTextContent('2025-12-15DecisionSIRT (Y-90)Liver MDT');
+    expect(timelineItems()[1]).toHaveTextContent(`${day('2025-12-15')}DecisionSIRT (Y-90)Liver MDT`);
 
     await user.click(screen.getByText('Add an imaging assessment'));
     const form = screen.getByRole('form', { name: 'Imaging assessment' });
@@ -40,7 +44,7 @@ describe('case outcomes', () => {
       current: [{ id: 'L1', organ: 'liver', node: false, diameter_mm: 30 }, { id: 'L2', organ: 'liver', node: false, diameter_mm: 14 }],
     }]);
     await waitFor(() => expect(timelineItems()).toHaveLength(3));
-    expect(timelineItems()[2]).toHaveTextContent('2026-02-10ResponseResponse PR (RECIST 1.1)');
+    expect(timelineItems()[2]).toHaveTextContent(`${day('2026-02-10')}ResponseResponse PR (RECIST 1.1)`);
   });
 
   it('records a CTCAE toxicity and a progression date', async () => {
@@ -68,8 +72,8 @@ describe('case outcomes', () => {
     await waitFor(() => expect(timelineItems().map((li) => li.getAttribute('data-kind'))).toEqual(['referral', 'decision', 'toxicity', 'overall_progression']));
 
     // A wrong entry is retracted with a reason, never deleted silently.
-    await user.click(screen.getByRole('button', { name: 'Retract toxicity of 2026-01-22' }));
-    const retract = screen.getByRole('form', { name: 'Retract Toxicity of 2026-01-22' });
+    await user.click(screen.getByRole('button', { name: `Retract toxicity of ${day('2026-01-22')}` }));
+    const retract = screen.getByRole('form', { name: `Retract Toxicity of ${day('2026-01-22')}` });
     await user.click(within(retract).getByRole('button', { name: 'Retract' }));
     expect(within(retract).getByRole('alert')).toHaveTextContent('A reason is required');
     expect(api.callsOf('outcomes.retract')).toHaveLength(0);

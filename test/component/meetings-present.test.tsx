@@ -5,6 +5,10 @@ import { FollowupView } from '../../renderer/views/meetings/FollowupView';
 import { QualityView } from '../../renderer/views/meetings/QualityView';
 import { meetingFixture } from './fakeMeetingsApi';
 import { renderWithStores } from './render';
+import { formatDay, machineClock } from '../../shared/time/clock';
+
+/** The components show dates in the board's clock: the machine's until app.info says otherwise. */
+const day = (iso: string): string => formatDay(iso, machineClock());
 
 async function threeCaseMeeting() {
   const fx = meetingFixture();
@@ -73,7 +77,8 @@ describe('follow-up and quality', () => {
     const table = await screen.findByRole('table', { name: 'Decisions to follow up' });
     const rows = within(table).getAllByRole('row').filter((r) => r.hasAttribute('data-decision-id'));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveTextContent('Start FOLFOX — Dr Onc (due 2026-03-10)');
+    expect(rows[0]).toHaveTextContent(`Start FOLFOX — Dr Onc (due ${day('2026-03-10')}, overdue)`);
+    expect(rows[0]).toHaveAttribute('data-overdue', 'yes');
     await user.click(within(rows[0]!).getByRole('button', { name: 'Record outcome: Ødegård, Zoë' }));
     const form = screen.getByRole('form', { name: 'Outcome for Ødegård, Zoë' });
     await user.clear(within(form).getByLabelText('Date'));

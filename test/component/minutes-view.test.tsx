@@ -73,7 +73,7 @@ describe('minutes view', () => {
     expect(f.getAttribute('sandbox')).toBe('allow-same-origin');
     const srcdoc = f.getAttribute('srcdoc') ?? '';
     expect(srcdoc).toContain('<h2>Sign-off</h2>');
-    expect(srcdoc).toContain('Evidence cited');
+    expect(srcdoc).toContain('References');
     expect(srcdoc).not.toMatch(/<style/i);
     expect(srcdoc).not.toMatch(/<script/i);
     expect(api.calls.find((c) => c.name === 'minutes.preview')?.input).toEqual({ meeting_id: meeting.id, embed_fonts: false, styles: 'none' });

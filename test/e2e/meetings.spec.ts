@@ -4,6 +4,7 @@
  * with a dissent and actions, conclude and sign with the chair's PIN, fail to change a signed decision in the UI,
  * through the API (READ_ONLY) and in SQL (trigger), and amend it.
  */
+import { formatDay } from '../../shared/time/clock';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
@@ -292,7 +293,9 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   const due = app.getByRole('table', { name: 'Decisions to follow up' });
   await expect(due.locator('tr[data-decision-id]')).toHaveCount(3);
   const row = due.locator(`tr[data-decision-id="${decisionId}"]`);
-  await expect(row).toContainText(`Book mapping angiography — IR secretary (due ${day(14)})`);
+  // Dates on screen are in the board's clock (app.info), not ISO.
+  const info = (await api(app, 'app.info', {})).body.value as { time_zone: string; locale: string };
+  await expect(row).toContainText(`Book mapping angiography — IR secretary (due ${formatDay(day(14), info)})`);
   await row.getByRole('button', { name: `Record outcome: ${ready1}, Anna` }).click();
   const outcome = app.getByRole('form', { name: `Outcome for ${ready1}, Anna` });
   await outcome.getByLabel('Date').fill(day(0));

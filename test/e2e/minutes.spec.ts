@@ -63,7 +63,8 @@ async function frameFacts(page: Page) {
       h1Margin: style?.marginTop ?? '',
       thBackground: th ? win.getComputedStyle(th).backgroundColor : '',
       references: [...doc.querySelectorAll('table.references tbody tr td:first-child')].map((td) => td.textContent?.trim() ?? ''),
-      cited: [...doc.querySelectorAll('table.options .eid')].map((e) => e.textContent?.trim() ?? ''),
+      // Options cite references by number ("[1, 4]"), never by their codes.
+      cited: [...doc.querySelectorAll('table.options .refs')].flatMap((e) => (e.textContent ?? '').replace(/[[\]\s]/g, '').split(',')),
       caseHeadings: [...doc.querySelectorAll('section.case > h2')].map((h) => h.textContent?.trim() ?? ''),
       watermark: doc.querySelector('svg.watermark') !== null,
     };
@@ -92,11 +93,12 @@ test('the signed meeting: preview styled under the CSP, export records the SHA-2
   expect(names).toHaveLength(22);
   expect(facts.caseHeadings).toEqual(names.map((n) => n.trim()));
   for (const n of names) expect(facts.text).toContain(n.replace(/^\d+\.\s*/, ''));
-  // The evidence cited by the options is listed in full in the references.
+  // The references the options cite by number are listed in full at the end; no evidence code is printed.
   expect(facts.cited.length).toBeGreaterThan(0);
   expect(facts.references.length).toBeGreaterThan(0);
-  for (const id of new Set(facts.cited)) expect(facts.references).toContain(id);
-  expect(facts.text).toContain('Evidence cited');
+  for (const n of new Set(facts.cited)) expect(facts.references).toContain(n);
+  expect(facts.text).toContain('References');
+  expect(facts.text).not.toMatch(/\b(EV|GL)-[A-Z0-9-]+/);
 
   await app.screenshot({ path: 'test-results/minutes-signed.png' });
 

@@ -37,9 +37,9 @@ describe('a meeting keeps its date', () => {
   it('refuses to sign a meeting that has not been concluded', async () => {
     const api = open();
     const { chair, meeting } = await meetingWithChair(api);
-    await api.ok('profiles.select', { id: chair.id, pin: '1234' });
+    await api.ok('profiles.select', { id: chair.id, pin: '123456' });
     const started = await api.ok<{ id: number; version: number }>('meetings.start', { id: meeting.id, version: meeting.version });
-    expect(await api.call('meetings.sign', { id: started.id, version: started.version, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'status' } });
+    expect(await api.call('meetings.sign', { id: started.id, version: started.version, pin: '123456' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'status' } });
     api.close();
   });
 
