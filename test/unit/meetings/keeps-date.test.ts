@@ -101,7 +101,7 @@ describe('board settings', () => {
     expect(await api.ok('app.info', {})).toMatchObject({ time_zone: 'Europe/Oslo', locale: 'nb-NO' });
     expect(await api.call('settings.save', { ...settings, time_zone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'time_zone' } });
     await api.ok('profiles.create', { name: 'Member', specialty: 'surgery', role: 'member' }).then((m) => api.ok('profiles.select', { id: (m as { id: number }).id }));
-    expect(await api.call('settings.save', settings)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await api.call('settings.save', settings)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(chair).toBeTruthy();
     api.close();
   });
