@@ -16,6 +16,7 @@ import { engineOperations } from './api/engine';
 import { meetingOperations } from './api/meetings';
 import { minutesOperations } from './api/minutes';
 import { outcomeOperations } from './api/outcomes';
+import { userOperations } from './api/users';
 
 export const operations = {
   ...appOperations,
@@ -25,6 +26,7 @@ export const operations = {
   ...meetingOperations,
   ...minutesOperations,
   ...outcomeOperations,
+  ...userOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -14,6 +14,7 @@ import { meetingHandlers } from '../services/meetings';
 import { LocalSeats } from './seats';
 import { minutesHandlers } from '../minutes/service';
 import { outcomeHandlers } from '../services/outcomes';
+import { userHandlers } from '../services/users';
 import {
   AUTO_BACKUP_INTERVAL_MS, backupsDirFor, parseRetention, restoreDatabase, startBackupSchedule, type BackupHost, type ScheduleOptions,
 } from '../services/backups';
@@ -69,6 +70,7 @@ export function buildHandlers(db: Db, options: HandlerOptions): Handlers {
     ...meetingHandlers(db, seats),
     ...minutesHandlers(db),
     ...outcomeHandlers(db),
+    ...userHandlers(db),
   };
 }
 

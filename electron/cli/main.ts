@@ -20,11 +20,13 @@ import { exportRegistryCommand } from './commands/export-registry';
 import { serveCommand } from './commands/serve';
 import { encryptCommand, readPassphraseFile, rekeyCommand } from './commands/encrypt';
 import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../../db/keys';
+import { usersCommand } from './commands/users';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 COMMANDS.push(exportMinutesCommand, exportLetterCommand);
 COMMANDS.push(exportRegistryCommand);
 COMMANDS.push(encryptCommand, rekeyCommand);
+COMMANDS.push(usersCommand);
 
 /** The one line a plaintext database gets (no passphrase given): encryption at rest is off for it. */
 export const plaintextNotice = (file: string) =>
