@@ -6,30 +6,114 @@ import { userInfo } from 'node:os';
 import { callLocal, openAppContext, startAutoBackups } from '../../app/context';
 import { defaultDbPath } from '../../app/paths';
 import { startBrowserHost } from '../../host/server';
-import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
+import { startNetworkHost } from '../../host/network';
+import { loadOrCreateTls } from '../../host/tls';
+import { DEFAULT_SESSION_POLICY } from '../../../db/repositories/users';
+import { intArg, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 
 /** dist/cli.cjs sits beside dist/renderer/. */
 export const rendererDir = (): string => path.join(__dirname, 'renderer');
 
+/** HOST:PORT, [IPv6]:PORT; port 0 picks a free one. */
+const listenArg = z.string().transform((text, ctx) => {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
+  const port = Number(m?.[3]);
+  if (!m || port > 65535) {
+    ctx.addIssue({ code: 'custom', message: 'must be HOST:PORT, e.g. 0.0.0.0:8443 (port 0 picks a free one)' });
+    return z.NEVER;
+  }
+  return { host: m[1] ?? m[2] ?? '', port };
+});
+
+function waitForSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+const argsSchema = z.object({
+  db: z.string().min(1).optional(),
+  port: intArg(0, 65535).default(0),
+  network: z.boolean().default(false),
+  listen: listenArg.optional(),
+  'tls-cert': z.string().min(1).optional(),
+  'tls-key': z.string().min(1).optional(),
+  'host-name': z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be a host name or address')).default([]),
+  'session-idle-minutes': intArg(1, 24 * 60).default(DEFAULT_SESSION_POLICY.idleMs / 60_000),
+  'session-max-hours': intArg(1, 7 * 24).default(DEFAULT_SESSION_POLICY.absoluteMs / 3_600_000),
+});
+type ServeArgs = z.output<typeof argsSchema>;
+
+async function serveNetwork(values: ServeArgs, staticDir: string, io: CliIO): Promise<number> {
+  if (!values.listen) throw new UsageError('--listen: is required with --network (e.g. --listen 0.0.0.0:8443)');
+  if (!values.db) throw new UsageError('--db: is required with --network (the board\'s database file)');
+  const dbPath = values.db;
+  mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  let tls;
+  try {
+    tls = await loadOrCreateTls({
+      dbPath, names: [values.listen.host, ...values['host-name']],
+      ...(values['tls-cert'] ? { certPath: values['tls-cert'] } : {}), ...(values['tls-key'] ? { keyPath: values['tls-key'] } : {}),
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const ctx = openAppContext({ dbPath, transport: 'browser-host' });
+  const backups = startAutoBackups(ctx, dbPath, { onError: (error) => io.err(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
+  const host = await startNetworkHost({
+    dispatch: ctx.dispatch, db: () => ctx.db, staticDir, tls, host: values.listen.host, port: values.listen.port, names: values['host-name'],
+    policy: { ...DEFAULT_SESSION_POLICY, idleMs: values['session-idle-minutes'] * 60_000, absoluteMs: values['session-max-hours'] * 3_600_000 },
+    contextFor: ({ account }) => ({ actor: account.name, transport: 'browser-host' }),
+    log: (line) => io.err(line),
+  });
+  if (tls.created) io.out(`made a self-signed certificate: ${tls.certPath} (key ${tls.keyPath}, readable by this user only)`);
+  io.out(`Tumour Board board server: ${host.url}`);
+  io.out(`Certificate SHA-256 fingerprint: ${tls.fingerprint}`);
+  const accounts = ctx.db.prepare('SELECT count(*) FROM users WHERE disabled = 0').pluck().get() as number;
+  if (accounts === 0) io.out(`no accounts yet: add one with tumour-board users add --db ${dbPath} --name NAME --role admin`);
+  await waitForSignal();
+  io.out('shutting down: finishing requests in flight');
+  backups.stop();
+  await host.close();
+  ctx.close();
+  return 0;
+}
+
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'start the browser host on 127.0.0.1 (the app in a browser)',
+  summary: 'start the browser host on 127.0.0.1, or a board server over HTTPS (--network)',
   usage: `tumour-board serve [--db FILE] [--port P]
+tumour-board serve --network --listen HOST:PORT --db FILE [--tls-cert FILE --tls-key FILE] [--host-name NAME]…
 
-Serves the app on 127.0.0.1 only, with a fresh access token each run, and prints the URL to open.
+Without --network: serves the app on 127.0.0.1 only, with a fresh access token each run, and prints the URL to open.
+With --network: a board server for several people over HTTPS only (TLS 1.2 or later); everyone signs in with an
+account (tumour-board users add). Without --tls-cert/--tls-key a self-signed certificate is made on first run and
+kept beside the database; the URL and the certificate's SHA-256 fingerprint are printed for users to check.
 Backs the database up automatically (backups/ beside it: every 6 hours, the last 28 kept).
---db    the database (default: the app's user-data folder; a demo database is created if none exists)
---port  the port (default: any free port)`,
+--db        the database (default without --network: the app's user-data folder; a demo database is created if none exists)
+--port      the loopback port (default: any free port)
+--listen    with --network: address and port, e.g. 0.0.0.0:8443 (port 0 picks a free one)
+--tls-cert, --tls-key   PEM certificate and key to use instead of the self-signed one
+--host-name the name clients use to reach the server (repeatable; requests naming another host are refused)
+--session-idle-minutes  sign out after this long unused (default 30)
+--session-max-hours     sign out this long after signing in (default 12)`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
-      { db: { type: 'string' }, port: { type: 'string' } },
-      z.object({ db: z.string().min(1).optional(), port: intArg(0, 65535).default(0) }),
+      {
+        db: { type: 'string' }, port: { type: 'string' }, network: { type: 'boolean' }, listen: { type: 'string' },
+        'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'host-name': { type: 'string', multiple: true },
+        'session-idle-minutes': { type: 'string' }, 'session-max-hours': { type: 'string' },
+      },
+      argsSchema,
     );
     const staticDir = rendererDir();
     if (!existsSync(path.join(staticDir, 'index.html'))) {
       throw new UsageError(`the user interface is not built (${path.relative(process.cwd(), staticDir) || staticDir} is missing): run "npm run build" first`);
     }
+    if (values.network) return serveNetwork(values, staticDir, io);
+    if (values.listen || values['tls-cert'] || values['tls-key']) throw new UsageError('--listen, --tls-cert and --tls-key need --network');
     const dbPath = values.db ?? defaultDbPath();
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
     const ctx = openAppContext({ dbPath, transport: 'browser-host', demoIfMissing: true });
@@ -37,11 +121,7 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
     const backups = startAutoBackups(ctx, dbPath, { onError: (error) => io.err(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
     const host = await startBrowserHost({ call: callLocal(ctx, 'browser-host', `${userInfo().username} (browser host)`), staticDir, port: values.port });
     io.out(`Tumour Board browser host: ${host.openUrl}`);
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await waitForSignal();
     backups.stop();
     await host.close();
     ctx.close();

@@ -1,0 +1,401 @@
+/**
+ * The board server (`serve --network`): the app and the API over HTTPS only (TLS 1.2+), for a hospital network.
+ * Every API call needs a signed-in session (cookie: HttpOnly, Secure, SameSite=Strict, `__Host-` prefix); the
+ * account behind it is the actor of the call, so nobody can act as someone else, and the dispatcher checks its role.
+ * Transport-level endpoints: `session.login`, `session.logout`, `session.account` and `GET /api/events` (SSE).
+ * Hygiene: HSTS, CSP, nosniff, Referrer-Policy, no-store on every API answer; Origin check (CSRF) on top of
+ * SameSite; Host check (DNS rebinding); per-address login rate limit; 413 JSON for large bodies; graceful close.
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { hostname as osHostname, networkInterfaces } from 'node:os';
+import path from 'node:path';
+import type { Socket } from 'node:net';
+import type { ApiErrorCode, ApiResult } from '../../shared/api';
+import { loginInputSchema, type Account, type SignedIn } from '../../shared/domain/accounts';
+import { DomainError } from '../../shared/errors';
+import type { Db } from '../../db/connection';
+import {
+  createSession, DEFAULT_SESSION_POLICY, endSession, resolveSession, verifyLogin, type ActiveSession, type SessionPolicy,
+} from '../../db/repositories/users';
+import { zodIssueToError, type CallContext, type Dispatch } from '../api/dispatcher';
+import { ChangeFeed, type ChangeEvent } from './events';
+import { CONTENT_SECURITY_POLICY } from './server';
+import { resolveStaticPath } from './static-path';
+
+export const SESSION_COOKIE = '__Host-tb_session';
+/** Above the largest import (50 MB of text) with JSON's escaping; only a signed-in caller may send this much. */
+export const MAX_API_BODY_BYTES = 60 * 1024 * 1024;
+const MAX_LOGIN_BODY_BYTES = 16 * 1024;
+/** Per address and minute: a meeting room behind one address signs in together; the account lock stops guessing. */
+export const DEFAULT_LOGIN_RATE = 60;
+const SSE_HEARTBEAT_MS = 20_000;
+const FEED_POLL_MS = 500;
+
+const STATUS: Record<ApiErrorCode, number> = {
+  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, INTERNAL: 500,
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Strict-Transport-Security': 'max-age=31536000',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export interface NetworkHostOptions {
+  dispatch: Dispatch;
+  /** The current connection (it changes after a restore): sessions and the change feed read it. */
+  db: () => Db;
+  /** Builds the call context of a signed-in account (the actor of every call it makes). */
+  contextFor: (session: ActiveSession) => CallContext;
+  staticDir: string;
+  tls: { cert: string; key: string };
+  /** Address to listen on (e.g. 0.0.0.0 or 127.0.0.1) and port (0: any free port). */
+  host: string;
+  port: number;
+  /** Extra names the server is reached by (Host check); the listen address, localhost and this machine's names and addresses are allowed. */
+  names?: readonly string[];
+  policy?: SessionPolicy;
+  loginRatePerMinute?: number;
+  log?: (line: string) => void;
+  /** For tests: the clock of sessions and lockouts. */
+  now?: () => Date;
+}
+
+export interface NetworkHost {
+  url: string;
+  port: number;
+  server: Server;
+  feed: ChangeFeed;
+  /** Stops taking requests, lets the ones in flight (writes) finish, closes event streams and idle connections. */
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS, ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, result: ApiResult, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...extra });
+}
+
+const sendResult = (res: ServerResponse, result: ApiResult, extra: Record<string, string> = {}): void =>
+  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result, extra);
+
+const fail = (code: ApiErrorCode, message: string, field?: string): ApiResult => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; status: number; result: ApiResult }> {
+  try {
+    const raw = await readBody(req, limit);
+    return { ok: true, value: raw.length ? (JSON.parse(raw.toString('utf8')) as unknown) : {} };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      return { ok: false, status: 413, result: fail('VALIDATION', `the request is larger than ${Math.round(limit / 1024 / 1024) || 1} MB`) };
+    }
+    return { ok: false, status: 400, result: fail('VALIDATION', 'the request body must be JSON') };
+  }
+}
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+const sessionCookie = (token: string, maxAgeSeconds: number): string =>
+  `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+const clearedCookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`;
+
+/** A fixed-window counter per address: enough to slow a flood, generous to a room behind one address. */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  /** True when the attempt is allowed (and counted). */
+  take(key: string): boolean {
+    const t = this.now();
+    const w = this.windows.get(key);
+    if (!w || t - w.start >= 60_000) {
+      this.windows.set(key, { start: t, count: 1 });
+      if (this.windows.size > 10_000) for (const [k, v] of this.windows) if (t - v.start >= 60_000) this.windows.delete(k);
+      return true;
+    }
+    w.count++;
+    return w.count <= this.perMinute;
+  }
+}
+
+export const signedInOf = (a: Account): SignedIn => ({ name: a.name, role: a.role, profile_id: a.profile_id });
+
+/** Names a client may put in the Host header: the listen address, loopback, this machine's name and addresses, and the configured ones. */
+function allowedHostNames(host: string, extra: readonly string[]): Set<string> {
+  const names = new Set<string>(['localhost', '127.0.0.1', '[::1]', ...extra.map((n) => n.toLowerCase())]);
+  if (host !== '0.0.0.0' && host !== '::') names.add(host.includes(':') ? `[${host}]` : host);
+  else {
+    names.add(osHostname().toLowerCase());
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) names.add(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+    }
+  }
+  return names;
+}
+
+export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHost> {
+  const policy = options.policy ?? DEFAULT_SESSION_POLICY;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+  const limiter = new RateLimiter(options.loginRatePerMinute ?? DEFAULT_LOGIN_RATE, () => now().getTime());
+  const feed = new ChangeFeed(options.db);
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+  let hostNames = new Set<string>();
+  let origins = new Set<string>();
+  let closing = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+
+  const hostAllowed = (host: string | undefined): boolean => {
+    if (!host) return false;
+    const m = /^(.+):(\d+)$/.exec(host.toLowerCase());
+    return m !== null && Number(m[2]) === port && hostNames.has(m[1] ?? '');
+  };
+
+  /** CSRF: a browser always sends Origin on a POST; it must be this server. Non-browser clients send none. */
+  const originAllowed = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return req.headers['sec-fetch-site'] === undefined || req.headers['sec-fetch-site'] === 'same-origin' || req.headers['sec-fetch-site'] === 'none';
+    return origins.has(origin.toLowerCase());
+  };
+
+  const sessionOf = (req: IncomingMessage): { token: string; session: ActiveSession } | null => {
+    const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (!token) return null;
+    const session = resolveSession(options.db(), token, policy, now());
+    return session ? { token, session } : null;
+  };
+
+  const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
+
+  const login = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!limiter.take(clientAddress(req))) {
+      return sendJson(res, 429, fail('UNAUTHORIZED', 'too many sign-in attempts from this address; wait a minute and try again'), { 'Retry-After': '60' });
+    }
+    const body = await readJson(req, MAX_LOGIN_BODY_BYTES);
+    if (!body.ok) return sendJson(res, body.status, body.result);
+    const parsed = loginInputSchema.safeParse(body.value);
+    if (!parsed.success) return sendResult(res, { ok: false, error: zodIssueToError(parsed.error) });
+    try {
+      const account = verifyLogin(options.db(), parsed.data.name, parsed.data.password, policy, now());
+      const session = createSession(options.db(), account, policy, now());
+      feed.poll();
+      return sendResult(res, { ok: true, value: signedInOf(account) }, { 'Set-Cookie': sessionCookie(session.token, Math.floor(policy.absoluteMs / 1000)) });
+    } catch (error) {
+      if (error instanceof DomainError) return sendResult(res, { ok: false, error: error.toBody() });
+      throw error;
+    }
+  };
+
+  const events = (req: IncomingMessage, res: ServerResponse, after: number): void => {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    const write = (e: ChangeEvent) => {
+      const { seq, ...data } = e;
+      res.write(`id: ${seq}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    res.write(`retry: 1000\n: connected\n\n`);
+    // What the client missed while away (from the audit log), then everything new; the feed is synchronous, so nothing slips between.
+    let sent = Math.min(after, feed.lastSeq);
+    while (sent < feed.lastSeq) {
+      const { events: missed, through } = feed.since(sent, feed.lastSeq);
+      for (const e of missed) write(e);
+      sent = through;
+    }
+    const unsubscribe = feed.subscribe((e) => {
+      if (e.seq > sent) {
+        write(e);
+        sent = e.seq;
+      }
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), SSE_HEARTBEAT_MS);
+    streams.add(res);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on('close', end);
+    res.on('close', end);
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const name = url.pathname.slice('/api/'.length);
+    if (name === 'events') {
+      if (req.method !== 'GET') return sendJson(res, 405, fail('VALIDATION', 'use GET for /api/events'));
+      const signed = sessionOf(req);
+      if (!signed) return sendJson(res, 401, fail('UNAUTHORIZED', 'sign in first'));
+      const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? feed.lastSeq);
+      return events(req, res, Number.isSafeInteger(lastId) && lastId >= 0 ? lastId : feed.lastSeq);
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', 'use POST for /api/ operations'));
+    if (!originAllowed(req)) return sendJson(res, 403, fail('UNAUTHORIZED', 'cross-site request refused'));
+    if (name === 'session.login') return login(req, res);
+    const signed = sessionOf(req);
+    if (name === 'session.logout') {
+      if (signed) {
+        endSession(options.db(), signed.token, now());
+        feed.poll();
+      }
+      return sendResult(res, { ok: true, value: { signed_out: signed !== null } }, { 'Set-Cookie': clearedCookie });
+    }
+    if (!signed) {
+      // Drain what was sent without reading it into memory, then refuse.
+      req.resume();
+      return sendJson(res, 401, fail('UNAUTHORIZED', 'sign in first (your session has ended or you are not signed in)'));
+    }
+    if (name === 'session.account') return sendResult(res, { ok: true, value: signedInOf(signed.session.account) });
+    const body = await readJson(req, MAX_API_BODY_BYTES);
+    if (!body.ok) return sendJson(res, body.status, body.result);
+    let opName: string;
+    try {
+      opName = decodeURIComponent(name);
+    } catch {
+      return sendResult(res, fail('UNKNOWN_OPERATION', 'unknown operation'));
+    }
+    const result = await options.dispatch(opName, body.value, options.contextFor(signed.session));
+    if (result.ok) feed.poll();
+    return sendResult(res, result);
+  };
+
+  const staticFile = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    const file = resolveStaticPath(options.staticDir, url.pathname);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file'); // never a directory listing
+      const body = await readFile(file);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      send(res, 200, body, type, { 'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600' });
+    } catch {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!hostAllowed(req.headers.host)) return send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
+    if (closing) return sendJson(res, 503, fail('INTERNAL', 'the board server is shutting down'), { Connection: 'close' });
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+    }
+    if (url.pathname.startsWith('/api/')) return api(req, res, url);
+    return staticFile(req, res, url);
+  };
+
+  const sockets = new Set<Socket>();
+  const server = createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, (req, res) => {
+    inFlight++;
+    const done = () => {
+      inFlight--;
+      if (inFlight === 0 && drained) drained();
+    };
+    res.once('close', done);
+    handle(req, res).catch((error: unknown) => {
+      log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'internal error'));
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // A client speaking plain HTTP (or an old TLS) to this port gets no answer at all, only a closed connection.
+  server.on('tlsClientError', (_error, socket) => socket.destroy());
+  const timer = setInterval(() => {
+    try {
+      feed.poll();
+    } catch (error) {
+      log(`change feed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, FEED_POLL_MS);
+  timer.unref();
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const address = server.address();
+      if (!address || typeof address === 'string') return reject(new Error('no address'));
+      port = address.port;
+      hostNames = allowedHostNames(options.host, options.names ?? []);
+      origins = new Set([...hostNames].map((h) => `https://${h}:${port}`));
+      const shown = options.host === '0.0.0.0' || options.host === '::' ? (options.names?.[0] ?? osHostname()) : options.host.includes(':') ? `[${options.host}]` : options.host;
+      resolve({
+        url: `https://${shown}:${port}/`,
+        port,
+        server,
+        feed,
+        close: async () => {
+          closing = true;
+          clearInterval(timer);
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            for (const s of streams) s.end();
+            server.closeIdleConnections();
+            // Writes in flight finish (the database transaction commits); then every connection goes.
+            const finish = () => {
+              for (const socket of sockets) socket.destroy();
+            };
+            if (inFlight === 0) finish();
+            else drained = finish;
+          });
+        },
+      });
+    });
+  });
+}
+
