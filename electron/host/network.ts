@@ -21,12 +21,11 @@ import {
 } from '../../db/repositories/users';
 import { zodIssueToError, type CallContext, type Dispatch } from '../api/dispatcher';
 import { ChangeFeed, type ChangeEvent } from './events';
-import { CONTENT_SECURITY_POLICY } from './server';
+import { maxBodyBytes } from '../../shared/api/limits';
+import { CONTENT_SECURITY_POLICY, megabytes, operationName, readBody } from './server';
 import { resolveStaticPath } from './static-path';
 
 export const SESSION_COOKIE = '__Host-tb_session';
-/** Above the largest import (50 MB of text) with JSON's escaping; only a signed-in caller may send this much. */
-export const MAX_API_BODY_BYTES = 60 * 1024 * 1024;
 const MAX_LOGIN_BODY_BYTES = 16 * 1024;
 /** Per address and minute: a meeting room behind one address signs in together; the account lock stops guessing. */
 export const DEFAULT_LOGIN_RATE = 60;
@@ -34,7 +33,7 @@ const SSE_HEARTBEAT_MS = 20_000;
 const FEED_POLL_MS = 500;
 
 const STATUS: Record<ApiErrorCode, number> = {
-  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, INTERNAL: 500,
+  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, TOO_LARGE: 413, INTERNAL: 500,
 };
 
 const TYPES: Record<string, string> = {
@@ -96,41 +95,19 @@ const sendResult = (res: ServerResponse, result: ApiResult, extra: Record<string
 
 const fail = (code: ApiErrorCode, message: string, field?: string): ApiResult => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      reject(new BodyTooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-async function readJson(req: IncomingMessage, limit: number): Promise<{ ok: true; value: unknown } | { ok: false; status: number; result: ApiResult }> {
+/** Reads a JSON body of at most `limit` bytes; an over-limit one is answered 413 JSON (drained when small enough). */
+async function readJson(req: IncomingMessage, res: ServerResponse, limit: number): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const body = await readBody(req, limit);
+  if (!body.ok) {
+    sendJson(res, 413, fail('TOO_LARGE', `the request is larger than ${megabytes(limit)}, the limit for this operation`), body.drained ? {} : { Connection: 'close' });
+    if (!body.drained) res.on('finish', () => req.destroy());
+    return { ok: false };
+  }
   try {
-    const raw = await readBody(req, limit);
-    return { ok: true, value: raw.length ? (JSON.parse(raw.toString('utf8')) as unknown) : {} };
-  } catch (error) {
-    if (error instanceof BodyTooLarge) {
-      return { ok: false, status: 413, result: fail('VALIDATION', `the request is larger than ${Math.round(limit / 1024 / 1024) || 1} MB`) };
-    }
-    return { ok: false, status: 400, result: fail('VALIDATION', 'the request body must be JSON') };
+    return { ok: true, value: body.raw.length ? (JSON.parse(body.raw.toString('utf8')) as unknown) : {} };
+  } catch {
+    sendJson(res, 400, fail('VALIDATION', 'the request body must be JSON'));
+    return { ok: false };
   }
 }
 
@@ -220,8 +197,8 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (!limiter.take(clientAddress(req))) {
       return sendJson(res, 429, fail('UNAUTHORIZED', 'too many sign-in attempts from this address; wait a minute and try again'), { 'Retry-After': '60' });
     }
-    const body = await readJson(req, MAX_LOGIN_BODY_BYTES);
-    if (!body.ok) return sendJson(res, body.status, body.result);
+    const body = await readJson(req, res, MAX_LOGIN_BODY_BYTES);
+    if (!body.ok) return;
     const parsed = loginInputSchema.safeParse(body.value);
     if (!parsed.success) return sendResult(res, { ok: false, error: zodIssueToError(parsed.error) });
     try {
@@ -290,19 +267,19 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
       return sendResult(res, { ok: true, value: { signed_out: signed !== null } }, { 'Set-Cookie': clearedCookie });
     }
     if (!signed) {
-      // Drain what was sent without reading it into memory, then refuse.
-      req.resume();
-      return sendJson(res, 401, fail('UNAUTHORIZED', 'sign in first (your session has ended or you are not signed in)'));
+      // Read (and drop) a small body so the client can read the answer; a large one is not read: the connection closes.
+      const body = await readBody(req, MAX_LOGIN_BODY_BYTES);
+      const drained = body.ok || body.drained;
+      sendJson(res, 401, fail('UNAUTHORIZED', 'sign in first (your session has ended or you are not signed in)'), drained ? {} : { Connection: 'close' });
+      if (!drained) res.on('finish', () => req.destroy());
+      return;
     }
     if (name === 'session.account') return sendResult(res, { ok: true, value: signedInOf(signed.session.account) });
-    const body = await readJson(req, MAX_API_BODY_BYTES);
-    if (!body.ok) return sendJson(res, body.status, body.result);
-    let opName: string;
-    try {
-      opName = decodeURIComponent(name);
-    } catch {
-      return sendResult(res, fail('UNKNOWN_OPERATION', 'unknown operation'));
-    }
+    // Only a signed-in caller gets this far, so only they can make the server read a large (import) body.
+    const opName = operationName(url.pathname);
+    const body = await readJson(req, res, maxBodyBytes(opName ?? ''));
+    if (!body.ok) return;
+    if (opName === null) return sendResult(res, fail('UNKNOWN_OPERATION', 'malformed operation name (bad percent-encoding)'));
     const result = await options.dispatch(opName, body.value, options.contextFor(signed.session));
     if (result.ok) feed.poll();
     return sendResult(res, result);

@@ -73,13 +73,13 @@ function sendResult(res: ServerResponse, result: ApiResult): void {
 
 const fail = (code: ApiErrorCode, message: string): ApiResult => ({ ok: false, error: { code, message } });
 
-type Body = { ok: true; raw: Buffer } | { ok: false; drained: boolean };
+export type Body = { ok: true; raw: Buffer } | { ok: false; drained: boolean };
 
 /**
  * Reads a body of at most `limit` bytes. A larger one is read on (and thrown away) up to DRAIN_LIMIT_BYTES so
  * the client, still sending, can read our 413 instead of seeing its connection reset.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -103,7 +103,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
 }
 
 /** The operation named in `/api/<name>`, or null when the percent-encoding is malformed. */
-function operationName(pathname: string): string | null {
+export function operationName(pathname: string): string | null {
   try {
     return decodeURIComponent(pathname.slice('/api/'.length));
   } catch {
@@ -111,7 +111,7 @@ function operationName(pathname: string): string | null {
   }
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');

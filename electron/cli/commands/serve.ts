@@ -6,9 +6,7 @@ import { userInfo } from 'node:os';
 import { callLocal, openAppContext, startAutoBackups } from '../../app/context';
 import { defaultDbPath } from '../../app/paths';
 import { startBrowserHost } from '../../host/server';
-import { startNetworkHost } from '../../host/network';
-import { loadOrCreateTls } from '../../host/tls';
-import { DEFAULT_SESSION_POLICY } from '../../../db/repositories/users';
+import { startBoardServer } from '../../host/board';
 import { intArg, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 
 /** dist/cli.cjs sits beside dist/renderer/. */
@@ -40,43 +38,29 @@ const argsSchema = z.object({
   'tls-cert': z.string().min(1).optional(),
   'tls-key': z.string().min(1).optional(),
   'host-name': z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be a host name or address')).default([]),
-  'session-idle-minutes': intArg(1, 24 * 60).default(DEFAULT_SESSION_POLICY.idleMs / 60_000),
-  'session-max-hours': intArg(1, 7 * 24).default(DEFAULT_SESSION_POLICY.absoluteMs / 3_600_000),
+  'session-idle-minutes': intArg(1, 24 * 60).default(30),
+  'session-max-hours': intArg(1, 7 * 24).default(12),
 });
 type ServeArgs = z.output<typeof argsSchema>;
 
 async function serveNetwork(values: ServeArgs, staticDir: string, io: CliIO): Promise<number> {
   if (!values.listen) throw new UsageError('--listen: is required with --network (e.g. --listen 0.0.0.0:8443)');
   if (!values.db) throw new UsageError('--db: is required with --network (the board\'s database file)');
-  const dbPath = values.db;
-  mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-  let tls;
-  try {
-    tls = await loadOrCreateTls({
-      dbPath, names: [values.listen.host, ...values['host-name']],
-      ...(values['tls-cert'] ? { certPath: values['tls-cert'] } : {}), ...(values['tls-key'] ? { keyPath: values['tls-key'] } : {}),
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const ctx = openAppContext({ dbPath, transport: 'browser-host' });
-  const backups = startAutoBackups(ctx, dbPath, { onError: (error) => io.err(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
-  const host = await startNetworkHost({
-    dispatch: ctx.dispatch, db: () => ctx.db, staticDir, tls, host: values.listen.host, port: values.listen.port, names: values['host-name'],
-    policy: { ...DEFAULT_SESSION_POLICY, idleMs: values['session-idle-minutes'] * 60_000, absoluteMs: values['session-max-hours'] * 3_600_000 },
-    contextFor: ({ account }) => ({ actor: account.name, transport: 'browser-host' }),
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('give both --tls-cert and --tls-key, or neither (a self-signed certificate is made then)');
+  const board = await startBoardServer({
+    dbPath: values.db, staticDir, host: values.listen.host, port: values.listen.port, names: values['host-name'], autoBackups: true,
+    ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}), ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+    policy: { idleMs: values['session-idle-minutes'] * 60_000, absoluteMs: values['session-max-hours'] * 3_600_000 },
     log: (line) => io.err(line),
   });
+  const { tls, host } = board;
   if (tls.created) io.out(`made a self-signed certificate: ${tls.certPath} (key ${tls.keyPath}, readable by this user only)`);
   io.out(`Tumour Board board server: ${host.url}`);
   io.out(`Certificate SHA-256 fingerprint: ${tls.fingerprint}`);
-  const accounts = ctx.db.prepare('SELECT count(*) FROM users WHERE disabled = 0').pluck().get() as number;
-  if (accounts === 0) io.out(`no accounts yet: add one with tumour-board users add --db ${dbPath} --name NAME --role admin`);
+  if (board.accountCount() === 0) io.out(`no accounts yet: add one with tumour-board users add --db ${values.db} --name NAME --role admin`);
   await waitForSignal();
   io.out('shutting down: finishing requests in flight');
-  backups.stop();
-  await host.close();
-  ctx.close();
+  await board.close();
   return 0;
 }
 

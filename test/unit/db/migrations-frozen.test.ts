@@ -13,6 +13,7 @@ const SHIPPED: Record<number, string> = {
   4: 'ac59a289182645366c169f74c0fb8e825a0be1f8f06ea2493a0ff9941a5996fc',
   5: 'af66526cedcb22702560023160fd319b87fbf192912612b377e4476c3ebf68ab',
   6: '8c8cbb760bec708e49f3a9c8833de126bbc366247c34bcbb3d63b896ef00e4a3',
+  7: '8807c112a01b823d2a71b90c3f6134a45c0832a5c88ce6fe6b195e21bc45b3b9',
 };
 
 describe('migrations', () => {

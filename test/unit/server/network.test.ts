@@ -1,0 +1,197 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:tls';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createUser } from '../../../db/repositories/users';
+import { startBoardServer, type BoardServer } from '../../../electron/host/board';
+import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+import { call, openEvents } from './https';
+
+const tmp = useTempDir();
+const servers: BoardServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+const PASSWORDS = { Alice: 'alice long password', Carl: 'carl long password!', Mona: 'mona long password!' } as const;
+
+async function start(options: { now?: () => Date; policy?: { idleMs?: number } } = {}) {
+  const dir = tmp();
+  const staticDir = path.join(dir, 'renderer');
+  mkdirSync(staticDir);
+  mkdirSync(path.join(staticDir, 'assets'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>board</title>');
+  const dbPath = path.join(dir, 'board.db');
+  const server = await startBoardServer({ dbPath, staticDir, host: '127.0.0.1', port: 0, ...options });
+  servers.push(server);
+  const db = server.context.db;
+  createUser(db, { name: 'Alice', role: 'coordinator', password: PASSWORDS.Alice }, 'setup');
+  createUser(db, { name: 'Carl', role: 'chair', password: PASSWORDS.Carl }, 'setup');
+  createUser(db, { name: 'Mona', role: 'member', password: PASSWORDS.Mona }, 'setup');
+  const base = server.host.url;
+  const ca = server.tls.cert;
+  const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+    call(`${base}api/${name}`, { method: 'POST', ca, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const login = async (name: keyof typeof PASSWORDS, password: string = PASSWORDS[name]) => {
+    const answer = await api('session.login', { name, password });
+    const setCookie = answer.headers['set-cookie']?.[0] ?? '';
+    return { answer, setCookie, cookie: setCookie.split(';')[0] ?? '' };
+  };
+  return { server, dir, dbPath, base, ca, api, login };
+}
+
+describe('board server (serve --network)', () => {
+  it('speaks HTTPS only, TLS 1.2 or later, with a self-signed certificate kept beside the database (key 0600)', async () => {
+    const { server, base, dbPath } = await start();
+    expect(base).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(server.host.port).toBeGreaterThan(0);
+    expect(server.tls.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(server.tls.certPath).toBe(`${dbPath}.tls-cert.pem`);
+    expect(statSync(server.tls.keyPath).mode & 0o777).toBe(0o600);
+    // Plain HTTP to the same port gets no HTTP answer at all.
+    const plain = await new Promise<string>((resolve) => {
+      const req = httpRequest(`http://127.0.0.1:${server.host.port}/api/cases.list`, { method: 'POST' }, (res) => resolve(`answered ${res.statusCode ?? 0}`));
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(`refused: ${error.code ?? error.message}`));
+      req.end('{}');
+    });
+    expect(plain).toMatch(/^refused: /);
+    // TLS 1.1 is refused during the handshake.
+    const old = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: server.host.port, ca: server.tls.cert, maxVersion: 'TLSv1.1', minVersion: 'TLSv1' }, () => resolve('connected'));
+      socket.on('error', () => resolve('refused'));
+    });
+    expect(old).toBe('refused');
+  });
+
+  it('keeps the same certificate across restarts, so a pinned fingerprint stays valid', async () => {
+    const first = await start();
+    const fingerprint = first.server.tls.fingerprint;
+    await first.server.close();
+    servers.splice(0);
+    const again = await startBoardServer({ dbPath: first.dbPath, staticDir: path.join(first.dir, 'renderer'), host: '127.0.0.1', port: 0 });
+    servers.push(again);
+    expect(again.tls.created).toBe(false);
+    expect(again.tls.fingerprint).toBe(fingerprint);
+  });
+
+  it('answers 401 without a session and sets a Secure, HttpOnly, SameSite=Strict cookie on sign-in', async () => {
+    const { api, login } = await start();
+    const anonymous = await api('cases.list', {});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    expect(anonymous.headers['strict-transport-security']).toContain('max-age=');
+    expect(anonymous.headers['x-content-type-options']).toBe('nosniff');
+    expect(anonymous.headers['referrer-policy']).toBe('no-referrer');
+    const wrong = await login('Alice', 'not the password');
+    expect(wrong.answer.status).toBe(401);
+    expect(wrong.answer.json).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'wrong name or password' } });
+    expect(wrong.setCookie).toBe('');
+    const { answer, setCookie, cookie } = await login('Alice');
+    expect(answer.json).toEqual({ ok: true, value: { name: 'Alice', role: 'coordinator', profile_id: 1 } });
+    expect(setCookie).toMatch(/^__Host-tb_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict; Max-Age=43200$/);
+    const list = await api('cases.list', {}, { Cookie: cookie });
+    expect(list.status).toBe(200);
+    expect(list.json).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('names the signed-in account in the audit row of an edit', async () => {
+    const { api, login, server } = await start();
+    const { cookie } = await login('Alice');
+    const created = await api('cases.create', { patient: patient(), case: caseInput() }, { Cookie: cookie });
+    expect(created.status).toBe(200);
+    const row = server.context.db.prepare("SELECT actor FROM audit_log WHERE action LIKE 'case.%' ORDER BY id DESC LIMIT 1").get();
+    expect(row).toEqual({ actor: 'Alice' });
+  });
+
+  it('keeps several sessions per account apart: signing out of one leaves the other signed in', async () => {
+    const { api, login } = await start();
+    const one = await login('Alice');
+    const two = await login('Alice');
+    expect(one.cookie).not.toBe(two.cookie);
+    const out = await api('session.logout', {}, { Cookie: one.cookie });
+    expect(out.headers['set-cookie']?.[0]).toContain('Max-Age=0');
+    expect((await api('cases.list', {}, { Cookie: one.cookie })).status).toBe(401);
+    expect((await api('cases.list', {}, { Cookie: two.cookie })).status).toBe(200);
+  });
+
+  it('ends an idle session', async () => {
+    let now = new Date('2026-03-02T09:00:00Z');
+    const { api, login } = await start({ now: () => now });
+    const { cookie } = await login('Alice');
+    now = new Date('2026-03-02T09:29:00Z');
+    expect((await api('cases.list', {}, { Cookie: cookie })).status).toBe(200);
+    now = new Date('2026-03-02T09:59:30Z');
+    expect((await api('cases.list', {}, { Cookie: cookie })).status).toBe(401);
+  });
+
+  it('locks an account after 5 wrong passwords, says until when, and leaves other accounts alone', async () => {
+    const { login } = await start();
+    for (let i = 0; i < 4; i++) expect((await login('Alice', 'wrong password here')).answer.status).toBe(401);
+    const fifth = await login('Alice', 'wrong password here');
+    expect(JSON.stringify(fifth.answer.json)).toMatch(/locked .*until \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)/);
+    expect(JSON.stringify((await login('Alice')).answer.json)).toContain('locked');
+    expect((await login('Carl')).answer.status).toBe(200);
+  });
+
+  it('refuses cross-site requests, other Host names, and bodies over the limit with 413 JSON', async () => {
+    const { api, login, base, ca, server } = await start();
+    const { cookie } = await login('Alice');
+    const cross = await api('cases.list', {}, { Cookie: cookie, Origin: 'https://evil.example' });
+    expect(cross.status).toBe(403);
+    const same = await api('cases.list', {}, { Cookie: cookie, Origin: base.replace(/\/$/, '') });
+    expect(same.status).toBe(200);
+    const misdirected = await call(`${base}api/cases.list`, { method: 'POST', ca, headers: { Cookie: cookie, Host: `evil.example:${server.host.port}` }, body: '{}', servername: 'localhost' });
+    expect(misdirected.status).toBe(421);
+    const big = await call(`${base}api/cases.list`, { method: 'POST', ca, headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify({ search: 'x'.repeat(3 * 1024 * 1024) }) });
+    expect(big.status).toBe(413);
+    expect(big.json).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    const dir = await call(`${base}assets/`, { ca });
+    expect(dir.status).toBe(200); // an extension-less path is the app (index.html), never a listing
+    expect(dir.text).toContain('<title>board</title>');
+  });
+
+  it('rate-limits sign-in attempts per address, generously', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'r'));
+    const server = await startBoardServer({ dbPath: path.join(dir, 'b.db'), staticDir: path.join(dir, 'r'), host: '127.0.0.1', port: 0, loginRatePerMinute: 30 });
+    servers.push(server);
+    const attempts: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const a = await call(`${server.host.url}api/session.login`, { method: 'POST', ca: server.tls.cert, body: JSON.stringify({ name: `nobody${i}`, password: 'x' }) });
+      attempts.push(a.status);
+    }
+    expect(attempts.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(attempts[30]).toBe(429);
+  });
+
+  it('streams every committed change to other signed-in clients, and resumes with Last-Event-ID', async () => {
+    const { api, login, base, ca } = await start();
+    const alice = await login('Alice');
+    const carl = await login('Carl');
+    expect((await call(`${base}api/events`, { ca })).status).toBe(401);
+    const stream = openEvents(`${base}api/events`, { cookie: carl.cookie, ca });
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    const created = await api('cases.create', { patient: patient(), case: caseInput() }, { Cookie: alice.cookie });
+    const id = (created.json as { value: { id: number } }).value.id;
+    await stream.waitFor(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(stream.events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ op: 'patient.create', entity: 'patient', actor: 'Alice' }),
+      expect.objectContaining({ op: 'case.create', entity: 'case', id, version: 1, actor: 'Alice' }),
+    ]);
+    const firstId = stream.events[1]?.id ?? '';
+    stream.close();
+    // Missed while away: resumed from the last id seen.
+    const rec = (await api('cases.get', { id }, { Cookie: alice.cookie })).json as { value: { version: number; patient: unknown; case: unknown } };
+    expect(rec.value.version).toBe(1);
+    const resumed = openEvents(`${base}api/events`, { cookie: carl.cookie, ca, lastEventId: firstId });
+    const updated = await api('cases.update', { id, version: 1, patient: patient(), case: caseInput({ diagnosis: 'changed' }) }, { Cookie: alice.cookie });
+    expect(updated.status).toBe(200);
+    await resumed.waitFor(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(resumed.events.map((e) => e.data)).toEqual([expect.objectContaining({ op: 'case.update', id, version: 2, actor: 'Alice' })]);
+    resumed.close();
+  });
+});
