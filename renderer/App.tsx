@@ -1,6 +1,9 @@
 /** The shell: header (with the demo marker), the current view, and the footer that says what the app is. */
 import { useEffect } from 'react';
-import { useStores, useUi } from './stores/context';
+import { connectLiveUpdates } from './api/live';
+import { AccountBadge, ConnectionBanner } from './components/AccountBadge';
+import { useAccount, useStores, useUi } from './stores/context';
+import { LoginView } from './views/LoginView';
 import { CaseList } from './views/CaseList';
 import { CaseView } from './views/CaseView';
 import { EvidenceLibrary } from './views/EvidenceLibrary';
@@ -14,21 +17,33 @@ export function App() {
   const info = useUi((s) => s.info);
   const notice = useUi((s) => s.notice);
 
-  useEffect(() => { void stores.ui.getState().loadInfo(); }, [stores]);
-  // Who is acting: asked when the app opens (and from the header at any time).
-  useEffect(() => { void stores.session.getState().load({ askIfNone: true }); }, [stores]);
+  // On a board server nothing shows until someone is signed in; the account is who acts (no profile chooser).
+  const mode = useAccount((s) => s.mode);
+  const status = useAccount((s) => s.status);
+  const network = mode === 'network';
+  const ready = status === 'signed-in';
+  useEffect(() => { if (network) void stores.account.getState().check(); }, [network, stores]);
+  useEffect(() => { if (ready) void stores.ui.getState().loadInfo(); }, [ready, stores]);
+  // Who is acting: asked when the app opens (and from the header at any time); on a board server, the account.
+  useEffect(() => { if (ready) void stores.session.getState().load({ askIfNone: !network }); }, [ready, network, stores]);
+  useEffect(() => (network && ready ? connectLiveUpdates(stores) : undefined), [network, ready, stores]);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => stores.ui.getState().notify(null), 4000);
     return () => clearTimeout(timer);
   }, [notice, stores]);
 
+  if (network && !ready) {
+    return status === 'checking' ? <p className="panel muted" role="status">Connecting to the board server…</p> : <LoginView />;
+  }
+
   if (view.name === 'present') {
     return (
       <div className="app present-app">
+        <ConnectionBanner />
         <PresentationView id={view.id} index={view.index} />
         <span className="notice present-notice" role="status" aria-live="polite">{notice}</span>
-        <ProfileChooser />
+        {network ? null : <ProfileChooser />}
       </div>
     );
   }
@@ -36,6 +51,7 @@ export function App() {
   return (
     <div className="app">
       <a className="skip" href="#main">Skip to content</a>
+      <ConnectionBanner />
       <header className="app-header">
         <button type="button" className="brand" onClick={() => stores.ui.getState().show({ name: 'list' })}
           aria-label="Tumour Board: back to the case list">
@@ -52,7 +68,7 @@ export function App() {
         {info?.demo ? <span className="demo-badge" title="Synthetic patients for trying the app">Demo database</span> : null}
         <span className="spacer" />
         <span className="notice" role="status" aria-live="polite">{notice}</span>
-        <ActingProfile />
+        {network ? <AccountBadge /> : <ActingProfile />}
         {info ? <span className="muted small">v{info.version}</span> : null}
       </header>
       <main id="main" className="app-main">
@@ -66,7 +82,7 @@ export function App() {
       <footer className="app-footer">
         Decision support for the multidisciplinary tumour board. It supports, and does not replace, the board&apos;s clinical judgement.
       </footer>
-      <ProfileChooser />
+      {network ? null : <ProfileChooser />}
     </div>
   );
 }

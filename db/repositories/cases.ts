@@ -156,11 +156,18 @@ export interface UpdateCaseInput {
   case: CaseInput;
 }
 
+/** Who saved a case last and when, from the audit log: "case 4 was changed by Alice at 2026-03-02 09:40 UTC (now version 3)". */
+function lastChangeOf(db: Db, id: number, version: number): string {
+  const row = stmt(db, "SELECT actor, at FROM audit_log WHERE entity = 'case' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(String(id)) as { actor: string; at: string } | undefined;
+  const when = row ? ` at ${row.at.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return `case ${id} was changed by ${row?.actor ?? 'someone else'}${when} (now version ${version})`;
+}
+
 export function updateCase(db: Db, input: UpdateCaseInput, actor: string, now = new Date().toISOString()): CaseRecord {
   return inTransaction(db, (): CaseRecord => {
     const before = requireCase(db, input.id);
     if (before.version !== input.version) {
-      throw new DomainError('CONFLICT', `case ${input.id} was changed by someone else (version ${before.version}, you edited ${input.version}); your edits are kept: reload to compare`);
+      throw new DomainError('CONFLICT', `${lastChangeOf(db, input.id, before.version)} (you edited version ${input.version}); your edits are kept: compare and merge`);
     }
     if (input.patient.identifier !== before.patient.identifier) {
       const clash = findPatientByIdentifier(db, input.patient.identifier);

@@ -45,11 +45,18 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
   json(): Promise<unknown>;
 }>;
 
+/** What a board-server page wants to hear about: a session that ended (401) and whether the server answers at all. */
+export interface HttpClientHooks {
+  onUnauthenticated?(): void;
+  onReachable?(reachable: boolean): void;
+}
+
 export class HttpApiClient implements ApiClient {
   constructor(
     private readonly token: string | null,
     private readonly baseUrl = './api/',
     private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
+    private readonly hooks: HttpClientHooks = {},
   ) {}
 
   async invoke<N extends OperationName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> {
@@ -62,9 +69,15 @@ export class HttpApiClient implements ApiClient {
       status = response.status;
       body = await response.json();
     } catch {
-      if (status === 0) throw new ApiError({ code: 'INTERNAL', message: 'the Tumour Board host cannot be reached; is it still running?' });
+      if (status === 0) {
+        this.hooks.onReachable?.(false);
+        // Nothing is queued: the caller shows that this change was not made.
+        throw new ApiError({ code: 'INTERNAL', message: 'the Tumour Board host cannot be reached; is it still running? Nothing was changed.' });
+      }
       throw new ApiError({ code: status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: `the host answered ${status} without a readable result` });
     }
+    this.hooks.onReachable?.(true);
+    if (status === 401) this.hooks.onUnauthenticated?.();
     return unwrapResult<OpOutput<N>>(body);
   }
 }

@@ -2,6 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ApiClient } from '../../shared/api';
+import { createAccountStore, type AccountApi, type AccountState, type AccountStore } from './account';
 import { createCasesStore, type CasesState, type CasesStore } from './cases';
 import { createDataStore, type DataState, type DataStore } from './data';
 import { createEditorStore, type EditorState, type EditorStore } from './editor';
@@ -17,12 +18,15 @@ export interface AppStores {
   session: SessionStore;
   meetings: MeetingsStore;
   data: DataStore;
+  /** Network mode: the signed-in account and whether the board server answers; `local` otherwise. */
+  account: AccountStore;
 }
 
-export function createAppStores(api: ApiClient, storage?: Storage): AppStores {
+export function createAppStores(api: ApiClient, storage?: Storage, accountApi: AccountApi | null = null): AppStores {
   return {
     api, cases: createCasesStore(api), ui: createUiStore(api, storage), editor: createEditorStore(api),
     session: createSessionStore(api), meetings: createMeetingsStore(api), data: createDataStore(api),
+    account: createAccountStore(accountApi),
   };
 }
 
@@ -43,4 +47,5 @@ export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(useStores(
 export const useEditor = <T,>(selector: (s: EditorState) => T): T => useStore(useStores().editor, selector);
 export const useSession = <T,>(selector: (s: SessionState) => T): T => useStore(useStores().session, selector);
 export const useMeetings = <T,>(selector: (s: MeetingsState) => T): T => useStore(useStores().meetings, selector);
+export const useAccount = <T,>(selector: (s: AccountState) => T): T => useStore(useStores().account, selector);
 export const useData = <T,>(selector: (s: DataState) => T): T => useStore(useStores().data, selector);

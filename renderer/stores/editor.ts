@@ -16,8 +16,18 @@ export type SaveRequest =
   | { kind: 'create'; input: OpInput<'cases.create'> }
   | { kind: 'update'; input: OpInput<'cases.update'> };
 
+/** Someone else saved the open case (network mode, from the live feed). */
+export interface RemoteChange {
+  version: number | null;
+  actor: string;
+  at: string;
+}
+
 export interface EditorState {
   record: CaseRecord | null;
+  /** A newer version saved by someone else while this case is open; cleared on load and on save. */
+  remote: RemoteChange | null;
+  noteRemote(change: RemoteChange): void;
   /** Bumped on every load from the database: the form re-initialises from the record then, not after its own save. */
   loadCount: number;
   loading: boolean;
@@ -43,6 +53,8 @@ export function createEditorStore(api: ApiClient): EditorStore {
   let loadSeq = 0;
   return createStore<EditorState>()((set, get) => ({
     record: null,
+    remote: null,
+    noteRemote: (change) => set({ remote: change }),
     loadCount: 0,
     loading: false,
     loadError: null,
@@ -50,7 +62,7 @@ export function createEditorStore(api: ApiClient): EditorStore {
     saveError: null,
     load: async (id) => {
       const seq = ++loadSeq;
-      set({ loading: true, loadError: null, record: null, saveError: null });
+      set({ loading: true, loadError: null, record: null, saveError: null, remote: null });
       try {
         const record = await api.invoke('cases.get', { id });
         if (seq === loadSeq) set({ record, loading: false, loadCount: get().loadCount + 1 });
@@ -66,7 +78,7 @@ export function createEditorStore(api: ApiClient): EditorStore {
         const record = request.kind === 'create'
           ? await api.invoke('cases.create', request.input)
           : await api.invoke('cases.update', request.input);
-        set({ record, saving: false });
+        set({ record, saving: false, remote: null });
         return record;
       } catch (error) {
         set({ saving: false, saveError: failure(error) });

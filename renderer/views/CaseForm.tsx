@@ -10,11 +10,12 @@ import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
 import type { CaseFacts } from '../../shared/domain/facts';
 import type { LabAnalyte } from '../../shared/domain/units';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { MergeDialog } from '../components/MergeDialog';
 import { FactsSections } from '../components/FactsSections';
 import { SelectField, TextField, fieldId } from '../components/fields/Field';
 import {
   ALL_PATHS, FIELD_LABELS, emptyValues, labOriginsFromRecord, patientIntoValues, pathToField, validFacts, valuesFromRecord,
-  type FieldPath, type LabUnits,
+  type FieldPath, type FormValues, type LabUnits,
 } from '../form/model';
 import { useCaseForm } from '../form/useCaseForm';
 import { useStores, useEditor, useUi } from '../stores/context';
@@ -50,6 +51,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
   const labUnits = useUi((s) => s.labUnits);
   const saving = useEditor((s) => s.saving);
   const saveError = useEditor((s) => s.saveError);
+  const remote = useEditor((s) => s.remote);
   // Read once: the form is keyed by the record it loaded, and later changes must not reset what is typed.
   const [initial] = useState(() => {
     const units: LabUnits = { ...labUnits };
@@ -64,6 +66,9 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
   const [summary, setSummary] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const creating = record === null;
+  // The version this form builds on: the loaded record, then theirs once a conflict has been merged.
+  const [base, setBase] = useState<CaseRecord | null>(record);
+  const [merge, setMerge] = useState<{ theirs: CaseRecord; who: string; mine: FormValues } | null>(null);
 
   useEffect(() => () => stores.editor.getState().clearSaveError(), [stores]);
 
@@ -115,8 +120,8 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
       return;
     }
     let request: SaveRequest;
-    if (record) {
-      request = { kind: 'update', input: { id: record.id, version: record.version, patient: built.patient, case: built.case } };
+    if (base) {
+      request = { kind: 'update', input: { id: base.id, version: base.version, patient: built.patient, case: built.case } };
     } else if (linked) {
       request = { kind: 'create', input: { patient_id: linked.id, case: built.case } };
     } else {
@@ -124,12 +129,21 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
     }
     const saved = await stores.editor.getState().save(request);
     if (saved) {
+      if (!creating) setBase(saved);
       const savedValues = valuesFromRecord(saved, units);
       form.reset(savedValues, units, labOriginsFromRecord(saved, savedValues, units));
       onSaved(saved, creating);
       return;
     }
     const failure = stores.editor.getState().saveError;
+    if (base && failure?.code === 'CONFLICT' && failure.field === undefined) {
+      // Someone saved first: show their version beside these edits, field by field.
+      try {
+        const theirs = await stores.api.invoke('cases.get', { id: base.id });
+        setMerge({ theirs, who: failure.message.replace(/; your edits are kept.*$/, '.'), mine: values });
+      } catch { /* the banner still explains; the edits stay */ }
+      return;
+    }
     const path = pathToField(failure?.field);
     if (failure && path) {
       // The API names the field (a VALIDATION, or a CONFLICT such as an identifier already in use).
@@ -138,7 +152,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
       focusField(path);
       if (creating && path === 'patient.identifier' && failure.code === 'CONFLICT') void lookUpPatient();
     }
-  }, [creating, form, linked, lookUpPatient, onSaved, record, stores, units]);
+  }, [base, creating, form, linked, lookUpPatient, onSaved, stores, units, values]);
 
   const requestClose = useCallback(() => {
     if (dirty) setConfirmClose(true); else onClose();
@@ -167,6 +181,21 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 
+  // Someone else saved this case (board server, live): nothing typed here, so show theirs at once.
+  useEffect(() => {
+    if (remote && !dirty && base && !merge) void stores.editor.getState().load(base.id);
+  }, [remote, dirty, base, merge, stores]);
+
+  const applyMerge = (merged: FormValues): void => {
+    if (!merge) return;
+    form.setMany(merged);
+    setBase(merge.theirs);
+    setMerge(null);
+    stores.editor.getState().clearSaveError();
+    setSummary(null);
+    stores.ui.getState().notify('Merged with the other version: check the form, then save.');
+  };
+
   const liveFacts = useMemo(() => validFacts(values, units, form.origins), [values, units, form.origins]);
   const patientReadOnly = linked !== null;
   const title = creating ? 'New case' : `${record.patient.family_name}${record.patient.given_name ? `, ${record.patient.given_name}` : ''}`;
@@ -184,7 +213,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
           <div>
             <h1 id="case-form-title" ref={titleRef} tabIndex={-1}>{title}</h1>
             <p className="muted small">
-              {creating ? 'Register a referral to the board.' : `Case #${record.id} · version ${record.version} · last saved ${formatInstant(record.updated_at, clock)}`}
+              {creating || !base ? 'Register a referral to the board.' : `Case #${base.id} · version ${base.version} · last saved ${formatInstant(base.updated_at, clock)}`}
               {dirty ? <span className="dirty-mark"> · unsaved changes</span> : null}
             </p>
           </div>
@@ -198,6 +227,12 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
 
         <div aria-live="assertive" className="form-messages">
           {summary ? <p className="banner error" role="alert">{summary}</p> : null}
+          {remote && dirty ? (
+            <p className="banner live-note" role="status">
+              {remote.actor} saved a newer version of this case at {new Date(remote.at).toLocaleTimeString()}. Your edits are kept:
+              when you save, their version is shown beside yours to merge.
+            </p>
+          ) : null}
           {saveError ? <SaveErrorBanner code={saveError.code} message={saveError.message} field={saveError.field}
             onReload={record ? () => { void stores.editor.getState().load(record.id); } : undefined} /> : null}
         </div>
@@ -237,6 +272,10 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
         </div>
       </form>
       {aside ? aside(liveFacts) : null}
+      {merge && base ? (
+        <MergeDialog who={merge.who} base={valuesFromRecord(base, units)} theirs={valuesFromRecord(merge.theirs, units)} mine={merge.mine}
+          onApply={applyMerge} onCancel={() => setMerge(null)} />
+      ) : null}
       <ConfirmDialog open={confirmClose} title="Discard your changes?"
         message="This case has changes that are not saved. If you leave now they are lost."
         confirmLabel="Discard changes" cancelLabel="Keep editing"

@@ -1,0 +1,90 @@
+/**
+ * Live updates on a board server: `GET /api/events` (Server-Sent Events) tells of every committed change
+ * `{ op, entity, id, version, actor, at }`. Open screens refresh what changed within a second: the case list,
+ * the open case (reloaded when nothing is typed; otherwise the form says who changed it and merges on save),
+ * the meetings list, the open meeting with its agenda and decisions, and a case shown in a meeting.
+ * EventSource reconnects by itself and sends Last-Event-ID, so nothing committed meanwhile is missed.
+ */
+import { z } from 'zod';
+import type { AppStores } from '../stores/context';
+
+export const changeEventSchema = z.object({
+  op: z.string(),
+  entity: z.string(),
+  id: z.union([z.number(), z.string()]),
+  version: z.number().nullable(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type ChangeNotice = z.infer<typeof changeEventSchema>;
+
+export interface EventSourceLike {
+  onopen: ((this: EventSourceLike, ev: Event) => unknown) | null;
+  onerror: ((this: EventSourceLike, ev: Event) => unknown) | null;
+  addEventListener(type: 'change', listener: (ev: MessageEvent<string>) => void): void;
+  close(): void;
+}
+
+/** Refreshes are gathered for this long, so a burst of changes (an import) costs one reload per screen. */
+const GATHER_MS = 150;
+const CASE_ENTITIES = new Set(['case', 'patient']);
+
+export function applyChanges(stores: AppStores, notices: readonly ChangeNotice[], self: string | null): void {
+  const cases = notices.filter((n) => CASE_ENTITIES.has(n.entity));
+  const meetingsChanged = notices.some((n) => !CASE_ENTITIES.has(n.entity) && n.entity !== 'profile' && n.entity !== 'import_mapping');
+  if (cases.length > 0) {
+    stores.cases.getState().refresh();
+    const editor = stores.editor.getState();
+    const open = editor.record;
+    for (const n of cases) {
+      if (!open || n.entity !== 'case' || n.id !== open.id) continue;
+      if (n.version !== null && n.version <= open.version) continue; // our own save, already shown
+      if (n.actor === self && editor.saving) continue;
+      editor.noteRemote({ version: n.version, actor: n.actor, at: n.at });
+    }
+    const meetings = stores.meetings.getState();
+    for (const n of cases) {
+      const caseId = n.id;
+      if (n.entity !== 'case' || typeof caseId !== 'number' || !meetings.cases[caseId]) continue;
+      const { [caseId]: _stale, ...rest } = stores.meetings.getState().cases;
+      stores.meetings.setState({ cases: rest });
+      void stores.meetings.getState().loadCase(caseId).catch(() => undefined);
+    }
+  }
+  if (meetingsChanged || cases.length > 0) {
+    const meetings = stores.meetings.getState();
+    if (meetings.meeting) void meetings.open(meetings.meeting.id);
+    if (meetings.list) void meetings.loadList();
+  }
+}
+
+export function connectLiveUpdates(stores: AppStores, open: () => EventSourceLike = () => new EventSource('./api/events', { withCredentials: true }) as unknown as EventSourceLike): () => void {
+  const source = open();
+  let pending: ChangeNotice[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  source.onopen = () => stores.account.getState().setOnline(true);
+  source.onerror = () => {
+    // EventSource retries by itself; the banner tells the user meanwhile. A 401 (session ended) closes it for good.
+    stores.account.getState().setOnline(false);
+    void stores.account.getState().check();
+  };
+  source.addEventListener('change', (ev) => {
+    let notice: ChangeNotice;
+    try {
+      notice = changeEventSchema.parse(JSON.parse(ev.data));
+    } catch {
+      return;
+    }
+    pending.push(notice);
+    timer ??= setTimeout(() => {
+      timer = null;
+      const batch = pending;
+      pending = [];
+      applyChanges(stores, batch, stores.account.getState().account?.name ?? null);
+    }, GATHER_MS);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    source.close();
+  };
+}
