@@ -7,20 +7,26 @@ import { benchEncryption } from './encryption';
 import { benchEngine } from './engine';
 import { benchImports } from './imports';
 import { benchMinutes } from './minutes';
+import { isMainThread } from 'node:worker_threads';
+import { benchServer } from './server';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-'));
   try {
-    benchEngine(CASES);
-    await benchCaseList(dir, CASES);
-    benchImports();
-    benchEncryption(dir, Math.min(CASES, 10_000));
-    await benchMinutes();
+    // BENCH_ONLY=server (or engine, case-list, imports, encryption, minutes) runs one group.
+    const only = process.env.BENCH_ONLY;
+    if (!only || only === 'engine') benchEngine(CASES);
+    if (!only || only === 'case-list') await benchCaseList(dir, CASES);
+    if (!only || only === 'imports') benchImports();
+    if (!only || only === 'encryption') benchEncryption(dir, Math.min(CASES, 10_000));
+    if (!only || only === 'minutes') await benchMinutes();
+    if (!only || only === 'server') await benchServer(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+// The board-server bench runs its server in a worker thread of this same file: only the main thread benches.
+if (isMainThread) void main();

@@ -327,6 +327,9 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
       else res.destroy();
     });
   });
+  // Keep idle connections longer than a person's pause between clicks (Node's default of 5 s races a client reusing one).
+  server.keepAliveTimeout = 30_000;
+  server.headersTimeout = 35_000;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -1,0 +1,206 @@
+/**
+ * Board server under load (loopback only, bounded): a 10,000-case database served by `startBoardServer` in a worker
+ * thread (its own event loop, as in production), 50 simulated users signed in over HTTPS for 60 s. Each user thinks
+ * 100–400 ms between requests (people click; a closed loop without pauses would measure queueing, not the server)
+ * and does 80 % reads (case list, a case, a search, the agenda) and 20 % writes (case edits; decisions on the
+ * meeting in progress). Every acknowledged case edit is re-read at the end (lost writes), then the database is
+ * checked. BENCH_SERVER_SECONDS / BENCH_SERVER_USERS / BENCH_SERVER_CASES shorten it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open';
+import { checkDatabase } from '../db/check';
+import { createUser } from '../db/repositories/users';
+import { listMeetings, requireMeeting, transitionMeeting } from '../db/repositories/meetings';
+import { getProfile, actorOf } from '../db/repositories/profiles';
+import { seedDemo } from '../electron/services/demo';
+import { startBoardServer } from '../electron/host/board';
+import { emit } from './harness';
+
+const PASSWORD = 'bench password, long enough';
+
+interface Setup { dbPath: string; staticDir: string }
+interface Ready { url: string; cert: string; items: number[]; cases: number }
+
+/** Worker side: the server. */
+async function serve(setup: Setup): Promise<void> {
+  const server = await startBoardServer({ dbPath: setup.dbPath, staticDir: setup.staticDir, host: '127.0.0.1', port: 0, loginRatePerMinute: 10_000 });
+  parentPort?.postMessage({ url: server.host.url, cert: server.tls.cert });
+  parentPort?.once('message', () => {
+    void server.close().then(() => parentPort?.postMessage('closed'));
+  });
+}
+
+/** Main side: the database the server will open (cases, accounts, a meeting in progress). */
+function prepare(dir: string, cases: number): { setup: Setup; items: number[] } {
+  const dbPath = path.join(dir, 'server-bench.db');
+  const staticDir = path.join(dir, 'static');
+  mkdirSync(staticDir, { recursive: true });
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>bench</title>');
+  const { db } = openDatabase(dbPath);
+  seedDemo(db, cases, 11);
+  createUser(db, { name: 'bench-coordinator', role: 'coordinator', password: PASSWORD }, 'bench');
+  createUser(db, { name: 'bench-chair', role: 'chair', password: PASSWORD }, 'bench');
+  // The demo's planned meeting, started, so decisions can be recorded on its agenda.
+  let items: number[] = [];
+  const planned = listMeetings(db, { statuses: ['planned'] })[0];
+  if (planned) {
+    const meeting = requireMeeting(db, planned.id);
+    const chair = meeting.chair_profile_id !== null ? getProfile(db, meeting.chair_profile_id) : undefined;
+    if (chair) transitionMeeting(db, meeting.id, meeting.version, 'start', actorOf(chair));
+    items = meeting.agenda.map((i) => i.id);
+  }
+  db.close();
+  return { setup: { dbPath, staticDir }, items };
+}
+
+interface Answer { status: number; body: unknown }
+
+function client(url: string, cert: string, users: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: users + 4, ca: cert, scheduling: 'lifo' });
+  return (name: string, input: unknown, cookie?: string): Promise<Answer & { setCookie?: string }> => new Promise((resolve) => {
+    const payload = JSON.stringify(input);
+    const req = request(`${url}api/${name}`, {
+      method: 'POST', agent,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), ...(cookie ? { Cookie: cookie } : {}) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        let body: unknown = null;
+        try { body = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { /* counted by status */ }
+        const setCookie = res.headers['set-cookie']?.[0]?.split(';')[0];
+        resolve({ status: res.statusCode ?? 0, body, ...(setCookie ? { setCookie } : {}) });
+      });
+    });
+    req.on('error', () => resolve({ status: 0, body: null }));
+    req.end(payload);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const SEARCHES = ['odeg', 'nunez', 'colorectal', 'hepatocellular', 'mrn12', 'y-90'];
+
+interface CaseRecordLike { id: number; version: number; patient: Record<string, unknown>; referring_clinician: string; diagnosis: string; question: string; status: string; last_imaging_date: string | null; last_labs_date: string | null; facts: Record<string, unknown> }
+
+const caseInputOf = (r: CaseRecordLike, diagnosis: string) => ({
+  referring_clinician: r.referring_clinician, diagnosis, question: r.question, status: r.status,
+  last_imaging_date: r.last_imaging_date, last_labs_date: r.last_labs_date, facts: r.facts,
+});
+const patientInputOf = (p: Record<string, unknown>) => ({
+  identifier: p.identifier, family_name: p.family_name, given_name: p.given_name, birth_date: p.birth_date, sex: p.sex,
+});
+
+export async function benchServer(dir: string): Promise<void> {
+  const seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 60);
+  const userCount = Number(process.env.BENCH_SERVER_USERS ?? 50);
+  const caseCount = Number(process.env.BENCH_SERVER_CASES ?? 10_000);
+  const { setup, items } = prepare(dir, caseCount);
+  const worker = new Worker(__filename, { workerData: setup });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    worker.once('message', (m: { url: string; cert: string }) => resolve({ ...m, items, cases: caseCount }));
+    worker.once('error', reject);
+  });
+  const call = client(ready.url, ready.cert, userCount);
+  const reads: number[] = [];
+  const writes: number[] = [];
+  let errors5xx = 0;
+  let otherFailures = 0;
+  let conflicts = 0;
+  let requests = 0;
+  /** Per case: the last acknowledged edit (version and the text written). */
+  const acknowledged = new Map<number, { version: number; diagnosis: string }>();
+
+  const sessions: string[] = [];
+  for (let u = 0; u < userCount; u++) {
+    const login = await call('session.login', { name: u % 5 === 0 ? 'bench-chair' : 'bench-coordinator', password: PASSWORD });
+    if (login.status !== 200 || !login.setCookie) throw new Error(`bench user ${u} could not sign in (${login.status})`);
+    sessions.push(login.setCookie);
+  }
+
+  const deadline = performance.now() + seconds * 1000;
+  const timed = async (kind: 'read' | 'write', name: string, input: unknown, cookie: string): Promise<Answer> => {
+    const t = performance.now();
+    const answer = await call(name, input, cookie);
+    const ms = performance.now() - t;
+    requests++;
+    (kind === 'read' ? reads : writes).push(ms);
+    if (answer.status >= 500 || answer.status === 0) errors5xx++;
+    else if (answer.status === 409) conflicts++;
+    else if (answer.status !== 200) otherFailures++;
+    return answer;
+  };
+
+  const user = async (u: number): Promise<void> => {
+    const cookie = sessions[u] ?? '';
+    const chair = u % 5 === 0;
+    let n = 0;
+    // Deterministic per user; each coordinator edits its own cases (ids ≡ u mod users), as people own their patients.
+    const random = (() => { let s = 0x9e3779b9 ^ (u * 2654435761); return () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32); })();
+    while (performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100 + random() * 300));
+      if (performance.now() >= deadline) break;
+      n++;
+      const roll = random();
+      if (roll < 0.8) {
+        const which = Math.floor(random() * 4);
+        if (which === 0) await timed('read', 'cases.list', { limit: 100 }, cookie);
+        else if (which === 1) await timed('read', 'cases.get', { id: 1 + Math.floor(random() * ready.cases) }, cookie);
+        else if (which === 2) await timed('read', 'cases.list', { search: SEARCHES[n % SEARCHES.length], limit: 100 }, cookie);
+        else await timed('read', 'meetings.list', {}, cookie);
+      } else if (chair && ready.items.length > 0) {
+        const item = ready.items[Math.floor(random() * ready.items.length)] ?? 0;
+        await timed('write', 'decisions.record', {
+          agenda_item_id: item, plan: 'further_workup', intent: 'palliative', rationale: `bench ${u}.${n}`, consensus: 'majority',
+          patient_preference_discussed: true,
+        }, cookie);
+      } else {
+        const slots = Math.max(1, Math.floor(ready.cases / userCount));
+        const id = 1 + u + userCount * Math.floor(random() * slots);
+        if (id > ready.cases) continue;
+        const current = await call('cases.get', { id }, cookie);
+        if (current.status !== 200) continue;
+        const rec = (current.body as { value: CaseRecordLike }).value;
+        const diagnosis = `bench edit ${u}.${n}`;
+        const saved = await timed('write', 'cases.update', { id, version: rec.version, patient: patientInputOf(rec.patient), case: caseInputOf(rec, diagnosis) }, cookie);
+        if (saved.status === 200) acknowledged.set(id, { version: (saved.body as { value: { version: number } }).value.version, diagnosis });
+      }
+    }
+  };
+
+  const started = performance.now();
+  await Promise.all(sessions.map((_, u) => user(u)));
+  const elapsed = (performance.now() - started) / 1000;
+
+  // Every acknowledged edit must be what the server now holds.
+  let lost = 0;
+  const checker = sessions[1] ?? sessions[0] ?? '';
+  for (const [id, ack] of acknowledged) {
+    const now = await call('cases.get', { id }, checker);
+    const rec = (now.body as { value?: CaseRecordLike } | null)?.value;
+    if (!rec || rec.version !== ack.version || rec.diagnosis !== ack.diagnosis) lost++;
+  }
+  worker.postMessage('close');
+  await new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  await worker.terminate();
+  const { db } = openDatabase(setup.dbPath);
+  const report = checkDatabase(db);
+  db.close();
+
+  reads.sort((a, b) => a - b);
+  writes.sort((a, b) => a - b);
+  emit('server.read', { p50_ms: percentile(reads, 50), p95_ms: percentile(reads, 95), p99_ms: percentile(reads, 99), count: reads.length });
+  emit('server.write', { p50_ms: percentile(writes, 50), p95_ms: percentile(writes, 95), p99_ms: percentile(writes, 99), count: writes.length });
+  emit('server.rps', { value: requests / elapsed });
+  emit('server.errors_5xx', { count: errors5xx });
+  emit('server.lost_writes', { count: lost, acknowledged: acknowledged.size });
+  emit('server.other', { conflicts_409: conflicts, refused_4xx: otherFailures, check_problems: report.problems.length, users: userCount, seconds });
+}
+
+if (!isMainThread && (workerData as Setup | null)?.dbPath) void serve(workerData as Setup);
