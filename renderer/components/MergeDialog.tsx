@@ -4,7 +4,7 @@
  * changed it, theirs where only they did). Nothing is saved until you save the merged form.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CASE_STATUS_LABELS } from '../../shared/domain/labels';
+import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
 import type { CaseStatus } from '../../shared/domain/case';
 import { FACT_FIELDS } from '../form/fields';
 import { ALL_PATHS, FIELD_LABELS, type FieldPath, type FormValues } from '../form/model';
