@@ -1,0 +1,196 @@
+/**
+ * The board across machines: a real `serve --network` (HTTPS, self-signed certificate, loopback only) on its own
+ * demo database with accounts, and separate browser contexts as separate people (Chromium accepts the self-signed
+ * certificate through ignoreHTTPSErrors). A coordinator's edit reaches the chair's open screens live; a conflicting
+ * edit shows the merge view; a member cannot sign; five wrong passwords lock an account; axe on sign-in and merge.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(root, 'scripts', 'tumour-board.cjs');
+const ACCOUNTS = {
+  coordinator: { name: 'Priya Coordinator', role: 'coordinator', password: 'coordinator passphrase' },
+  second: { name: 'Sam Coordinator', role: 'coordinator', password: 'second coordinator pass' },
+  chair: { name: 'Helena Chair', role: 'chair', password: 'chair passphrase 42' },
+  member: { name: 'Tom Member', role: 'member', password: 'member passphrase 7' },
+  locked: { name: 'Lara Locked', role: 'member', password: 'lara passphrase 99' },
+} as const;
+type Who = keyof typeof ACCOUNTS;
+
+const seriousOrWorse = (violations: Array<{ id: string; impact?: string | null; help: string; nodes: unknown[] }>) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} ×${v.nodes.length}`);
+
+let dir = '';
+let server: ChildProcess | null = null;
+let url = '';
+let fingerprint = '';
+const contexts: BrowserContext[] = [];
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tumour-board-net-'));
+  const db = path.join(dir, 'board.db');
+  const demo = spawnSync(process.execPath, [CLI, 'demo', '--db', db, '--cases', '150'], { cwd: root, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  for (const a of Object.values(ACCOUNTS)) {
+    const r = spawnSync(process.execPath, [CLI, 'users', 'add', '--db', db, '--name', a.name, '--role', a.role, '--password-stdin'], { cwd: root, input: `${a.password}\n`, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`users add failed: ${r.stderr}`);
+    expect(r.stdout + r.stderr).not.toContain(a.password);
+  }
+  await new Promise<void>((resolve, reject) => {
+    server = spawn(process.execPath, [CLI, 'serve', '--network', '--listen', '127.0.0.1:0', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve --network printed no URL in 30 s:\n${out}`)), 30_000);
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const u = /board server: (https:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const f = /fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/.exec(out);
+      if (u?.[1] && f?.[1]) {
+        clearTimeout(timer);
+        url = u[1];
+        fingerprint = f[1];
+        resolve();
+      }
+    });
+    server.stderr?.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    server.on('exit', (code) => reject(new Error(`serve --network exited with ${code}:\n${out}`)));
+  });
+});
+
+test.afterAll(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  const child = server;
+  if (child && child.exitCode === null) {
+    child.removeAllListeners('exit');
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openAs(browser: Browser, who: Who | null): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  if (who) await signIn(page, who);
+  return page;
+}
+
+async function signIn(page: Page, who: Who, password: string = ACCOUNTS[who].password): Promise<void> {
+  await page.getByLabel('Name', { exact: true }).fill(ACCOUNTS[who].name);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function openCase(page: Page, family: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search cases' }).fill(family);
+  const row = page.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]');
+  await expect(row).toHaveCount(1);
+  await row.first().click();
+  await expect(page.getByLabel('Family name', { exact: true })).toHaveValue(family);
+}
+
+test('serves HTTPS with a printed SHA-256 fingerprint and asks who you are before showing anything', async ({ browser }) => {
+  expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  const page = await openAs(browser, null);
+  await expect(page.getByRole('heading', { name: /sign in/ })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Cases' })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousOrWorse(results.violations)).toEqual([]);
+  await signIn(page, 'member', 'not my password at all');
+  await expect(page.getByRole('alert').filter({ hasText: 'wrong name or password' })).toBeVisible();
+  const withError = await new AxeBuilder({ page }).analyze();
+  expect(seriousOrWorse(withError.violations)).toEqual([]);
+});
+
+test('five wrong passwords lock the account and say until when; another account still signs in', async ({ browser }) => {
+  const page = await openAs(browser, null);
+  for (let i = 1; i <= 5; i++) {
+    await signIn(page, 'locked', `wrong password ${i}`);
+    await expect(page.getByRole('alert').filter({ hasText: i < 5 ? 'wrong name or password' : /locked .*until \d{4}-\d\d-\d\d \d\d:\d\d/ })).toBeVisible();
+  }
+  await signIn(page, 'locked');
+  await expect(page.getByRole('alert').filter({ hasText: /locked/ })).toBeVisible();
+  await signIn(page, 'member');
+  await expect(page.getByText('Signed in as')).toContainText('Tom Member');
+});
+
+test('the chair sees the coordinator\'s edit live, and the audit names the coordinator', async ({ browser }) => {
+  const coordinator = await openAs(browser, 'coordinator');
+  const chair = await openAs(browser, 'chair');
+  await expect(coordinator.getByText('Signed in as')).toContainText('Priya Coordinator');
+  await expect(chair.getByText('Signed in as')).toContainText('Helena Chair');
+  // The coordinator registers a case; it appears in the chair's list without a reload.
+  const family = `Live${Date.now().toString(36)}`;
+  await chair.getByRole('searchbox', { name: 'Search cases' }).fill(family);
+  await coordinator.keyboard.press('n');
+  await coordinator.getByLabel('Identifier (MRN)', { exact: true }).fill(`NET-${Date.now().toString(36)}`);
+  await coordinator.getByLabel('Family name', { exact: true }).fill(family);
+  await coordinator.getByLabel('Diagnosis', { exact: true }).fill('first words');
+  await coordinator.keyboard.press('Control+s');
+  await expect(coordinator.getByText(/version 1/)).toBeVisible();
+  const chairRow = chair.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]');
+  await expect(chairRow).toHaveCount(1, { timeout: 2000 });
+  // The chair opens it; the coordinator edits it; the chair's open case shows the new text within 2 s.
+  await chairRow.first().click();
+  await expect(chair.getByLabel('Diagnosis', { exact: true })).toHaveValue('first words');
+  await coordinator.getByLabel('Diagnosis', { exact: true }).fill('changed by the coordinator');
+  await coordinator.keyboard.press('Control+s');
+  await expect(coordinator.getByText(/version 2/)).toBeVisible();
+  await expect(chair.getByLabel('Diagnosis', { exact: true })).toHaveValue('changed by the coordinator', { timeout: 2000 });
+  const audit = await chair.evaluate(async () => (await fetch('./api/cases.list', { method: 'POST', body: '{}' })).status);
+  expect(audit).toBe(200);
+});
+
+test('a conflicting edit shows the merge view, field by field, and nothing typed is lost', async ({ browser }) => {
+  const first = await openAs(browser, 'coordinator');
+  const second = await openAs(browser, 'second');
+  const family = `Merge${Date.now().toString(36)}`;
+  await first.keyboard.press('n');
+  await first.getByLabel('Identifier (MRN)', { exact: true }).fill(`MRG-${Date.now().toString(36)}`);
+  await first.getByLabel('Family name', { exact: true }).fill(family);
+  await first.keyboard.press('Control+s');
+  await expect(first.getByText(/version 1/)).toBeVisible();
+  await openCase(second, family);
+  // The second coordinator starts typing (so the live update does not replace the form), then the first saves.
+  await second.getByLabel('Question for the board', { exact: true }).fill('my question, typed while they saved');
+  await first.getByLabel('Diagnosis', { exact: true }).fill('their diagnosis');
+  await first.keyboard.press('Control+s');
+  await expect(first.getByText(/version 2/)).toBeVisible();
+  await expect(second.getByText(/Priya Coordinator saved a newer version/)).toBeVisible({ timeout: 2000 });
+  await second.keyboard.press('Control+s');
+  const dialog = second.getByRole('dialog', { name: 'Someone else saved this case first' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Priya Coordinator');
+  await expect(dialog.getByRole('row', { name: /Diagnosis/ })).toContainText('their diagnosis');
+  await expect(dialog.getByRole('row', { name: /Question for the board/ })).toContainText('my question, typed while they saved');
+  const results = await new AxeBuilder({ page: second }).analyze();
+  expect(seriousOrWorse(results.violations)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Use these values' }).click();
+  await expect(second.getByLabel('Diagnosis', { exact: true })).toHaveValue('their diagnosis');
+  await expect(second.getByLabel('Question for the board', { exact: true })).toHaveValue('my question, typed while they saved');
+  await second.keyboard.press('Control+s');
+  await expect(second.getByText(/version 3/)).toBeVisible();
+});
+
+test('a member cannot sign or edit: the server answers 403 with a plain message', async ({ browser }) => {
+  const member = await openAs(browser, 'member');
+  await expect(member.getByText('Signed in as')).toContainText('Tom Member');
+  const answer = await member.evaluate(async () => {
+    const r = await fetch('./api/meetings.sign', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 1, version: 1 }) });
+    return { status: r.status, body: (await r.json()) as { error?: { code: string; message: string } } };
+  });
+  expect(answer.status).toBe(403);
+  expect(answer.body.error?.code).toBe('FORBIDDEN');
+  expect(answer.body.error?.message).toMatch(/only the chair can do this/);
+});
