@@ -139,17 +139,17 @@ const lockedMessage = (until: string) => `this account is locked after repeated 
 /**
  * Checks a name and password. Five wrong passwords in a row lock the account for 15 minutes (audited); while it
  * is locked even the right password is refused, with the time it unlocks. Failures of one account never touch
- * another. Throws UNAUTHORIZED with a message a person can act on; never says whether the name exists.
+ * another. Throws UNAUTHENTICATED with a message a person can act on; never says whether the name exists.
  */
 export function verifyLogin(db: Db, name: string, password: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY, now = new Date()): Account {
   const row = findRow(db, name);
   if (!row) {
     pinMatches(password, decoyHash());
-    throw new DomainError('UNAUTHORIZED', 'wrong name or password');
+    throw new DomainError('UNAUTHENTICATED', 'wrong name or password');
   }
   const iso = now.toISOString();
   if (row.locked_until !== null && row.locked_until > iso) {
-    throw new DomainError('UNAUTHORIZED', lockedMessage(row.locked_until.slice(0, 16).replace('T', ' ')));
+    throw new DomainError('UNAUTHENTICATED', lockedMessage(row.locked_until.slice(0, 16).replace('T', ' ')));
   }
   if (!pinMatches(password, row.password_hash)) {
     const failures = (row.locked_until !== null ? 0 : row.failed_logins) + 1;
@@ -158,24 +158,23 @@ export function verifyLogin(db: Db, name: string, password: string, policy: Sess
       stmt(db, 'UPDATE users SET failed_logins = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(lock ? 0 : failures, lock, iso, row.id);
       if (lock) appendAudit(db, { actor: row.name, action: 'user.locked', entity: 'user', entityId: row.id, before: null, after: { name: row.name, failed_logins: failures, locked_until: lock } }, iso);
     });
-    if (lock) throw new DomainError('UNAUTHORIZED', lockedMessage(lock.slice(0, 16).replace('T', ' ')));
-    throw new DomainError('UNAUTHORIZED', 'wrong name or password');
+    if (lock) throw new DomainError('UNAUTHENTICATED', lockedMessage(lock.slice(0, 16).replace('T', ' ')));
+    throw new DomainError('UNAUTHENTICATED', 'wrong name or password');
   }
-  if (row.disabled === 1) throw new DomainError('UNAUTHORIZED', 'this account is disabled; ask the administrator');
+  if (row.disabled === 1) throw new DomainError('UNAUTHENTICATED', 'this account is disabled; ask the administrator');
   if (row.failed_logins !== 0 || row.locked_until !== null) {
     stmt(db, 'UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(iso, row.id);
   }
   return toAccount({ ...row, failed_logins: 0, locked_until: null });
 }
 
-/** Checks the password of an account that is already signed in (step-up before signing); same lockout rules. */
-export function confirmPassword(db: Db, userId: number, password: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY, now = new Date()): Account {
-  const account = getUserById(db, userId);
-  if (!account) throw new DomainError('UNAUTHORIZED', 'your account no longer exists');
+/** Checks the password of the signed-in account again (step-up before signing); the same lockout rules count. */
+export function confirmPassword(db: Db, name: string, password: string | undefined, policy: SessionPolicy = DEFAULT_SESSION_POLICY, now = new Date()): Account {
+  if (password === undefined || password === '') throw new DomainError('UNAUTHENTICATED', 'enter your password again to sign', 'password');
   try {
-    return verifyLogin(db, account.name, password, policy, now);
+    return verifyLogin(db, name, password, policy, now);
   } catch (error) {
-    if (error instanceof DomainError && error.message === 'wrong name or password') throw new DomainError('UNAUTHORIZED', 'wrong password', 'password');
+    if (error instanceof DomainError && error.message === 'wrong name or password') throw new DomainError('UNAUTHENTICATED', 'wrong password', 'password');
     throw error;
   }
 }

@@ -41,7 +41,7 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
     dbPath: options.dbPath, names: [options.host, ...(options.names ?? [])],
     ...(options.tlsCert !== undefined ? { certPath: options.tlsCert } : {}), ...(options.tlsKey !== undefined ? { keyPath: options.tlsKey } : {}),
   });
-  const context = openAppContext({ dbPath: options.dbPath, transport: 'browser-host' });
+  const context = openAppContext({ dbPath: options.dbPath, transport: 'network' });
   const log = options.log ?? (() => undefined);
   const backups = options.autoBackups
     ? startAutoBackups(context, options.dbPath, { onError: (error) => log(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) })
@@ -52,7 +52,12 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
       dispatch: context.dispatch, db: () => context.db, staticDir: options.staticDir, tls, host: options.host, port: options.port,
       ...(options.names ? { names: options.names } : {}), policy: { ...DEFAULT_SESSION_POLICY, ...options.policy },
       ...(options.loginRatePerMinute !== undefined ? { loginRatePerMinute: options.loginRatePerMinute } : {}),
-      contextFor: ({ account }) => ({ actor: account.name, transport: 'browser-host' }),
+      // The signed-in account is who acts: its name in every audit row, its role checked by the dispatcher; each
+      // session is its own (several screens of one account stay apart).
+      contextFor: ({ account, sessionId }) => ({
+        transport: 'network', session: `network:${sessionId}`,
+        actor: { label: account.name, profileId: account.profile_id, role: account.role },
+      }),
       log, ...(options.now ? { now: options.now } : {}),
     });
   } catch (error) {

@@ -19,7 +19,8 @@ import type { Db } from '../../db/connection';
 import {
   createSession, DEFAULT_SESSION_POLICY, endSession, resolveSession, verifyLogin, type ActiveSession, type SessionPolicy,
 } from '../../db/repositories/users';
-import { zodIssueToError, type CallContext, type Dispatch } from '../api/dispatcher';
+import type { CallContext, Dispatch } from '../../shared/api';
+import { zodIssueToError } from '../api/dispatcher';
 import { ChangeFeed, type ChangeEvent } from './events';
 import { maxBodyBytes } from '../../shared/api/limits';
 import { CONTENT_SECURITY_POLICY, megabytes, operationName, readBody } from './server';
@@ -33,7 +34,7 @@ const SSE_HEARTBEAT_MS = 20_000;
 const FEED_POLL_MS = 500;
 
 const STATUS: Record<ApiErrorCode, number> = {
-  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHORIZED: 401, TOO_LARGE: 413, INTERNAL: 500,
+  UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHENTICATED: 401, FORBIDDEN: 403, TOO_LARGE: 413, INTERNAL: 500,
 };
 
 const TYPES: Record<string, string> = {
@@ -195,7 +196,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
 
   const login = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!limiter.take(clientAddress(req))) {
-      return sendJson(res, 429, fail('UNAUTHORIZED', 'too many sign-in attempts from this address; wait a minute and try again'), { 'Retry-After': '60' });
+      return sendJson(res, 429, fail('UNAUTHENTICATED', 'too many sign-in attempts from this address; wait a minute and try again'), { 'Retry-After': '60' });
     }
     const body = await readJson(req, res, MAX_LOGIN_BODY_BYTES);
     if (!body.ok) return;
@@ -251,12 +252,12 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (name === 'events') {
       if (req.method !== 'GET') return sendJson(res, 405, fail('VALIDATION', 'use GET for /api/events'));
       const signed = sessionOf(req);
-      if (!signed) return sendJson(res, 401, fail('UNAUTHORIZED', 'sign in first'));
+      if (!signed) return sendJson(res, 401, fail('UNAUTHENTICATED', 'sign in first'));
       const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? feed.lastSeq);
       return events(req, res, Number.isSafeInteger(lastId) && lastId >= 0 ? lastId : feed.lastSeq);
     }
     if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', 'use POST for /api/ operations'));
-    if (!originAllowed(req)) return sendJson(res, 403, fail('UNAUTHORIZED', 'cross-site request refused'));
+    if (!originAllowed(req)) return sendJson(res, 403, fail('FORBIDDEN', 'cross-site request refused'));
     if (name === 'session.login') return login(req, res);
     const signed = sessionOf(req);
     if (name === 'session.logout') {
@@ -270,7 +271,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
       // Read (and drop) a small body so the client can read the answer; a large one is not read: the connection closes.
       const body = await readBody(req, MAX_LOGIN_BODY_BYTES);
       const drained = body.ok || body.drained;
-      sendJson(res, 401, fail('UNAUTHORIZED', 'sign in first (your session has ended or you are not signed in)'), drained ? {} : { Connection: 'close' });
+      sendJson(res, 401, fail('UNAUTHENTICATED', 'sign in first (your session has ended or you are not signed in)'), drained ? {} : { Connection: 'close' });
       if (!drained) res.on('finish', () => req.destroy());
       return;
     }

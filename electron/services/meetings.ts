@@ -15,7 +15,8 @@ import {
   addCaseToMeeting, carryForwardCase, createMeeting, listMeetings, readinessFor, removeCaseFromMeeting, reorderAgenda,
   requireMeeting, setAgendaItem, transitionMeeting, updateMeeting, type MeetingTransition,
 } from '../../db/repositories/meetings';
-import { checkProfilePin, createProfile, listProfiles } from '../../db/repositories/profiles';
+import { checkProfilePin, createProfile, getProfile, listProfiles } from '../../db/repositories/profiles';
+import { confirmPassword } from '../../db/repositories/users';
 import type { ActingContext, Handlers } from '../../shared/api';
 import type { meetingOperations } from '../../shared/api/meetings';
 import { DomainError } from '../../shared/errors';
@@ -34,12 +35,16 @@ export function meetingHandlers(db: Db, seats: LocalSeats): MeetingHandlers {
     // Only an acting chair makes another chair: the local seat's administrator role does not count.
     'profiles.create': (input, ctx) => createProfile(db, input, ctx.actor, undefined, ctx.actor.role === 'admin' ? null : ctx.actor.role),
     'profiles.select': ({ id, pin }, ctx) => {
+      if (ctx.transport === 'network') throw new DomainError('FORBIDDEN', 'on the board server you act as the account you signed in with; sign in as that person instead');
       const profile = checkProfilePin(db, id, pin);
       seats.select(ctx.session, profile.id);
       return profile;
     },
-    'session.current': (_input, ctx) => seats.current(ctx.session),
-    'session.clear': (_input, ctx) => ({ cleared: seats.clear(ctx.session) }),
+    // On a board server the acting profile is the signed-in account's own (none for an administrator).
+    'session.current': (_input, ctx) => (ctx.transport === 'network'
+      ? (ctx.actor.profileId !== null ? getProfile(db, ctx.actor.profileId) ?? null : null)
+      : seats.current(ctx.session)),
+    'session.clear': (_input, ctx) => ({ cleared: ctx.transport === 'network' ? false : seats.clear(ctx.session) }),
 
     'boards.list': () => listBoards(db),
     'boards.save': (input, ctx) => saveBoard(db, input, ctx.actor),
@@ -52,8 +57,10 @@ export function meetingHandlers(db: Db, seats: LocalSeats): MeetingHandlers {
     'meetings.conclude': step('conclude'),
     'meetings.reopen': step('reopen'),
     // The chair's PIN again at the moment of signing (step-up), when the chair has one.
-    'meetings.sign': ({ id, version, pin }, ctx) => {
-      if (ctx.actor.profileId !== null) checkProfilePin(db, ctx.actor.profileId, pin);
+    'meetings.sign': ({ id, version, pin, password }, ctx) => {
+      // Step-up: the chair confirms with their password on a board server, their PIN at a local seat.
+      if (ctx.transport === 'network') confirmPassword(db, ctx.actor.label, password);
+      else if (ctx.actor.profileId !== null) checkProfilePin(db, ctx.actor.profileId, pin);
       return transitionMeeting(db, id, version, 'sign', ctx.actor);
     },
 

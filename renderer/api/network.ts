@@ -16,7 +16,7 @@ async function post(path: string, body: unknown, fetchImpl: FetchLike): Promise<
     return unwrapResult(await response.json());
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    if (status === 429) throw new ApiError({ code: 'UNAUTHORIZED', message: 'too many sign-in attempts from this computer; wait a minute and try again' });
+    if (status === 429) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'too many sign-in attempts from this computer; wait a minute and try again' });
     throw new ApiError({ code: 'INTERNAL', message: 'the board server cannot be reached' });
   }
 }
@@ -34,7 +34,7 @@ export async function signedIn(fetchImpl: FetchLike = defaultFetch): Promise<Sig
   try {
     return signedInSchema.parse(await post('session.account', {}, fetchImpl));
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'UNAUTHORIZED')) return null;
+    if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED')) return null;
     throw error;
   }
 }

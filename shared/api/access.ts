@@ -45,7 +45,8 @@ export const ROLE_GROUPS = {
   admin: ['admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
-export const TRANSPORTS = ['electron', 'browser-host', 'cli'] as const;
+/** `network`: a board server (`serve --network`), where the actor is the signed-in account. */
+export const TRANSPORTS = ['electron', 'browser-host', 'cli', 'network'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
 /** Who acts in one call: the label written to audit rows and records, the profile (if any), the role checked. */
@@ -85,7 +86,7 @@ export function requireRole(ctx: CallContext, roles: Access): asserts ctx is Act
   if (actor === null) throw new DomainError('UNAUTHENTICATED', 'sign in first');
   if (roles === SIGNED_IN || roles.includes(actor.role)) return;
   const who = `only the ${either(roles.map((r) => ROLE_WORDS[r]))} can do this`;
-  if (actor.profileId === null && ctx.transport !== 'cli' && roles.some((r) => r !== 'admin')) {
+  if (actor.profileId === null && ctx.transport !== 'cli' && ctx.transport !== 'network' && roles.some((r) => r !== 'admin')) {
     throw new DomainError('FORBIDDEN', `${who}: choose who is acting (select your profile) first`);
   }
   throw new DomainError('FORBIDDEN', `${who}; ${actor.label} acts as ${ROLE_WORDS[actor.role]}`);

@@ -53,7 +53,10 @@ export const meetingOperations = {
   /** concluded → in_progress (before sign-off only). */
   'meetings.reopen': op(meetingTransition, meetingSchema, ROLE_GROUPS.chair),
   /** concluded → signed, by the acting chair (their PIN again when they have one). Read-only from then on. */
-  'meetings.sign': op(z.strictObject({ id, version: z.number().int().positive(), pin: pinSchema.optional() }), meetingSchema, ROLE_GROUPS.chair),
+  'meetings.sign': op(
+    z.strictObject({ id, version: z.number().int().positive(), pin: pinSchema.optional(), password: z.string().max(1024).optional() }),
+    meetingSchema, ROLE_GROUPS.chair,
+  ),
 
   // -- the agenda
   /** The completeness gate for a case against a meeting's date and board rules (no change). */

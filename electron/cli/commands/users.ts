@@ -11,7 +11,7 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { ACCOUNT_ROLES, ACCOUNT_ROLE_LABELS, type Account } from '../../../shared/domain/accounts';
 import { SPECIALTIES } from '../../../shared/domain/meeting';
-import { openAppContext } from '../../app/context';
+import { callLocal, openAppContext } from '../../app/context';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 
 const ACTIONS = ['add', 'list', 'disable', 'enable', 'reset-password'] as const;
@@ -81,13 +81,14 @@ reset-password  --name NAME (also lifts a lock and signs the account out everywh
     if (action === 'add' && values.role === undefined) throw new UsageError(`--role: is required (${ACCOUNT_ROLES.join(', ')})`);
     const password = action === 'add' || action === 'reset-password' ? await readPassword(values['password-stdin'], io) : '';
     const ctx = openAppContext({ dbPath: values.db, transport: 'cli' });
-    const call = { actor: `${userInfo().username} (command line)`, transport: 'cli' as const };
+    // On the server machine, whoever may open the database file acts as its administrator.
+    const dispatch = callLocal(ctx, 'cli', `${userInfo().username} (command line)`);
     try {
       const name = values.name ?? '';
-      const result = action === 'list' ? await ctx.dispatch('users.list', {}, call)
-        : action === 'add' ? await ctx.dispatch('users.add', { name, role: values.role, password, ...(values.specialty ? { specialty: values.specialty } : {}) }, call)
-          : action === 'reset-password' ? await ctx.dispatch('users.resetPassword', { name, password }, call)
-            : await ctx.dispatch(action === 'disable' ? 'users.disable' : 'users.enable', { name }, call);
+      const result = action === 'list' ? await dispatch('users.list', {})
+        : action === 'add' ? await dispatch('users.add', { name, role: values.role, password, ...(values.specialty ? { specialty: values.specialty } : {}) })
+          : action === 'reset-password' ? await dispatch('users.resetPassword', { name, password })
+            : await dispatch(action === 'disable' ? 'users.disable' : 'users.enable', { name });
       if (!result.ok) {
         const field = result.error.field === 'password' ? 'password' : result.error.field ? `--${result.error.field}` : null;
         io.err(`tumour-board users ${action}: ${field && !result.error.message.startsWith(field) ? `${field}: ` : ''}${result.error.message}`);

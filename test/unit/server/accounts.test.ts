@@ -48,7 +48,7 @@ describe('accounts', () => {
     const { db } = setup();
     for (let i = 1; i <= 4; i++) expect(errorOf(() => verifyLogin(db, 'alice', 'wrong password!', DEFAULT_SESSION_POLICY, at(i * 1000))).message).toBe('wrong name or password');
     const locked = errorOf(() => verifyLogin(db, 'alice', 'wrong password!', DEFAULT_SESSION_POLICY, at(5000)));
-    expect(locked.code).toBe('UNAUTHORIZED');
+    expect(locked.code).toBe('UNAUTHENTICATED');
     expect(locked.message).toContain('locked');
     expect(locked.message).toContain('until 2026-03-02 09:15 (UTC)');
     expect(errorOf(() => verifyLogin(db, 'Alice', PASSWORD, DEFAULT_SESSION_POLICY, at(10 * 60_000))).message).toContain('locked');

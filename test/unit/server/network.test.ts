@@ -4,6 +4,7 @@ import { connect } from 'node:tls';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../../db/repositories/users';
+import { allows, OPERATION_NAMES, operations, USER_ROLES, type UserRole } from '../../../shared/api';
 import { startBoardServer, type BoardServer } from '../../../electron/host/board';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
 import { call, openEvents } from './https';
@@ -85,7 +86,7 @@ describe('board server (serve --network)', () => {
     expect(anonymous.headers['referrer-policy']).toBe('no-referrer');
     const wrong = await login('Alice', 'not the password');
     expect(wrong.answer.status).toBe(401);
-    expect(wrong.answer.json).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'wrong name or password' } });
+    expect(wrong.answer.json).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'wrong name or password' } });
     expect(wrong.setCookie).toBe('');
     const { answer, setCookie, cookie } = await login('Alice');
     expect(answer.json).toEqual({ ok: true, value: { name: 'Alice', role: 'coordinator', profile_id: 1 } });
@@ -193,5 +194,48 @@ describe('board server (serve --network)', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(resumed.events.map((e) => e.data)).toEqual([expect.objectContaining({ op: 'case.update', id, version: 2, actor: 'Alice' })]);
     resumed.close();
+  });
+});
+
+describe('board server authorisation: the whole contract, every role', () => {
+  it('answers 401 without a session and 403 exactly where the contract leaves a role out', async () => {
+    const { api, login, server } = await start();
+    createUser(server.context.db, { name: 'Ada', role: 'admin', password: 'ada long password!' }, 'setup');
+    const sessions: Record<UserRole, string> = {
+      coordinator: (await login('Alice')).cookie,
+      chair: (await login('Carl')).cookie,
+      member: (await login('Mona')).cookie,
+      admin: (await api('session.login', { name: 'Ada', password: 'ada long password!' })).headers['set-cookie']?.[0]?.split(';')[0] ?? '',
+    };
+    const mismatches: string[] = [];
+    for (const name of OPERATION_NAMES) {
+      const anonymous = await api(name, {});
+      if (anonymous.status !== 401) mismatches.push(`${name} without a session: ${anonymous.status}`);
+      for (const role of USER_ROLES) {
+        // Empty input: an allowed caller gets past the role check (to a validation error or an answer), never 401/403.
+        const answer = await api(name, {}, { Cookie: sessions[role] });
+        const expected = allows(operations[name].access, role) ? 'allowed' : 'forbidden';
+        const got = answer.status === 403 ? 'forbidden' : answer.status === 401 ? 'unauthenticated' : 'allowed';
+        if (got !== expected) mismatches.push(`${name} as ${role}: expected ${expected}, got ${answer.status} ${answer.text.slice(0, 120)}`);
+        if (got === 'forbidden') expect((answer.json as { error: { message: string } }).error.message).toMatch(/^only the .+ can do this; .+ acts as /);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets nobody act as someone else: choosing a profile is refused, and the chair signs with their password again', async () => {
+    const { api, login } = await start();
+    const carl = await login('Carl');
+    const select = await api('profiles.select', { id: 1 }, { Cookie: carl.cookie });
+    expect(select.status).toBe(403);
+    expect((await api('session.current', {}, { Cookie: carl.cookie })).json).toMatchObject({ ok: true, value: { name: 'Carl', role: 'chair' } });
+    const sign = await api('meetings.sign', { id: 1, version: 1 }, { Cookie: carl.cookie });
+    expect(sign.status).toBe(401);
+    expect(sign.json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'password' } });
+    const wrong = await api('meetings.sign', { id: 1, version: 1, password: 'not carl at all' }, { Cookie: carl.cookie });
+    expect(wrong.json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'wrong password' } });
+    // The right password gets past the step-up to the business rules (there is no meeting 1 here).
+    const right = await api('meetings.sign', { id: 1, version: 1, password: PASSWORDS.Carl }, { Cookie: carl.cookie });
+    expect(right.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
