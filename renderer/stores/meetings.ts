@@ -34,7 +34,8 @@ export interface MeetingsState {
   close(): void;
   create(input: MeetingInput): Promise<Meeting>;
   update(input: MeetingInput): Promise<Meeting>;
-  transition(kind: Transition, pin?: string): Promise<Meeting>;
+  /** `secret`: the chair's PIN at a local seat, or their password on a board server (step-up before signing). */
+  transition(kind: Transition, secret?: { pin?: string; password?: string }): Promise<Meeting>;
   readiness(caseId: number): Promise<Readiness>;
   addCase(caseId: number, settings?: AgendaItemSettings): Promise<AgendaItem>;
   carryForward(caseId: number, overrideReason?: string): Promise<AgendaItem | null>;
@@ -111,13 +112,13 @@ export function createMeetingsStore(api: ApiClient): MeetingsStore {
         set({ meeting });
         return meeting;
       },
-      transition: async (kind, pin) => {
+      transition: async (kind, secret) => {
         const m = current();
         const input = { id: m.id, version: m.version };
         const meeting = kind === 'start' ? await api.invoke('meetings.start', input)
           : kind === 'conclude' ? await api.invoke('meetings.conclude', input)
             : kind === 'reopen' ? await api.invoke('meetings.reopen', input)
-              : await api.invoke('meetings.sign', pin ? { ...input, pin } : input);
+              : await api.invoke('meetings.sign', { ...input, ...(secret?.pin ? { pin: secret.pin } : {}), ...(secret?.password ? { password: secret.password } : {}) });
         set({ meeting });
         return meeting;
       },

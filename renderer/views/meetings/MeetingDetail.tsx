@@ -16,13 +16,14 @@ import { Modal } from '../../components/meetings/Modal';
 import { QuorumBox } from '../../components/meetings/QuorumBox';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
 import type { Transition } from '../../stores/meetings';
-import { useMeetings, useSession, useStores } from '../../stores/context';
+import { useAccount, useMeetings, useSession, useStores } from '../../stores/context';
 
 export function MeetingDetail({ id }: { id: number }) {
   const clock = useClock();
   const stores = useStores();
   const meeting = useMeetings((s) => (s.meeting?.id === id ? s.meeting : null));
   const decisions = useMeetings((s) => s.decisions);
+  const network = useAccount((s) => s.mode) === 'network';
   const loadError = useMeetings((s) => s.loadError);
   const current = useSession((s) => s.current);
   const profiles = useSession((s) => s.profiles);
@@ -47,11 +48,11 @@ export function MeetingDetail({ id }: { id: number }) {
   const agendaEditable = meeting.status === 'planned' || meeting.status === 'in_progress';
   const selectedItem = meeting.agenda.find((i) => i.id === selected) ?? null;
 
-  const step = async (kind: Transition, pin?: string): Promise<boolean> => {
+  const step = async (kind: Transition, secret?: { pin?: string; password?: string }): Promise<boolean> => {
     setError(null);
     if (!current) { stores.session.getState().openChooser(); return false; }
     try {
-      await stores.meetings.getState().transition(kind, pin);
+      await stores.meetings.getState().transition(kind, secret);
       stores.ui.getState().notify(kind === 'sign' ? 'Meeting signed: its decisions are now read-only.' : `Meeting ${kind === 'start' ? 'started' : kind === 'conclude' ? 'concluded' : 'reopened'}.`);
       return true;
     } catch (err) {
@@ -77,7 +78,7 @@ export function MeetingDetail({ id }: { id: number }) {
             if (current && current.role !== 'chair') {
               setError(`Only the chair signs the minutes; ${current.name} is acting as ${current.role}. Switch to the chair’s profile.`);
               stores.session.getState().openChooser();
-            } else if (current?.has_pin) setSigning(true);
+            } else if (network || current?.has_pin) setSigning(true);
             else void step('sign');
           }}>Sign as chair</button>
         </> : null}
@@ -131,7 +132,8 @@ export function MeetingDetail({ id }: { id: number }) {
         </div>
       </div>
       <Modal open={signing} title="Sign the minutes" onClose={() => setSigning(false)}>
-        <SignForm onSign={async (pin) => { if (await step('sign', pin)) setSigning(false); }} onCancel={() => setSigning(false)} />
+        <SignForm secret={network ? 'password' : 'pin'} decisions={Object.keys(decisions).length} items={meeting.agenda.length}
+          onSign={async (value) => { if (await step('sign', network ? { password: value } : { pin: value })) setSigning(false); }} onCancel={() => setSigning(false)} />
       </Modal>
     </div>
   );
@@ -151,14 +153,18 @@ export function ItemDecision({ itemId }: { itemId: number }) {
     item={item} engine={seen} decision={decision} status={meeting.status} />;
 }
 
-function SignForm({ onSign, onCancel }: { onSign(pin: string): Promise<void>; onCancel(): void }) {
+/** Step-up before signing: the chair's PIN (local seat) or password (board server), with what is being signed. */
+function SignForm({ secret, decisions, items, onSign, onCancel }: {
+  secret: 'pin' | 'password'; decisions: number; items: number; onSign(value: string): Promise<void>; onCancel(): void;
+}) {
   const [pin, setPin] = useState('');
   const submit = (e: FormEvent): void => { e.preventDefault(); void onSign(pin); };
   return (
     <form onSubmit={submit} className="stack">
-      <p>Signing makes the meeting and its decisions read-only. Enter your PIN to sign.</p>
-      <label className="field"><span className="field-label">PIN</span>
-        <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} /></label>
+      <p>You are signing {decisions} {decisions === 1 ? 'decision' : 'decisions'} on {items} {items === 1 ? 'case' : 'cases'}. Signing makes the meeting and its decisions read-only.
+        {secret === 'pin' ? ' Enter your PIN to sign.' : ' Enter your password again to sign.'}</p>
+      <label className="field"><span className="field-label">{secret === 'pin' ? 'PIN' : 'Your password'}</span>
+        <input type="password" inputMode={secret === 'pin' ? 'numeric' : undefined} autoComplete={secret === 'pin' ? 'off' : 'current-password'} value={pin} onChange={(e) => setPin(e.target.value)} /></label>
       <div className="actions"><button type="button" onClick={onCancel}>Cancel</button><button type="submit" className="primary">Sign</button></div>
     </form>
   );
