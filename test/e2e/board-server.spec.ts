@@ -32,7 +32,8 @@ let url = '';
 let fingerprint = '';
 const contexts: BrowserContext[] = [];
 
-test.describe.configure({ mode: 'serial' });
+// Several browser contexts and a server of its own: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tumour-board-net-'));
@@ -64,8 +65,12 @@ test.beforeAll(async () => {
   });
 });
 
-test.afterAll(async () => {
+// Each person's window closes with its test: open pages follow every change live and would slow the next test.
+test.afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close();
+});
+
+test.afterAll(async () => {
   const child = server;
   if (child && child.exitCode === null) {
     child.removeAllListeners('exit');
