@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../connection';
 import { appendAudit } from '../audit';
 import { inTransaction, stmt } from '../statements';
-import { hashPin, pinMatches } from './profiles';
+import { createProfile, hashPin, pinMatches } from './profiles';
 import { DomainError } from '../../shared/errors';
 import type { Account, AccountRole } from '../../shared/domain/accounts';
 import type { Specialty } from '../../shared/domain/meeting';
@@ -87,10 +87,10 @@ export function createUser(db: Db, input: NewUser, actor: string, now = new Date
     if (findRow(db, name)) throw new DomainError('CONFLICT', `an account named "${name}" already exists`, 'name');
     let profileId: number | null = null;
     if (input.role !== 'admin') {
+      // Through the profiles repository, so the profile is sealed and audited like any other. The administrator
+      // adding accounts may add a chair (the rule "only a chair creates a chair" is for the local seat).
       const specialty = input.specialty ?? (input.role === 'coordinator' ? 'coordinator' : 'other');
-      const info = stmt(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, NULL, ?)').run(name, specialty, input.role, now);
-      profileId = Number(info.lastInsertRowid);
-      appendAudit(db, { actor, action: 'profile.create', entity: 'profile', entityId: profileId, before: null, after: { id: profileId, name, specialty, role: input.role, account: name } }, now);
+      profileId = createProfile(db, { name, specialty, role: input.role }, { label: actor, profileId: null }, now, 'chair').id;
     }
     const info = stmt(db, `INSERT INTO users (name, role, password_hash, profile_id, disabled, failed_logins, locked_until, created_at, updated_at)
       VALUES (?, ?, ?, ?, 0, 0, NULL, ?, ?)`).run(name, input.role, hash, profileId, now, now);
