@@ -14,7 +14,7 @@ import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit';
 import type { CallContext, Handlers } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
-import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, patientName, type FontUrls } from '../../shared/minutes/html';
+import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, type FontUrls } from '../../shared/minutes/html';
 import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../../shared/minutes/model';
 import { bundledFontDataUrls } from './fonts';
 import { letterheadOf, loadMinutes } from './load';
@@ -58,8 +58,9 @@ export function documentFor(db: Db, target: MinutesTarget, now = new Date().toIS
   if (!letter) throw new DomainError('NOT_FOUND', `case ${target.case_id} is not on the agenda of meeting ${target.meeting_id}`, 'case_id');
   return {
     kind: 'letter', letter, draft,
-    title: `Outcome letter: ${patientName(letter.case.patient)}${draft ? ' (DRAFT)' : ''}`,
-    fileName: `letter-${safe(letter.case.patient.mrn)}-${doc.meeting.date}${suffix}.pdf`,
+    // Titles and file names travel (file lists, mail, print queues): case number and meeting date, no name or MRN.
+    title: `Outcome letter: case ${letter.case.case_id}, meeting ${formatDate(doc.meeting.date, doc.clock)}${draft ? ' (DRAFT)' : ''}`,
+    fileName: `letter-case-${letter.case.case_id}-${doc.meeting.date}${suffix}.pdf`,
   };
 }
 

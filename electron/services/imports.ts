@@ -25,7 +25,7 @@ export function importHandlers(db: Db, host: BackupHost = {}): ImportHandlers {
     'exports.caseFhir': ({ id }) => {
       const record = getCase(db, id);
       if (!record) throw new DomainError('NOT_FOUND', `case ${id} does not exist`);
-      return { file_name: `case-${id}-${record.patient.identifier.replace(/[^A-Za-z0-9_-]/g, '_')}.fhir.json`, content: JSON.stringify(caseToFhirBundle(record), null, 2) };
+      return { file_name: `case-${id}.fhir.json`, content: JSON.stringify(caseToFhirBundle(record), null, 2) };
     },
   };
 }

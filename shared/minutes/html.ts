@@ -546,7 +546,9 @@ ${letterReferences(c, letter.evidence, numbers)}
 ${signature}
 </section>`;
   const css = options.styles === 'none' ? null : letterStylesheet(letter, options.fontUrls);
-  return page(`${m.board_name}: outcome letter for ${patientName(p)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
+  // The PDF's title is metadata anyone who handles the file sees (file lists, print queues): meeting date and
+  // case number, never the patient's name or MRN.
+  return page(`${m.board_name}: outcome letter, case ${c.case_id}, meeting ${formatDate(m.date, clock)}${draft ? ' (DRAFT)' : ''}`, css, body, draft);
 }
 
 /** The stylesheet `buildMinutesHtml` puts in its `<style>` element (for a caller that applies it itself). */

@@ -35,7 +35,7 @@ describe('API operations', () => {
     expect(fhir).toMatchObject({ ok: true, value: { imported: true, action: 'create' } });
     const caseId = fhir.ok ? (fhir.value as { case_id: number }).case_id : 0;
     const exported = await dispatch('exports.caseFhir', { id: caseId }, ctx);
-    expect(exported).toMatchObject({ ok: true, value: { file_name: `case-${caseId}-a123.fhir.json` } });
+    expect(exported).toMatchObject({ ok: true, value: { file_name: `case-${caseId}.fhir.json` } });
     const created = await dispatch('backups.create', {}, ctx);
     expect(created).toMatchObject({ ok: true, value: { kind: 'manual' } });
     const list = await dispatch('backups.list', {}, ctx);
