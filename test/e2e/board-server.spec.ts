@@ -36,6 +36,7 @@ const contexts: BrowserContext[] = [];
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // a demo database, five accounts (scrypt) and a server start
   dir = mkdtempSync(path.join(tmpdir(), 'tumour-board-net-'));
   const db = path.join(dir, 'board.db');
   const demo = spawnSync(process.execPath, [CLI, 'demo', '--db', db, '--cases', '150'], { cwd: root, encoding: 'utf8' });

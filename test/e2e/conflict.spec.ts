@@ -39,6 +39,11 @@ test('a stale save is refused as a conflict and the edits are kept', async ({ ap
   await app.getByLabel('ECOG performance status', { exact: true }).fill('2');
   await app.keyboard.press('Control+s');
   await expect(app.getByText(/changed by someone else after you opened it/)).toBeVisible();
+  // Their version and yours, field by field; going back keeps every edit.
+  const merge = app.getByRole('dialog', { name: 'Someone else saved this case first' });
+  await expect(merge.getByRole('row', { name: /Diagnosis/ })).toContainText('colleague was first');
+  await expect(merge.getByRole('row', { name: /Diagnosis/ })).toContainText('my careful edit');
+  await merge.getByRole('button', { name: 'Back to my edits' }).click();
   await expect(app.getByLabel('Diagnosis', { exact: true })).toHaveValue('my careful edit');
   await expect(app.getByLabel('ECOG performance status', { exact: true })).toHaveValue('2');
   await expect(app.getByText(/unsaved changes/)).toBeVisible();
