@@ -4,7 +4,7 @@ export { engineOutputSchema, engineOptionSchema, derivedSchema, conflictSchema }
 export type { EngineOutput, EngineOption, EngineDerived, EngineConflict } from './schema';
 export {
   STRENGTHS, OPTION_WORDS, FLAG_WORDS, strengthSchema, optionWordSchema, flagWordSchema,
-  Y90_FAMILY, TACE_FAMILY, TAE_FAMILY, TRANSARTERIAL_FAMILY, ENGINE_VERSION, DISCLAIMER,
+  Y90_FAMILY, TACE_FAMILY, TAE_FAMILY, TRANSARTERIAL_FAMILY, ENGINE_VERSION, DISCLAIMER, STRENGTH_NOTICE,
 } from './vocabulary';
 export type { Strength, OptionWord, FlagWord } from './vocabulary';
 export { EngineInputError } from './errors';

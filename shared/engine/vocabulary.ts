@@ -59,3 +59,8 @@ export const LOCAL_PS_FAMILY = [
 
 export const ENGINE_VERSION = '1.1.0';
 export const DISCLAIMER = "Decision support from published evidence; not a substitute for the board's judgement.";
+/**
+ * EVIDENCE.md preamble: every strength is a software test oracle derived from the cited sources, not validated
+ * clinical advice, "and the app must say so where it shows options" (screen, presentation, minutes, letters).
+ */
+export const STRENGTH_NOTICE = "Strengths are derived by software from the cited evidence; they are not validated clinical advice. The app supports and does not replace the board's judgement.";

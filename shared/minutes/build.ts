@@ -7,7 +7,7 @@ import type { CaseFacts } from '../domain/facts';
 import { PRIMARY_TUMOR_LABELS } from '../vocabulary';
 import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../engine';
 import type { EngineOutput } from '../engine/schema';
-import { factLabel, factValueLabel, flagLabel, optionLabel } from '../vocabulary';
+import { DERIVED_SOURCES, factLabel, factValueLabel, flagLabel, optionLabel } from '../vocabulary';
 import type { EngineDerived } from '../engine/schema';
 import { machineClock, type Clock } from '../time/clock';
 import {
@@ -18,7 +18,11 @@ import {
 /** The options, flags, scores and engine version of one stored engine snapshot. */
 export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version' | 'missing_facts' | 'listing_override'> {
   return {
-    options: snapshot.options.map((o) => ({ option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence] })),
+    options: snapshot.options.map((o) => ({
+      option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence],
+      // Conflicts between sources travel with the option into the signed record (snapshots without them: none).
+      conflicts: (o.conflicts ?? []).map((c) => ({ summary: c.summary, sides: c.sides.map((sd) => ({ position: sd.position, evidence: [...sd.evidence] })) })),
+    })),
     flags: snapshot.flags.map((f) => ({ word: f, label: flagLabel(f) })),
     derived: derivedRows(snapshot.derived),
     missing_facts: snapshot.missing.map((m) => factLabel(m.field)),
@@ -122,13 +126,21 @@ export function assembleMinutes(parts: DocumentParts): MinutesDocument {
   };
 }
 
-/** The derived scores as the minutes list them; scores that could not be computed are left out. */
+/** The derived scores as the minutes list them, each with its source; scores that could not be computed are left out. */
 export function derivedRows(d: EngineDerived): { label: string; value: string }[] {
   const rows: { label: string; value: string }[] = [];
-  if (d.child_pugh_class !== null && d.child_pugh_score !== null) rows.push({ label: 'Child-Pugh', value: `${d.child_pugh_class} (${d.child_pugh_score})` });
-  if (d.albi_score !== null && d.albi_grade !== null) rows.push({ label: 'ALBI', value: `grade ${d.albi_grade} (${d.albi_score.toFixed(2)})` });
-  if (d.meld !== null) rows.push({ label: 'MELD', value: String(d.meld) });
-  if (d.meld_na !== null) rows.push({ label: 'MELD-Na', value: String(d.meld_na) });
-  if (d.bsa_m2 !== null) rows.push({ label: 'BSA', value: `${d.bsa_m2.toFixed(2)} m²` });
+  // `!= null`: snapshots stored before a score existed lack its key.
+  const add = (label: string, value: string, source: string): void => { rows.push({ label, value: `${value} (${source})` }); };
+  if (d.child_pugh_class != null && d.child_pugh_score != null) add('Child-Pugh', `${d.child_pugh_class} (${d.child_pugh_score})`, DERIVED_SOURCES.child_pugh);
+  if (d.albi_score != null && d.albi_grade != null) add('ALBI', `grade ${d.albi_grade} (${d.albi_score.toFixed(2)})`, DERIVED_SOURCES.albi);
+  if (d.meld != null) add('MELD', String(d.meld), DERIVED_SOURCES.meld);
+  if (d.meld_na != null) add('MELD-Na', String(d.meld_na), DERIVED_SOURCES.meld_na);
+  if (d.bsa_m2 != null) add('BSA', `${d.bsa_m2.toFixed(2)} m²`, DERIVED_SOURCES.bsa);
+  if (d.bclc_stage_derived != null) add('BCLC stage (derived)', d.bclc_stage_derived, DERIVED_SOURCES.bclc);
+  if (d.milan != null) add('Milan criteria', d.milan, DERIVED_SOURCES.milan);
+  if (d.ucsf != null) add('UCSF criteria', d.ucsf, DERIVED_SOURCES.ucsf);
+  if (d.up_to_seven != null) add('Up-to-seven', d.up_to_seven, DERIVED_SOURCES.up_to_seven);
+  if (d.fong_score != null) add('Fong clinical risk score', `${d.fong_score} of 5`, DERIVED_SOURCES.fong);
+  if (d.flr_threshold_pct != null) add('Future-liver-remnant threshold', `${d.flr_threshold_pct} %`, DERIVED_SOURCES.flr);
   return rows;
 }

@@ -15,6 +15,7 @@
 import { isDraft, type MinutesCase, type MinutesDocument, type MinutesMeeting, type OutcomeLetter, type EvidenceReference } from './model';
 import { strengthLabel } from '../vocabulary';
 import { formatDay, formatInstant as clockInstant, formatWall, type Clock } from '../time/clock';
+import { STRENGTH_NOTICE } from '../engine/vocabulary';
 
 /** URLs of the bundled font faces (data: or file: URLs). `null` for a screen preview without embedded fonts. */
 export interface FontUrls {
@@ -125,6 +126,7 @@ p { margin: 0 0 1.5mm; orphans: 3; widows: 3; }
 .muted { color: #555; }
 .none { color: #555; }
 .support { border: 0.6pt solid #777; padding: 1.5mm 2.5mm; margin: 3mm 0; font-size: 8.5pt; break-inside: avoid; }
+.conflict { margin-top: 1mm; font-size: 8pt; border-left: 1.2pt solid #777; padding-left: 1.5mm; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; table-layout: fixed; }
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
@@ -214,10 +216,16 @@ function missingLine(c: MinutesCase): string {
   return c.missing_facts.length === 0 ? '' : `<p class="muted">Facts the engine lacked: ${c.missing_facts.map(t).join(', ')}.</p>`;
 }
 
+/** Where sources disagree on an option: shown with both sides, never resolved (EVIDENCE.md 2.1). */
+function conflictLines(o: MinutesCase['options'][number], numbers: ReadonlyMap<string, number>): string {
+  if (!o.conflicts || o.conflicts.length === 0) return '';
+  return o.conflicts.map((c) => `<div class="conflict"><strong>Sources disagree:</strong> ${t(c.summary)}${c.sides.map((sd) => `<br>– ${t(sd.position)} (${refNumbers(sd.evidence, numbers)})`).join('')}</div>`).join('');
+}
+
 function optionsTable(c: MinutesCase, numbers: ReadonlyMap<string, number>): string {
   if (c.options.length === 0) return `<p class="none">The engine offered no options for this case.</p>${missingLine(c)}`;
   const rows = c.options.map((o, i) => `<tr>
-<td class="nowrap">${c.item}.${i + 1}</td><td>${t(o.label)}</td><td class="strength s-${t(o.strength)}">${t(strengthLabel(o.strength))}</td><td>${t(o.rationale)}</td><td>${refNumbers(o.evidence, numbers)}</td>
+<td class="nowrap">${c.item}.${i + 1}</td><td>${t(o.label)}</td><td class="strength s-${t(o.strength)}">${t(strengthLabel(o.strength))}</td><td>${t(o.rationale)}${conflictLines(o, numbers)}</td><td>${refNumbers(o.evidence, numbers)}</td>
 </tr>`).join('\n');
   return `<table class="options">
 <colgroup><col class="c-num"><col class="c-option"><col class="c-strength"><col><col class="c-refs"></colgroup>
@@ -332,7 +340,7 @@ ${rows}
 }
 
 function supportLine(disclaimer: string): string {
-  return `<p class="support"><strong>${t(ENGINE_SUPPORT_LINE)}</strong> ${t(disclaimer)} Each option lists the numbers of the references it rests on; the references are listed in full at the end.</p>`;
+  return `<p class="support"><strong>${t(ENGINE_SUPPORT_LINE)}</strong> ${t(disclaimer)} ${t(STRENGTH_NOTICE)} Each option lists the numbers of the references it rests on; the references are listed in full at the end.</p>`;
 }
 
 function engineLine(engine: MinutesDocument['engine']): string {

@@ -86,6 +86,11 @@ export const optionRowSchema = z.object({
   rationale: z.string(),
   /** Evidence ids the engine cited for this option (each listed in the document's references). */
   evidence: z.array(z.string()),
+  /** Where sources disagree on this option, as the engine showed it (never hidden; minutes written before: none). */
+  conflicts: z.array(z.object({
+    summary: z.string(),
+    sides: z.array(z.object({ position: z.string(), evidence: z.array(z.string()) })),
+  })).default([]),
 });
 export type MinutesOption = z.infer<typeof optionRowSchema>;
 
@@ -246,7 +251,8 @@ export function citedReferences(
   const seen = new Map<string, EvidenceReference>();
   for (const c of cases) {
     for (const o of c.options) {
-      for (const id of o.evidence) {
+      // The evidence of each side of a conflict is listed too, so the conflict's references resolve.
+      for (const id of [...o.evidence, ...(o.conflicts ?? []).flatMap((k) => k.sides.flatMap((sd) => sd.evidence))]) {
         if (seen.has(id)) continue;
         const found = lookup(id);
         seen.set(id, { id, citation: found?.citation ?? 'Not in the current evidence catalogue (cited by an earlier engine version).', short_name: found?.short_name ?? id });

@@ -84,24 +84,39 @@ export const FLAG_INFO: Record<FlagWord, FlagInfo> = {
   BCLC_STAGE_MISMATCH: { title: 'BCLC stage differs from the inputs', explanation: 'The entered BCLC stage differs from the stage derived from liver function, performance status, vascular invasion, spread and nodules; the entered stage is used.', source: null, severity: 'caution' },
 };
 
-export interface DerivedInfo { key: keyof EngineDerived; label: string; unit: string }
+export interface DerivedInfo { key: keyof EngineDerived; label: string; unit: string; /** The published source of the score. */ source: string }
+
+/** Where each derived score comes from (EVIDENCE.md 3.1–3.4, 3.12–3.15), as a reader cites it. */
+export const DERIVED_SOURCES = {
+  child_pugh: 'Pugh RNH et al. Br J Surg 1973',
+  albi: 'Johnson PJ et al. J Clin Oncol 2015',
+  meld: 'Kamath PS et al. Hepatology 2001',
+  meld_na: 'Kim WR et al. N Engl J Med 2008',
+  bsa: 'Mosteller RD. N Engl J Med 1987',
+  bclc: 'BCLC 2022, Reig M et al. J Hepatol 2022 (stage rules encoded by the product)',
+  milan: 'Mazzaferro V et al. N Engl J Med 1996',
+  ucsf: 'Yao FY et al. Hepatology 2001',
+  up_to_seven: 'Mazzaferro V et al. Lancet Oncol 2009',
+  fong: 'Fong Y et al. Ann Surg 1999',
+  flr: 'thresholds 20/30/40 %, see Li D, Madoff DC. Cancer Biol Med 2016',
+} as const;
 
 /** The engine's derived scores, in the order a clinician reads them. */
 export const DERIVED_ROWS: readonly DerivedInfo[] = [
-  { key: 'child_pugh_score', label: 'Child-Pugh score', unit: 'points (5–15)' },
-  { key: 'child_pugh_class', label: 'Child-Pugh class', unit: '' },
-  { key: 'albi_score', label: 'ALBI score', unit: '' },
-  { key: 'albi_grade', label: 'ALBI grade', unit: '' },
-  { key: 'meld', label: 'MELD', unit: 'points (6–40)' },
-  { key: 'meld_na', label: 'MELD-Na', unit: 'points (6–40)' },
-  { key: 'bsa_m2', label: 'Body surface area (Mosteller)', unit: 'm²' },
+  { key: 'child_pugh_score', label: 'Child-Pugh score', unit: 'points (5–15)', source: DERIVED_SOURCES.child_pugh },
+  { key: 'child_pugh_class', label: 'Child-Pugh class', unit: '', source: DERIVED_SOURCES.child_pugh },
+  { key: 'albi_score', label: 'ALBI score', unit: '', source: DERIVED_SOURCES.albi },
+  { key: 'albi_grade', label: 'ALBI grade', unit: '', source: DERIVED_SOURCES.albi },
+  { key: 'meld', label: 'MELD', unit: 'points (6–40)', source: DERIVED_SOURCES.meld },
+  { key: 'meld_na', label: 'MELD-Na', unit: 'points (6–40)', source: DERIVED_SOURCES.meld_na },
+  { key: 'bsa_m2', label: 'Body surface area (Mosteller)', unit: 'm²', source: DERIVED_SOURCES.bsa },
   // Added 2026-12 (EVIDENCE.md 3.12–3.15).
-  { key: 'bclc_stage_derived', label: 'BCLC stage (derived)', unit: '' },
-  { key: 'milan', label: 'Milan criteria', unit: '' },
-  { key: 'ucsf', label: 'UCSF criteria', unit: '' },
-  { key: 'up_to_seven', label: 'Up-to-seven criteria', unit: '' },
-  { key: 'fong_score', label: 'Fong clinical risk score', unit: 'points (0–5)' },
-  { key: 'flr_threshold_pct', label: 'Future-liver-remnant threshold', unit: '%' },
+  { key: 'bclc_stage_derived', label: 'BCLC stage (derived)', unit: '', source: DERIVED_SOURCES.bclc },
+  { key: 'milan', label: 'Milan criteria', unit: '', source: DERIVED_SOURCES.milan },
+  { key: 'ucsf', label: 'UCSF criteria', unit: '', source: DERIVED_SOURCES.ucsf },
+  { key: 'up_to_seven', label: 'Up-to-seven criteria', unit: '', source: DERIVED_SOURCES.up_to_seven },
+  { key: 'fong_score', label: 'Fong clinical risk score', unit: 'points (0–5)', source: DERIVED_SOURCES.fong },
+  { key: 'flr_threshold_pct', label: 'Future-liver-remnant threshold', unit: '%', source: DERIVED_SOURCES.flr },
 ];
 
 export const PROVENANCE_INFO: Record<ProvenanceTag, string> = {

@@ -186,3 +186,30 @@ describe('facts to complete', () => {
     expect(within(options).getByRole('button', { name: 'primary tumour' })).toBeInTheDocument();
   });
 });
+
+describe('issue 14 on the panel', () => {
+  const HCC: CaseFacts = {
+    primary_tumor: 'hcc', nodules: 1, largest_nodule_cm: 2.5, ecog: 0, portal_vein: 'patent', macrovascular_invasion: false, extrahepatic_disease: 'none',
+    bilirubin_mg_dl: 0.8, albumin_g_dl: 4.1, inr: 1.1, ascites: 'none', encephalopathy: 'none', resectable: true, ablatable: true,
+    clinically_significant_portal_hypertension: false, total_tumour_diameter_cm: 2.5,
+  };
+  it('shows the derived BCLC stage beside the entered one and flags a mismatch', () => {
+    // The entered stage B is the one the rules use (2.1 point 7): no resection or ablation row applies.
+    renderWithStores(<OptionsPanelSlot facts={{ ...HCC, bclc_stage: 'B' }} />);
+    expect(panel().querySelector('[data-option="RESECTION"]')).toBeNull();
+    const row = panel().querySelector('[data-derived="bclc_stage_derived"]') as HTMLElement;
+    expect(row).toHaveTextContent('A (early)');
+    expect(row).toHaveTextContent('entered: B (intermediate)');
+    expect(within(panel()).getByRole('alert')).toHaveTextContent('BCLC stage mismatch: entered B (intermediate), derived from the facts A (early)');
+    expect(panel().querySelector('[data-derived="child_pugh_score"]')).toHaveTextContent('Pugh RNH et al. Br J Surg 1973');
+    expect(panel()).not.toHaveTextContent('EVIDENCE.md section 3');
+  });
+  it('no mismatch banner when the entered stage agrees; the new options by their labels; the strengths notice', () => {
+    renderWithStores(<OptionsPanelSlot facts={{ ...HCC, bclc_stage: 'A' }} />);
+    expect(panel().querySelector('[data-bclc-mismatch]')).toBeNull();
+    expect(within(option('RESECTION')).getByRole('heading')).toHaveTextContent('Surgical resection (curative intent)');
+    expect(within(option('ABLATION')).getByRole('heading')).toHaveTextContent('Thermal ablation (RFA / MWA, curative intent)');
+    expect(within(panel()).getByRole('note')).toHaveTextContent('not validated clinical advice');
+    expect(within(panel()).getByRole('note')).toHaveTextContent("supports and does not replace the board's judgement");
+  });
+});

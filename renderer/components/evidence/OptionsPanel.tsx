@@ -4,7 +4,7 @@
  * citations and conflicts, the facts still to complete, the scores, Y-90 dosimetry, versions and disclaimer.
  */
 import type { CaseFacts } from '../../../shared/domain/facts';
-import { DISCLAIMER, Y90_FAMILY, type EngineOutput } from '../../../shared/engine';
+import { DISCLAIMER, STRENGTH_NOTICE, Y90_FAMILY, type EngineOutput } from '../../../shared/engine';
 import { DerivedScores } from './DerivedScores';
 import { EvidenceDialogProvider } from './EvidenceDialog';
 import { FlagList } from './FlagList';
@@ -33,7 +33,7 @@ export function OptionsPanel({ facts }: { facts: CaseFacts }) {
             </p>
           </div>
         )}
-        <p className="disclaimer" role="note">{evaluation.ok ? evaluation.output.disclaimer : DISCLAIMER}</p>
+        <p className="disclaimer" role="note">{evaluation.ok ? evaluation.output.disclaimer : DISCLAIMER} <span data-strength-notice="">{STRENGTH_NOTICE}</span></p>
       </aside>
     </EvidenceDialogProvider>
   );
@@ -62,7 +62,7 @@ function Result({ facts, evaluation }: { facts: CaseFacts; evaluation: EngineOut
         )}
       </section>
       <MissingList missing={missing} />
-      <DerivedScores derived={derived} />
+      <DerivedScores derived={derived} enteredBclc={facts.primary_tumor === 'hcc' ? facts.bclc_stage ?? null : null} />
       {showsY90 ? <Y90Dosimetry facts={facts} /> : null}
     </>
   );

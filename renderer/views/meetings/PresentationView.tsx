@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { AgendaItem } from '../../../shared/domain/meeting';
+import { STRENGTH_NOTICE } from '../../../shared/engine';
 import { DerivedScores } from '../../components/evidence/DerivedScores';
 import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
 import { FlagList } from '../../components/evidence/FlagList';
@@ -131,8 +132,8 @@ function PresentedCase({ item, headingRef, position }: { item: AgendaItem; headi
                   <ol className="options">{engine.output.options.map((o) => <OptionItem key={o.option} option={o} />)}</ol>
                 ) : <p>No option: the engine needs more facts for this case.</p>}
               </section>
-              <DerivedScores derived={engine.output.derived} />
-              <p className="disclaimer">{engine.output.disclaimer}</p>
+              <DerivedScores derived={engine.output.derived} enteredBclc={facts?.primary_tumor === 'hcc' && typeof facts.bclc_stage === 'string' ? facts.bclc_stage : null} />
+              <p className="disclaimer">{engine.output.disclaimer} <span data-strength-notice="">{STRENGTH_NOTICE}</span></p>
             </>
           ) : 'loading' in engine ? <p role="status">Loading the case…</p>
             : <p className="banner error" role="alert">The options cannot be evaluated: {engine.message}</p>}

@@ -6,7 +6,7 @@ export const CONFLICTS: readonly Conflict[] = [
     id: 'C-NET-EMBO-MODALITY',
     summary: 'NET embolisation modality: the 2018/19 narrative review prefers Lipiodol cTACE for future Lu-177 candidates; ENETS 2022 prefers bland TAE for G1 intestinal NET with carcinoid syndrome; a 2020 opinion uses bland embolisation first line',
     sides: [
-      { position: 'seed: Lipiodol cTACE for midgut NET that may later receive Lu-177 (keeps the liver radiation-naive, avoids bland-embolisation pain); Y-90 in older or frail patients', evidence: ['EV-SEED-2018'] },
+      { position: 'founding IO review (2018): Lipiodol cTACE for midgut NET that may later receive Lu-177 (keeps the liver radiation-naive, avoids bland-embolisation pain); Y-90 in older or frail patients', evidence: ['EV-SEED-2018'] },
       { position: 'ENETS 2022: bland hepatic embolisation preferred for carcinoid syndrome with G1 intestinal NET; TACE or SIRT reserved for G2 intestinal or non-intestinal NET', evidence: ['GL-ENETS-2022-CS'] },
       { position: 'Curr Treat Options Oncol 2020 opinion: bland embolisation first line; DEB-TACE more biliary toxicity; radioembolisation for high-grade tumours or after other embolotherapy fails', evidence: ['EV-CTOO-2020-NET-LDT'] },
       { position: 'no modality difference in hepatic PFS in the multicentre comparison', evidence: ['EV-NET-EMBO-COMP', 'GL-NET-LIVER-2015'] },
@@ -32,7 +32,7 @@ export const CONFLICTS: readonly Conflict[] = [
     id: 'C-CRC-SALVAGE',
     summary: 'Salvage mCRC: the 2018/19 narrative review of interventional oncology frames Y-90 as a principal use after first- and second-line failure; guidelines frame it as an option for highly selected patients with audit and registry entry',
     sides: [
-      { position: 'seed: a principal use of Y-90 for mCRC is after failure of first- and second-line therapy; OS 10–12 months in salvage series', evidence: ['EV-SEED-2018', 'EV-COSIMELLI-2010', 'EV-MORE-2015'] },
+      { position: 'founding IO review (2018): a principal use of Y-90 for mCRC is after failure of first- and second-line therapy; OS 10–12 months in salvage series', evidence: ['EV-SEED-2018', 'EV-COSIMELLI-2010', 'EV-MORE-2015'] },
       { position: 'guidelines: highly selected patients only (NCCN footnote [K]); audit outcomes and register patients (NICE); not routinely recommended (ASCO)', evidence: ['GL-NCCN-COLON', 'GL-NICE-IPG672', 'GL-ASCO-MCRC-2023'] },
     ],
   },

@@ -148,7 +148,8 @@ describe('print structure', () => {
         expect(row.slice(0, end)).toContain(`<span class="refs">[${o.evidence.map((id) => numbers.get(id)).join(', ')}]</span>`);
       }
     }
-    const cited = [...new Set(doc.cases.flatMap((c) => c.options.flatMap((o) => o.evidence)))];
+    // Each option's evidence, then the evidence of each side of its conflicts (so a conflict's references resolve).
+    const cited = [...new Set(doc.cases.flatMap((c) => c.options.flatMap((o) => [...o.evidence, ...o.conflicts.flatMap((k) => k.sides.flatMap((sd) => sd.evidence))])))];
     expect(doc.evidence.map((e) => e.id).sort()).toEqual(cited.sort());
     for (const e of doc.evidence) expect(EVIDENCE_IDS).toContain(e.id);
     const refs = html.slice(html.indexOf('<table class="references">'));
