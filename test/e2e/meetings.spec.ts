@@ -176,10 +176,25 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   const options = app.getByRole('region', { name: /Evidence-backed options/ });
   await expect(options.locator('[data-option="SYSTEMIC_STANDARD"]')).toHaveAttribute('data-strength', 'recommended');
   await expect(options.locator('[data-option="Y90_WITH_SECOND_LINE_CHEMO"]')).toHaveAttribute('data-strength', 'not_recommended');
-  await expect(options.locator('[data-option="SYSTEMIC_STANDARD"]').getByRole('button', { name: /^Evidence EV-EPOCH-2021/ })).toBeVisible();
+  // Compact for the room: label and strength; the rationale and citations on demand.
+  const standard = options.locator('[data-option="SYSTEMIC_STANDARD"]');
+  await expect(standard.getByRole('button', { name: /^Evidence EV-EPOCH-2021/ })).toBeHidden();
+  await standard.getByText('Rationale and evidence').click();
+  await expect(standard.getByRole('button', { name: /^Evidence EV-EPOCH-2021/ })).toBeVisible();
+  await standard.getByText('Rationale and evidence').click();
+  // The room's projector: 1280×720, the summary first, the decision beside the case (not below it).
+  await app.setViewportSize({ width: 1280, height: 720 });
+  const summary = app.getByRole('region', { name: `1. ${ready1}, Anna` });
+  await expect(summary.locator('.present-facts')).toContainText('ECOG');
+  await expect(summary.locator('.present-facts')).toContainText('Imaging');
+  const decisionBox = await app.locator('.present-decision').boundingBox();
+  const summaryBox = await summary.boundingBox();
+  expect(decisionBox && summaryBox && decisionBox.x > summaryBox.x + summaryBox.width - 1).toBe(true);
+  expect(decisionBox && decisionBox.y < 720).toBe(true);
   const axe = await new AxeBuilder({ page: app }).analyze();
   expect(seriousOrWorse(axe.violations)).toEqual([]);
-  await app.screenshot({ path: 'test-results/e2e-artifacts/presentation.png' });
+  await app.screenshot({ path: 'test-results/presentation-1280x720.png' });
+  await app.setViewportSize({ width: 1400, height: 900 });
 
   await app.keyboard.press('ArrowRight');
   await expect(h1).toHaveText(`2. ${ready2}, Ben`);

@@ -5,16 +5,17 @@
  * leaves. A timer per case counts against the minutes allotted.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
+import { factValueLabel, FLAG_INFO, OPTION_LABELS, PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { AgendaItem } from '../../../shared/domain/meeting';
 import { STRENGTH_NOTICE } from '../../../shared/engine';
-import { DerivedScores } from '../../components/evidence/DerivedScores';
+import type { CaseFacts } from '../../../shared/domain/facts';
+import type { EngineDerived, EngineOption } from '../../../shared/engine';
+import { CitationList } from '../../components/evidence/CitationButton';
 import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
-import { FlagList } from '../../components/evidence/FlagList';
-import { OptionItem } from '../../components/evidence/OptionItem';
+import { StrengthBadge } from '../../components/evidence/StrengthBadge';
 import { formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
-import { useClock } from '../../components/clock';
+import { formatDay, relativeDays, todayIn, useClock } from '../../components/clock';
 import { ReadinessBadge } from '../../components/meetings/Readiness';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
 import { useMeetings, useStores } from '../../stores/context';
@@ -103,42 +104,46 @@ function PresentedCase({ item, headingRef, position }: { item: AgendaItem; headi
   const facts = engine.facts;
   return (
     <div className="present-case" data-case-id={item.case_id}>
-      <section className="present-summary" aria-labelledby="present-title">
-        <h1 id="present-title" ref={headingRef} tabIndex={-1}>
-          <span className="present-pos">{position}.</span> {item.family_name}, {item.given_name}
-        </h1>
-        <p className="present-sub">
-          {item.identifier} · {item.primary_tumor ? PRIMARY_TUMOR_LABELS[item.primary_tumor] : 'primary not set'}
-          {record ? <> · born {record.patient.birth_date}</> : null}
-          {item.presenter ? <> · presented by {item.presenter}</> : null}
-        </p>
-        <div className="present-tags">
-          <ReadinessBadge readiness={item.readiness} />
-          {item.standard_of_care ? <span className="soc-tag">Standard of care</span> : null}
-          {item.override_reason ? <span className="override-tag">Listed with override: {item.override_reason}</span> : null}
-        </div>
-        {item.diagnosis ? <p className="present-line"><strong>Diagnosis:</strong> {item.diagnosis}</p> : null}
-        {item.question ? <p className="present-line"><strong>Question for the board:</strong> {item.question}</p> : null}
-        {facts ? <KeyFacts facts={facts} /> : null}
-      </section>
-      <EvidenceDialogProvider>
-        <div className="present-evidence">
-          {engine.ok ? (
-            <>
-              <FlagList flags={engine.output.flags} />
-              <section className="ev-section" aria-labelledby="present-options-title">
-                <h2 id="present-options-title" className="ev-heading">Evidence-backed options <span className="count">{engine.output.options.length}</span></h2>
-                {engine.output.options.length ? (
-                  <ol className="options">{engine.output.options.map((o) => <OptionItem key={o.option} option={o} />)}</ol>
-                ) : <p>No option: the engine needs more facts for this case.</p>}
-              </section>
-              <DerivedScores derived={engine.output.derived} enteredBclc={facts?.primary_tumor === 'hcc' && typeof facts.bclc_stage === 'string' ? facts.bclc_stage : null} />
-              <p className="disclaimer">{engine.output.disclaimer} <span data-strength-notice="">{STRENGTH_NOTICE}</span></p>
-            </>
-          ) : 'loading' in engine ? <p role="status">Loading the case…</p>
-            : <p className="banner error" role="alert">The options cannot be evaluated: {engine.message}</p>}
-        </div>
-      </EvidenceDialogProvider>
+      <div className="present-left">
+        <section className="present-summary" aria-labelledby="present-title">
+          <h1 id="present-title" ref={headingRef} tabIndex={-1}>
+            <span className="present-pos">{position}.</span> {item.family_name}, {item.given_name}
+          </h1>
+          <p className="present-sub">
+            {item.identifier}
+            {facts?.age != null ? <> · {facts.age} years</> : null}
+            {' · '}{item.primary_tumor ? PRIMARY_TUMOR_LABELS[item.primary_tumor] : 'primary not set'}
+            {item.presenter ? <> · presented by {item.presenter}</> : null}
+          </p>
+          {item.question ? <p className="present-question"><strong>Question:</strong> {item.question}</p> : null}
+          {facts ? <KeyFacts facts={facts} derived={engine.ok ? engine.output.derived : null}
+            imaging={record?.last_imaging_date ?? null} labs={record?.last_labs_date ?? null} /> : null}
+          <div className="present-tags">
+            <ReadinessBadge readiness={item.readiness} />
+            {item.standard_of_care ? <span className="soc-tag">Standard of care</span> : null}
+            {item.override_reason ? <span className="override-tag">Listed with override: {item.override_reason}</span> : null}
+          </div>
+        </section>
+        <EvidenceDialogProvider>
+          <div className="present-evidence">
+            {engine.ok ? (
+              <>
+                <section className="ev-section" aria-labelledby="present-options-title">
+                  <h2 id="present-options-title" className="ev-heading">Evidence-backed options <span className="count">{engine.output.options.length}</span></h2>
+                  {engine.output.options.length ? (
+                    <ol className="present-options">{engine.output.options.map((o) => <CompactOption key={o.option} option={o} />)}</ol>
+                  ) : <p>No option: the engine needs more facts for this case.</p>}
+                </section>
+                {engine.output.flags.length ? (
+                  <p className="present-flags"><strong>Warnings:</strong> {engine.output.flags.map((f) => FLAG_INFO[f].title).join(' · ')}</p>
+                ) : null}
+                <p className="disclaimer small">{engine.output.disclaimer} <span data-strength-notice="">{STRENGTH_NOTICE}</span></p>
+              </>
+            ) : 'loading' in engine ? <p role="status">Loading the case…</p>
+              : <p className="banner error" role="alert">The options cannot be evaluated: {engine.message}</p>}
+          </div>
+        </EvidenceDialogProvider>
+      </div>
       <div className="present-decision">
         <ItemDecision itemId={item.id} />
       </div>
@@ -146,19 +151,47 @@ function PresentedCase({ item, headingRef, position }: { item: AgendaItem; headi
   );
 }
 
-const KEY_FACTS: Array<[string, string]> = [
-  ['ecog', 'ECOG'], ['line_of_therapy', 'Line of therapy'], ['prior_systemic_lines', 'Prior systemic lines'], ['bclc_stage', 'BCLC'],
-  ['bilirubin_mg_dl', 'Bilirubin (mg/dL)'], ['albumin_g_dl', 'Albumin (g/dL)'], ['inr', 'INR'], ['liver_dominant', 'Liver-dominant'],
-  ['extrahepatic_disease', 'Extrahepatic disease'], ['resectable_or_ablatable', 'Resectable / ablatable'], ['liver_replacement_pct', 'Liver replacement (%)'], ['lesion_count', 'Lesions'],
-];
+/** One option for the room: label and strength; the rationale, rules and citations on demand. */
+function CompactOption({ option }: { option: EngineOption }) {
+  return (
+    <li className={`present-option option-${option.strength}`} data-option={option.option} data-strength={option.strength}>
+      <div className="present-option-head">
+        <span className="present-option-label">{OPTION_LABELS[option.option]}</span>
+        <StrengthBadge strength={option.strength} />
+      </div>
+      <details className="present-why">
+        <summary>Rationale and evidence</summary>
+        <p className="rationale">{option.rationale}</p>
+        <CitationList ids={option.evidence} label={`Evidence for ${OPTION_LABELS[option.option]}`} />
+      </details>
+    </li>
+  );
+}
 
-function KeyFacts({ facts }: { facts: Record<string, unknown> }) {
-  const rows = KEY_FACTS.filter(([k]) => facts[k] !== undefined && facts[k] !== null);
-  if (!rows.length) return null;
-  const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v).replace(/_/g, ' '));
+/** The facts the room needs first, with the age of the imaging and labs. */
+function KeyFacts({ facts, derived, imaging, labs }: {
+  facts: CaseFacts; derived: EngineDerived | null; imaging: string | null; labs: string | null;
+}) {
+  const clock = useClock();
+  const today = todayIn(clock.time_zone);
+  const when = (d: string | null): string => (d ? `${formatDay(d, clock)} (${relativeDays(d, today)})` : 'not recorded');
+  const burden = [
+    facts.liver_replacement_pct != null ? `${facts.liver_replacement_pct} % of liver` : null,
+    facts.lesion_count != null ? `${facts.lesion_count} lesion${facts.lesion_count === 1 ? '' : 's'}` : null,
+  ].filter(Boolean).join(', ');
+  const rows: [string, string][] = [
+    ['ECOG', facts.ecog != null ? String(facts.ecog) : 'not recorded'],
+    ['Child-Pugh', derived?.child_pugh_class ? `${derived.child_pugh_class} (${derived.child_pugh_score ?? '?'})` : 'not computed'],
+    ['ALBI', derived?.albi_grade != null ? `grade ${derived.albi_grade}` : 'not computed'],
+    ['Liver burden', burden || 'not recorded'],
+    ['Lung shunt fraction', facts.lung_shunt_fraction_pct != null ? `${facts.lung_shunt_fraction_pct} %` : 'not recorded'],
+    ['Line of therapy', facts.line_of_therapy ? factValueLabel('line_of_therapy', facts.line_of_therapy) : 'not recorded'],
+    ['Imaging', when(imaging)],
+    ['Labs', when(labs)],
+  ];
   return (
     <dl className="present-facts">
-      {rows.map(([k, label]) => <div key={k}><dt>{label}</dt><dd>{show(facts[k])}</dd></div>)}
+      {rows.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>)}
     </dl>
   );
 }
