@@ -154,9 +154,9 @@ function PresentedCase({ item, headingRef, position }: { item: AgendaItem; headi
 /** One option for the room: label and strength; the rationale, rules and citations on demand. */
 function CompactOption({ option }: { option: EngineOption }) {
   return (
-    <li className={`present-option option-${option.strength}`} data-option={option.option} data-strength={option.strength}>
+    <li className={`present-option option-${option.strength}`} data-option={option.option} data-strength={option.strength} aria-labelledby={`present-opt-${option.option}`}>
       <div className="present-option-head">
-        <span className="present-option-label">{OPTION_LABELS[option.option]}</span>
+        <span className="present-option-label" id={`present-opt-${option.option}`}>{OPTION_LABELS[option.option]}</span>
         <StrengthBadge strength={option.strength} />
       </div>
       <details className="present-why">
