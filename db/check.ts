@@ -7,6 +7,7 @@ import { verifyAuditChain } from './audit';
 import { expectedSearchBodies } from './repositories/cases';
 import { MEETING_TRIGGERS } from './migrations/002-meetings';
 import { verifySeals } from './seals';
+import { anchorProblem } from './anchor';
 import { schemaDifferences } from './restore';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
@@ -46,6 +47,8 @@ export function checkDatabase(db: Db, migrations: readonly Migration[] = MIGRATI
 
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);
+  const anchor = anchorProblem(db);
+  if (anchor) problems.push(anchor);
   // Meeting records (decisions, agenda, amendments...) must match their last audited state.
   const seals = verifySeals(db);
   if (!seals.ok) problems.push(...seals.problems);

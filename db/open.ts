@@ -7,6 +7,7 @@ import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from '
 import path from 'node:path';
 import { configureConnection, hasPlainHeader, KEY_SOURCES, openRaw, type Db } from './connection';
 import { currentKey } from './keys';
+import { writeAnchor } from './anchor';
 import { DatabaseOpenError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
@@ -84,6 +85,19 @@ export function applyMigrations(db: Db, migrations: readonly Migration[] = MIGRA
   return pending.at(-1)?.version ?? current;
 }
 
+/** Closing a connection opened here records its audit head beside the file first (db/anchor.ts). */
+function keepAnchorOnClose(db: Db, file: string): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    try {
+      if (db.open && !db.inTransaction) writeAnchor(db, file);
+    } catch {
+      // A read-only folder: the database still closes; `check` then compares with the last anchor written.
+    }
+    return close();
+  };
+}
+
 export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): OpenResult {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0) || LATEST_VERSION;
@@ -116,6 +130,7 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
       db.prepare('VACUUM INTO ?').run(backupPath);
     }
     applyMigrations(db, migrations);
+    keepAnchorOnClose(db, file);
     return { db, created: !exists, backupPath, fromVersion };
   } catch (error) {
     db.close();

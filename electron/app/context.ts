@@ -5,6 +5,7 @@
 import { createDispatcher } from '../api/dispatcher';
 import type { Actor, ApiResult, CallContext, Dispatch, Handlers, Transport } from '../../shared/api';
 import { openDatabase } from '../../db/open';
+import { writeAnchor } from '../../db/anchor';
 import type { Db } from '../../db/connection';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
@@ -129,6 +130,17 @@ export function openAppContext(options: OpenOptions): AppContext {
   const seats = new LocalSeats(() => db);
   const rebuild = () => { current = createDispatcher(buildHandlers(db, { transport: options.transport, seats, host })); };
   rebuild();
+  // The audit head beside the file follows every change (db/anchor.ts); one indexed read per call.
+  let anchored = -1;
+  const anchorIfMoved = () => {
+    try {
+      if (!db.open) return;
+      const head = db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null;
+      if ((head ?? 0) !== anchored) anchored = writeAnchor(db, options.dbPath)?.id ?? 0;
+    } catch {
+      // Not fatal: `check` compares with the last anchor written, which may only lag.
+    }
+  };
   const dispatch: Dispatch = async (name: unknown, input: unknown, ctx: CallContext) => {
     while (gate) await gate;
     inFlight++;
@@ -137,6 +149,7 @@ export function openAppContext(options: OpenOptions): AppContext {
     } finally {
       inFlight--;
       settle();
+      anchorIfMoved();
     }
   };
   return {

@@ -15,6 +15,7 @@ import { openRaw } from '../../db/connection';
 import { MIGRATIONS, type Migration } from '../../db/migrations/index';
 import { inspectCandidate, privateCopy, swapDatabaseFile } from '../../db/restore';
 import { checkDatabase } from '../../db/check';
+import { writeAnchor } from '../../db/anchor';
 import type { BackupInfo, RestoreResult } from '../../shared/domain/imports';
 import { DomainError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
@@ -287,6 +288,8 @@ export function restoreDatabase(params: RestoreParams): RestoreResult {
     swapped = true;
     const { db } = openDatabase(params.dbPath, { migrations });
     try {
+      // The restored file's head is the board's head from now on.
+      writeAnchor(db, params.dbPath);
       const check = checkDatabase(db);
       if (!check.ok) throw new Error(`restored database failed its check: ${check.problems.join('; ')}`);
       return {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../../db/audit';
+import { anchorProblem } from '../../../db/anchor';
 import { openDatabase } from '../../../db/open';
 import { verifySeals } from '../../../db/seals';
 import { parseCommandArgs, UsageError, type Command } from '../command';
@@ -21,6 +22,11 @@ first broken link (the audit row, or the table and row altered, inserted or dele
       const chain = verifyAuditChain(db);
       if (!chain.ok) {
         io.err(`FAILED: first broken link: ${chain.reason}`);
+        return 1;
+      }
+      const anchor = anchorProblem(db, values.db);
+      if (anchor) {
+        io.err(`FAILED: ${anchor}`);
         return 1;
       }
       const seals = verifySeals(db);

@@ -65,7 +65,7 @@ describe('restore trusts nothing', () => {
       expect(() => restoreDatabase({ dbPath, from: bad })).toThrow(/^restore refused; the current database was not changed/);
       expect(readFileSync(dbPath).equals(before)).toBe(true);
       expect(readFileSync(bad).equals(candidateBefore)).toBe(true);
-      expect(readdirSync(dir).sort()).toEqual(['backups', 'board.sqlite', 'hostile.sqlite']);
+      expect(readdirSync(dir).sort()).toEqual(['backups', 'board.sqlite', 'board.sqlite.anchor.json', 'hostile.sqlite']);
       expect(listBackups(backupsDirFor(dbPath)).map((b) => b.kind)).toEqual(['manual']);
     });
   }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRaw, type Db } from '../../../db/connection';
 import { openDatabase } from '../../../db/open';
+import { anchorPathFor } from '../../../db/anchor';
+import { auditHash } from '../../../db/audit';
 import { seedDemo } from '../../../electron/services/demo';
 import { cli } from '../helpers/cli';
 
@@ -148,6 +150,23 @@ const scenarios: Scenario[] = [
     db.exec('CREATE INDEX zz_idx ON patients (family_name)');
     return /schema: extra index zz_idx/;
   }],
+  ['the newest audit row deleted (the anchor beside the file still names it)', (db) => {
+    const last = one(db, 'SELECT max(id) FROM audit_log');
+    bypassing(db, ['audit_log_no_delete'], () => db.prepare('DELETE FROM audit_log WHERE id = ?').run(last));
+    return new RegExp(`audit: the newest audit rows were removed \\(the anchor beside the file records row ${last}`);
+  }],
+  ['an audit row altered and the whole chain recomputed after it', (db) => {
+    bypassing(db, ['audit_log_no_update'], () => {
+      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 5").run();
+      let prev = db.prepare('SELECT hash FROM audit_log WHERE id = 4').pluck().get() as string;
+      for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= 5 ORDER BY id').all() as Parameters<typeof auditHash>[0][]) {
+        const hash = auditHash({ ...row, prev_hash: prev });
+        db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+        prev = hash;
+      }
+    });
+    return /audit: audit row \d+ is not the row the anchor beside the file records \(the log was rewritten\)/;
+  }],
   ['the search index edited', (db) => {
     const id = one(db, 'SELECT rowid FROM case_search LIMIT 1');
     db.prepare("UPDATE case_search SET body = 'nothing' WHERE rowid = ?").run(id);
@@ -163,6 +182,7 @@ describe('tumour-board check names every out-of-band edit', () => {
     it(name, async () => {
       const copy = path.join(dir, `${name.replace(/[^a-z]+/gi, '-')}.sqlite`);
       copyFileSync(board, copy);
+      copyFileSync(anchorPathFor(board), anchorPathFor(copy));
       const db = openRaw(copy);
       const expected = edit(db);
       db.close();
