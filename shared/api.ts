@@ -17,6 +17,7 @@ import { meetingOperations } from './api/meetings';
 import { minutesOperations } from './api/minutes';
 import { outcomeOperations } from './api/outcomes';
 import { userOperations } from './api/users';
+import { maintenanceOperations } from './api/maintenance';
 
 export const operations = {
   ...appOperations,
@@ -27,6 +28,7 @@ export const operations = {
   ...minutesOperations,
   ...outcomeOperations,
   ...userOperations,
+  ...maintenanceOperations,
 } as const;
 
 export type Operations = typeof operations;

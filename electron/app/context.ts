@@ -1,6 +1,7 @@
 /**
- * Opens the application core on one database file: connection + migrations, services, dispatcher.
- * Every transport (Electron main, browser host, CLI) starts here; none of this imports 'electron'.
+ * Opens the application core on one database file: connection + migrations, services, dispatcher, with the host's
+ * capabilities injected (electron/app/host.ts). Every transport (Electron, browser host, CLI) starts here; none of
+ * this imports 'electron'.
  */
 import { createDispatcher } from '../api/dispatcher';
 import type { Actor, ApiResult, CallContext, Dispatch, Handlers, Transport } from '../../shared/api';
@@ -16,6 +17,8 @@ import { LocalSeats } from './seats';
 import { minutesHandlers } from '../minutes/service';
 import { outcomeHandlers } from '../services/outcomes';
 import { userHandlers } from '../services/users';
+import { maintenanceHandlers } from '../services/maintenance';
+import { headlessHost, type HostCapabilities } from './host';
 import {
   AUTO_BACKUP_INTERVAL_MS, backupsDirFor, parseRetention, restoreDatabase, startBackupSchedule, type BackupHost, type ScheduleOptions,
 } from '../services/backups';
@@ -32,7 +35,11 @@ export interface OpenOptions {
   /** When the file does not exist yet, fill it with synthetic demo cases (never start on an empty screen). */
   demoIfMissing?: boolean;
   demoCases?: number;
+  /** What the host offers (PDF engine, file choice, log); the headless host fills in the rest. */
+  host?: Partial<HostCapabilities>;
 }
+
+export { DatabaseOpenError } from '../../db/errors';
 
 /** What backup rotation keeps: TUMOUR_BOARD_BACKUP_RETENTION (e.g. `daily=7,weekly=4,pre-restore=3,manual=3,budget-mb=5120`) over the defaults. */
 export const configuredRetention = () => parseRetention(process.env.TUMOUR_BOARD_BACKUP_RETENTION);
@@ -57,21 +64,30 @@ export interface HandlerOptions {
   transport: Transport;
   /** Acting profiles per session (kept across a restore). */
   seats?: LocalSeats;
-  host?: BackupHost;
+  /** Restore and rotation, wired by the app context. */
+  backups?: BackupHost;
+  host?: HostCapabilities;
 }
 
 export function buildHandlers(db: Db, options: HandlerOptions): Handlers {
   const seats = options.seats ?? new LocalSeats(() => db);
+  const host = options.host ?? headlessHost(db.name);
+  const backups = options.backups ?? {};
+  const restore = async (from: string): Promise<RestoreResult> => {
+    if (!backups.restore) throw new DomainError('READ_ONLY', 'restore is not available here: use `tumour-board restore --db FILE --from FILE`');
+    return backups.restore(from);
+  };
   return {
     'app.info': () => ({ version: APP_VERSION, transport: options.transport, demo: isDemoDatabase(db), case_count: countCases(db), ...clockOf(db) }),
     ...settingsHandlers(db),
     ...caseHandlers(db),
-    ...importHandlers(db, options.host ?? {}),
+    ...importHandlers(db, backups, host),
     ...engineHandlers(),
     ...meetingHandlers(db, seats),
-    ...minutesHandlers(db),
+    ...minutesHandlers(db, host),
     ...outcomeHandlers(db),
     ...userHandlers(db),
+    ...maintenanceHandlers(db, { host, restore }),
   };
 }
 
@@ -126,9 +142,12 @@ export function openAppContext(options: OpenOptions): AppContext {
     }
   };
   const retention = configuredRetention();
-  const host: BackupHost = { restore: (from) => restore(from, 1), retention };
+  const backups: BackupHost = { restore: (from) => restore(from, 1), retention };
+  const host: HostCapabilities = { ...headlessHost(options.dbPath), ...options.host };
   const seats = new LocalSeats(() => db);
-  const rebuild = () => { current = createDispatcher(buildHandlers(db, { transport: options.transport, seats, host })); };
+  const rebuild = () => {
+    current = createDispatcher(buildHandlers(db, { transport: options.transport, seats, backups, host }), { log: (message, error) => host.log(message, error) });
+  };
   rebuild();
   // The audit head beside the file follows every change (db/anchor.ts); one indexed read per call.
   let anchored = -1;

@@ -9,6 +9,21 @@ import { getProfile } from '../../db/repositories/profiles';
 import type { Actor } from '../../shared/api';
 import { actorLabel, type Profile } from '../../shared/domain/meeting';
 
+/**
+ * The local seat's name in the audit log (desktop app, browser host, CLI): the operating-system user.
+ * `os.userInfo()` throws on some systems (no passwd entry in a container); then the environment is asked.
+ */
+export function osUserName(userInfo: () => { username: string }, env: Readonly<Record<string, string | undefined>>): string {
+  let name: string;
+  try {
+    name = userInfo().username.trim();
+  } catch {
+    name = '';
+  }
+  if (name === '') name = (env.USER ?? env.USERNAME ?? env.LOGNAME ?? '').trim();
+  return name === '' ? 'unknown-user' : name.slice(0, 100);
+}
+
 export const profileActor = (p: Profile): Actor => ({ label: actorLabel(p), profileId: p.id, role: p.role });
 
 export class LocalSeats {

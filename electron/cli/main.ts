@@ -2,12 +2,14 @@
  * `tumour-board`: the command-line transport. Every command validates its arguments (zod), prints a clear
  * message naming the argument on a mistake (exit 2), and exits 1 when the work itself fails.
  */
-import { DatabaseOpenError } from '../../db/errors';
 import { EngineInputError } from '../../shared/engine/errors';
 import { escapeForTerminal } from '../../shared/text/clean';
+import { DatabaseOpenError } from '../app/context';
 import { APP_VERSION } from '../app/version';
 import { UsageError, wantsHelp, type CliIO, type Command } from './command';
+import { CallFailed } from './core';
 import { auditCommand } from './commands/audit';
+import { callCommand } from './commands/call';
 import { backupCommand } from './commands/backup';
 import { casesCommand } from './commands/cases';
 import { checkCommand } from './commands/check';
@@ -19,12 +21,12 @@ import { exportMinutesCommand } from './commands/export-minutes';
 import { exportRegistryCommand } from './commands/export-registry';
 import { serveCommand } from './commands/serve';
 import { encryptCommand, readPassphraseFile, rekeyCommand } from './commands/encrypt';
-import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../../db/keys';
+import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../app/database-file';
 import { usersCommand } from './commands/users';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 COMMANDS.push(exportMinutesCommand, exportLetterCommand);
-COMMANDS.push(exportRegistryCommand);
+COMMANDS.push(exportRegistryCommand, callCommand);
 COMMANDS.push(encryptCommand, rekeyCommand);
 COMMANDS.push(usersCommand);
 
@@ -94,6 +96,10 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
     }
     if (error instanceof EngineInputError) {
       io.err(`tumour-board ${name}: invalid case facts: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof CallFailed) {
+      io.err(`tumour-board ${name}: ${error.message}`);
       return 1;
     }
     if (error instanceof DatabaseOpenError) {

@@ -147,11 +147,17 @@ export function latestSignedMeetingId(db: Db): number | undefined {
 
 /** The outcome letter for a case: from the latest meeting that recorded a decision for it (else the latest listing). */
 export function loadLetter(db: Db, caseId: number, now = new Date().toISOString()): OutcomeLetter {
+  const meetingId = letterMeetingId(db, caseId);
+  const letter = letterFromMinutes(loadMinutes(db, meetingId, now), caseId, letterheadOf(db));
+  if (!letter) throw new DomainError('NOT_FOUND', `case ${caseId} is not on meeting ${meetingId}'s agenda`, 'case_id');
+  return letter;
+}
+
+/** The meeting a case's letter comes from: the latest that recorded a decision for it, else its latest listing. */
+export function letterMeetingId(db: Db, caseId: number): number {
   const row = stmt(db, `SELECT a.meeting_id AS meeting_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
     LEFT JOIN decisions d ON d.agenda_item_id = a.id
     WHERE a.case_id = ? ORDER BY (d.id IS NOT NULL) DESC, m.scheduled_at DESC, a.id DESC LIMIT 1`).get(caseId) as { meeting_id: number } | undefined;
   if (!row) throw new DomainError('NOT_FOUND', `case ${caseId} has not been listed at any meeting`, 'case_id');
-  const letter = letterFromMinutes(loadMinutes(db, row.meeting_id, now), caseId, letterheadOf(db));
-  if (!letter) throw new DomainError('NOT_FOUND', `case ${caseId} is not on meeting ${row.meeting_id}'s agenda`, 'case_id');
-  return letter;
+  return row.meeting_id;
 }

@@ -3,38 +3,25 @@
  * the document, the PDF from the HTML; write it where the transport chose; for a signed meeting, record the
  * PDF's SHA-256 in the audit log (in its own transaction, after the file is written).
  *
- * The PDF engine and the file choice are hooks: by default Chromium through playwright-core and a folder
- * `exports/` next to the database (browser host, tests); the Electron shell sets printToPDF and a save dialog
- * with setMinutesExportHooks() at start-up.
+ * The PDF engine and the file choice are the host's (electron/app/host.ts): printToPDF and a save dialog in the
+ * app; Chromium through playwright-core and --out or `exports/` beside the database elsewhere.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/audit';
-import type { CallContext, Handlers } from '../../shared/api';
+import type { Handlers } from '../../shared/api';
+import type { HostCapabilities } from '../app/host';
 import { DomainError } from '../../shared/errors';
-import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, type FontUrls } from '../../shared/minutes/html';
+import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, patientName, type FontUrls } from '../../shared/minutes/html';
 import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../../shared/minutes/model';
 import { bundledFontDataUrls } from './fonts';
-import { letterheadOf, loadMinutes } from './load';
+import { letterheadOf, letterMeetingId, loadMinutes } from './load';
 import { renderPdf } from './render';
 
-export interface MinutesExportHooks {
-  /** HTML → PDF. */
-  renderPdf(html: string): Promise<Buffer>;
-  /** The absolute path to write, given a suggested file name; null when the user cancelled. */
-  choosePath(suggestedName: string, ctx: CallContext): Promise<string | null>;
-}
-
-let configured: Partial<MinutesExportHooks> = {};
-
-/** Replaces the PDF engine and/or the file choice (the Electron shell: printToPDF and a save dialog). */
-export function setMinutesExportHooks(hooks: Partial<MinutesExportHooks>): void {
-  configured = { ...hooks };
-}
-
-export interface MinutesTarget { meeting_id: number; case_id?: number | undefined }
+/** The minutes of a meeting, or one case's letter (at `meeting_id`, else from the latest meeting that decided it). */
+export type MinutesTarget = { meeting_id: number; case_id?: number | undefined } | { meeting_id?: number | undefined; case_id: number };
 
 export type Rendered =
   | { kind: 'minutes'; doc: MinutesDocument; draft: boolean; title: string; fileName: string }
@@ -44,7 +31,8 @@ const safe = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g, '-'
 
 /** The document for a target (minutes of a meeting, or one case's letter at that meeting). */
 export function documentFor(db: Db, target: MinutesTarget, now = new Date().toISOString()): Rendered {
-  const doc = loadMinutes(db, target.meeting_id, now);
+  const meetingId = target.meeting_id ?? letterMeetingId(db, target.case_id ?? 0);
+  const doc = loadMinutes(db, meetingId, now);
   const draft = doc.sign_off === null;
   const suffix = draft ? '-DRAFT' : '';
   if (target.case_id === undefined) {
@@ -55,7 +43,7 @@ export function documentFor(db: Db, target: MinutesTarget, now = new Date().toIS
     };
   }
   const letter = letterFromMinutes(doc, target.case_id, letterheadOf(db));
-  if (!letter) throw new DomainError('NOT_FOUND', `case ${target.case_id} is not on the agenda of meeting ${target.meeting_id}`, 'case_id');
+  if (!letter) throw new DomainError('NOT_FOUND', `case ${target.case_id} is not on the agenda of meeting ${meetingId}`, 'case_id');
   return {
     kind: 'letter', letter, draft,
     // Titles and file names travel (file lists, mail, print queues): case number and meeting date, no name or MRN.
@@ -102,18 +90,14 @@ export async function writePdf(db: Db, r: Rendered, outPath: string, actor: stri
   return { path: outPath, bytes: pdf.length, sha256, audited };
 }
 
-/** Default file choice: `exports/` next to the database, never overwriting (name-2.pdf, name-3.pdf, …). */
-export function defaultExportPath(db: Db, suggestedName: string): string {
-  const dir = path.join(path.dirname(path.resolve(db.name)), 'exports');
-  const ext = path.extname(suggestedName);
-  const stem = suggestedName.slice(0, suggestedName.length - ext.length);
-  for (let n = 1; ; n++) {
-    const candidate = path.join(dir, n === 1 ? suggestedName : `${stem}-${n}${ext}`);
-    if (!existsSync(candidate)) return candidate;
-  }
+/** What the export says about its document, for the caller to tell the user. */
+function summaryOf(r: Rendered) {
+  if (r.kind === 'minutes') return { meeting_id: r.doc.meeting.id, cases: r.doc.cases.length, patient: null, recipient: null };
+  const p = r.letter.case.patient;
+  return { meeting_id: r.letter.meeting.id, cases: 1, patient: `${patientName(p)} (${p.mrn})`, recipient: r.letter.recipient || null };
 }
 
-export function minutesHandlers(db: Db): Pick<Handlers, 'minutes.preview' | 'minutes.exportPdf'> {
+export function minutesHandlers(db: Db, host: Pick<HostCapabilities, 'renderPdf' | 'choosePath'>): Pick<Handlers, 'minutes.preview' | 'minutes.exportPdf'> {
   return {
     'minutes.preview': ({ meeting_id, case_id, embed_fonts, styles }) => {
       const r = documentFor(db, { meeting_id, case_id });
@@ -124,13 +108,15 @@ export function minutesHandlers(db: Db): Pick<Handlers, 'minutes.preview' | 'min
         : { html, draft: r.draft, title: r.title };
     },
     'minutes.exportPdf': async ({ meeting_id, case_id }, ctx) => {
-      const r = documentFor(db, { meeting_id, case_id });
-      const chosen = configured.choosePath
-        ? await configured.choosePath(r.fileName, ctx)
-        : defaultExportPath(db, r.fileName);
-      if (chosen === null) return { written: false, file_name: null, bytes: 0, sha256: null, draft: r.draft, audited: false };
-      const written = await writePdf(db, r, chosen, ctx.actor.label, configured.renderPdf);
-      return { written: true, file_name: path.basename(written.path), bytes: written.bytes, sha256: written.sha256, draft: r.draft, audited: written.audited };
+      const r = documentFor(db, case_id === undefined ? { meeting_id: meeting_id ?? 0 } : { meeting_id, case_id });
+      const summary = summaryOf(r);
+      const chosen = await host.choosePath({ suggestedName: r.fileName, kind: r.kind }, ctx);
+      if (chosen === null) return { written: false, file_name: null, bytes: 0, sha256: null, draft: r.draft, audited: false, ...summary };
+      const written = await writePdf(db, r, chosen, ctx.actor.label, (html) => host.renderPdf(html));
+      return {
+        written: true, file_name: path.basename(written.path), bytes: written.bytes, sha256: written.sha256, draft: r.draft, audited: written.audited,
+        ...summary,
+      };
     },
   };
 }

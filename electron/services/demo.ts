@@ -10,8 +10,10 @@ export const DEFAULT_DEMO_CASES = 240;
 /** Demo referrals arrive over the last six months, oldest first, so dates and sorting look like real use. */
 const DEMO_SPAN_MS = 180 * 24 * 3600 * 1000;
 
+/** Fills the database with exactly `count` cases: with demo meetings, one of them is the carried-forward re-listing. */
 export function seedDemo(db: Db, count = DEFAULT_DEMO_CASES, seed = 1): number {
-  const cases = generateDemoCases(count, seed);
+  const withMeetings = count >= DEMO_MEETINGS_MIN_CASES;
+  const cases = generateDemoCases(withMeetings ? count - 1 : count, seed);
   db.transaction(() => {
     const nowMs = Date.now();
     const now = new Date(nowMs).toISOString();
@@ -20,10 +22,10 @@ export function seedDemo(db: Db, count = DEFAULT_DEMO_CASES, seed = 1): number {
       const at = new Date(nowMs - (cases.length - i) * step).toISOString();
       createCase(db, { patient: c.patient, case: c.case }, DEMO_ACTOR, at);
     });
-    if (cases.length >= DEMO_MEETINGS_MIN_CASES) seedDemoMeetings(db, new Date(), now);
+    if (withMeetings) seedDemoMeetings(db, new Date(), now);
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'").run();
   })();
-  return cases.length;
+  return db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
 }
 
 export function isDemoDatabase(db: Db): boolean {

@@ -8,20 +8,23 @@ import { caseToFhirBundle } from '../exports/fhir';
 import { importCsv, previewCsv } from '../imports/csv/import';
 import { importFhir, previewFhir } from '../imports/fhir/import';
 import { backupHandlers, type BackupHost } from './backups';
+import type { HostCapabilities } from '../app/host';
 
 type ImportHandlers = Pick<Handlers,
   | 'imports.csvPreview' | 'imports.csvImport' | 'imports.mappings.list' | 'imports.mappings.save' | 'imports.fhirPreview' | 'imports.fhirImport'
   | 'backups.list' | 'backups.create' | 'backups.restore' | 'exports.caseFhir'>;
 
-export function importHandlers(db: Db, host: BackupHost = {}): ImportHandlers {
+export function importHandlers(db: Db, backups: BackupHost, host: Pick<HostCapabilities, 'progress'>): ImportHandlers {
   return {
     'imports.csvPreview': ({ source, content, mapping }) => previewCsv(db, { source, content, mapping }),
-    'imports.csvImport': ({ source, content, mapping, dry_run }, ctx) => importCsv(db, { source, content, mapping, dryRun: dry_run, actor: ctx.actor.label }),
+    'imports.csvImport': ({ source, content, mapping, dry_run }, ctx) => importCsv(db, {
+      source, content, mapping, dryRun: dry_run, actor: ctx.actor.label, onProgress: (done, total) => host.progress('imports.csvImport', done, total),
+    }),
     'imports.mappings.list': () => listSavedMappings(db),
     'imports.mappings.save': ({ source, mapping }, ctx) => saveMapping(db, source, mapping, ctx.actor.label),
     'imports.fhirPreview': ({ source, content }) => previewFhir(db, { source, content }),
     'imports.fhirImport': ({ source, content }, ctx) => importFhir(db, { source, content, actor: ctx.actor.label }),
-    ...backupHandlers(db, host),
+    ...backupHandlers(db, backups),
     'exports.caseFhir': ({ id }) => {
       const record = getCase(db, id);
       if (!record) throw new DomainError('NOT_FOUND', `case ${id} does not exist`);

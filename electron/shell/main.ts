@@ -7,15 +7,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
+import { osUserName } from '../app/seats';
 import { callLocal, openAppContext, startAutoBackups, type AppContext } from '../app/context';
 import { unlockDatabaseKey } from '../app/keychain';
-import { setProcessKey } from '../../db/keys';
-import { setMinutesExportHooks } from '../minutes/service';
-import { printMinutesPdf } from './minutes-pdf';
+import { setProcessKey } from '../app/database-file';
+import { desktopHost } from './desktop-host';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { installAppProtocol, registerAppScheme } from './protocol';
-import { resolveActor } from './policy';
 import { guardAllWebContents, installSessionGuards } from './security';
 import { runSelfCheck, SELF_CHECK_FLAG } from './self-check';
 import { createMainWindow, distPaths } from './window';
@@ -61,7 +60,7 @@ function start(): void {
     const unlocked = unlockDatabaseKey(dbPath, safeStorage);
     setProcessKey(unlocked.key);
     recoveryKey = unlocked.recoveryKey;
-    context = openAppContext({ dbPath, transport: 'electron', demoIfMissing: true });
+    context = openAppContext({ dbPath, transport: 'electron', demoIfMissing: true, host: desktopHost(() => mainWindow, log) });
   } catch (error) {
     // E.g. a database written by a newer version: refused, left untouched, and the user is told why.
     const reason = error instanceof Error ? error.message : String(error);
@@ -73,18 +72,8 @@ function start(): void {
   // Rotating automatic backups beside the database (every 6 h, the last 28 kept).
   autoBackups = startAutoBackups(context, dbPath);
 
-  // Minutes and letters: Electron's own printToPDF (no Chromium download) and a save dialog for the path.
-  setMinutesExportHooks({
-    renderPdf: printMinutesPdf,
-    choosePath: async (name) => {
-      const options = { defaultPath: path.join(app.getPath('documents'), name), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-  });
-
   // The seat is this OS user; choosing a profile in the window makes it the actor (electron/app/seats.ts).
-  const seat = resolveActor(() => os.userInfo(), process.env);
+  const seat = osUserName(() => os.userInfo(), process.env);
   removeIpc = registerIpc({ call: callLocal(context, 'electron', seat), getAppContents: () => mainWindow?.webContents ?? null, log });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
   openWindow(preloadPath);

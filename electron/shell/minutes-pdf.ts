@@ -2,7 +2,7 @@
  * Minutes HTML → PDF inside the app: a hidden, sandboxed window with JavaScript off, in its own in-memory
  * session that may load nothing but the one temporary HTML file (fonts are data: URLs inside it), printed by
  * webContents.printToPDF with a tagged PDF and a document outline. Asynchronous: the main process never blocks.
- * Wire it with setMinutesExportHooks({ renderPdf: printMinutesPdf, choosePath }) (electron/minutes/service.ts).
+ * The desktop host's `renderPdf` (desktop-host.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -124,18 +124,3 @@ export function checkSender(facts: SenderFacts): SenderVerdict {
   if (!isAppUrl(frame.url)) return { ok: false, reason: 'sender frame is not showing the application' };
   return { ok: true };
 }
-
-/**
- * The name written to the audit log for actions taken in the desktop app: the operating-system user.
- * `os.userInfo()` throws on some systems (no passwd entry in a container); then the environment is asked.
- */
-export function resolveActor(userInfo: () => { username: string }, env: Readonly<Record<string, string | undefined>>): string {
-  let name: string;
-  try {
-    name = userInfo().username.trim();
-  } catch {
-    name = '';
-  }
-  if (name === '') name = (env.USER ?? env.USERNAME ?? env.LOGNAME ?? '').trim();
-  return name === '' ? 'unknown-user' : name.slice(0, 100);
-}

@@ -12,6 +12,9 @@ const id = z.number().int().positive();
 
 /** The minutes of `meeting_id`, or (with `case_id`) the outcome letter for that case at that meeting. */
 const target = z.strictObject({ meeting_id: id, case_id: id.optional() });
+/** For an export, `meeting_id` may be left out of a letter: the latest meeting that decided the case. */
+const exportTarget = z.strictObject({ meeting_id: id.optional(), case_id: id.optional() })
+  .refine((t) => t.meeting_id !== undefined || t.case_id !== undefined, { message: 'give meeting_id, case_id or both', path: ['meeting_id'] });
 
 export const minutesOperations = {
   'minutes.preview': op(
@@ -28,7 +31,7 @@ export const minutesOperations = {
     SIGNED_IN,
   ),
   'minutes.exportPdf': op(
-    target,
+    exportTarget,
     z.object({
       /** False when the user cancelled the save dialog (nothing written). */
       written: z.boolean(),
@@ -38,6 +41,11 @@ export const minutesOperations = {
       draft: z.boolean(),
       /** True when the SHA-256 was recorded in the audit log (signed minutes). */
       audited: z.boolean(),
+      /** What was exported: the meeting, how many cases, and for a letter the patient ("Name (MRN)") and recipient. */
+      meeting_id: id,
+      cases: z.number().int().min(0),
+      patient: z.string().nullable(),
+      recipient: z.string().nullable(),
     }),
     SIGNED_IN,
   ),

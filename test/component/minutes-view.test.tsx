@@ -47,6 +47,7 @@ class MinutesApi extends FakeMeetingsApi {
     const result: Export = {
       written: true, file_name: i.case_id === undefined ? 'minutes-Liver-MDT-2026-03-03-meeting-1.pdf' : `letter-MRN${i.case_id}-2026-03-03.pdf`,
       bytes: 123_456, sha256: SHA, draft: !this.signed, audited: this.signed,
+      meeting_id: i.meeting_id ?? 1, cases: i.case_id === undefined ? 3 : 1, patient: null, recipient: null,
     };
     return result as OpOutput<N>;
   }

@@ -189,7 +189,7 @@ describe('Electron main', () => {
   it('on ready: guards, protocol, database, IPC, menu and one secure window', async () => {
     await boot();
     await ready();
-    expect(context.open.options).toEqual({ dbPath: '/fake/userData/tumour-board.db', transport: 'electron', demoIfMissing: true });
+    expect(context.open.options).toEqual({ dbPath: '/fake/userData/tumour-board.db', transport: 'electron', demoIfMissing: true, host: expect.objectContaining({ renderPdf: expect.any(Function), choosePath: expect.any(Function) }) });
     expect(fake.state.ipcChannels).toEqual(['board:invoke']);
     expect(fake.state.menuSet).toBe(1);
     expect(fake.state.windows).toHaveLength(1);

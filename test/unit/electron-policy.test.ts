@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  APP_ENTRY_URL, CONTENT_SECURITY_POLICY, checkSender, isAllowedRequestUrl, isAppUrl, resolveActor, type SenderFacts,
+  APP_ENTRY_URL, CONTENT_SECURITY_POLICY, checkSender, isAllowedRequestUrl, isAppUrl, type SenderFacts,
 } from '../../electron/shell/policy';
+import { osUserName } from '../../electron/app/seats';
 import { contentTypeFor, resolveAppPath, serveAppRequest } from '../../electron/shell/static-files';
 
 describe('isAppUrl (protocol and host, never URL.origin)', () => {
@@ -200,16 +201,16 @@ describe('serveAppRequest', () => {
   });
 });
 
-describe('resolveActor', () => {
+describe('osUserName', () => {
   it('uses the operating-system user name', () => {
-    expect(resolveActor(() => ({ username: 'jnunez' }), {})).toBe('jnunez');
+    expect(osUserName(() => ({ username: 'jnunez' }), {})).toBe('jnunez');
   });
   it('falls back to the environment, then to a placeholder', () => {
     const throws = (): { username: string } => {
       throw new Error('no passwd entry');
     };
-    expect(resolveActor(throws, { USER: 'lwrobel' })).toBe('lwrobel');
-    expect(resolveActor(throws, { USERNAME: 'zodegard' })).toBe('zodegard');
-    expect(resolveActor(throws, {})).toBe('unknown-user');
+    expect(osUserName(throws, { USER: 'lwrobel' })).toBe('lwrobel');
+    expect(osUserName(throws, { USERNAME: 'zodegard' })).toBe('zodegard');
+    expect(osUserName(throws, {})).toBe('unknown-user');
   });
 });

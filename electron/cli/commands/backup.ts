@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { backupTo } from '../../../db/backup';
+import path from 'node:path';
 import { parseCommandArgs, UsageError, type Command } from '../command';
+import { withCore } from '../core';
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -19,15 +19,13 @@ beside it (size, SHA-256, audit head).`,
     );
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name`);
-    const { db } = openDatabase(values.db);
-    let manifest;
-    try {
-      manifest = backupTo(db, values.out);
-    } finally {
-      db.close();
-    }
-    const head = manifest.audit_head ? `audit head ${manifest.audit_head.id}:${manifest.audit_head.hash.slice(0, 16)}` : 'no audit rows';
-    io.out(`backed up ${values.db} to ${values.out} (${manifest.bytes} bytes, SHA-256 ${manifest.sha256}, ${head}); manifest ${values.out}.manifest.json`);
-    return 0;
+    // The copy goes where the host chooses: here, --out.
+    const out = path.resolve(values.out);
+    return withCore(values.db, { host: { choosePath: () => Promise.resolve(out) } }, async (core) => {
+      const r = await core.call('backups.export', {});
+      const head = r.audit_head ? `audit head ${r.audit_head.id}:${r.audit_head.hash.slice(0, 16)}` : 'no audit rows';
+      io.out(`backed up ${values.db} to ${values.out} (${r.bytes} bytes, SHA-256 ${r.sha256 ?? ''}, ${head}); manifest ${values.out}.manifest.json`);
+      return 0;
+    });
   },
 };

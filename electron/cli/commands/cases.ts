@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { getCase, listCases } from '../../../db/repositories/cases';
-import { caseListQuerySchema, CASE_STATUSES } from '../../../shared/domain/case';
+import { CASE_STATUSES } from '../../../shared/domain/case';
 import { PRIMARY_TUMORS } from '../../../shared/domain/facts';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
+import { withCore } from '../core';
 
 export const casesCommand: Command = {
   name: 'cases',
@@ -30,13 +29,13 @@ export const casesCommand: Command = {
       }),
     );
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
-    const { db } = openDatabase(values.db);
-    try {
-      const page = listCases(db, caseListQuerySchema.parse({
-        search: values.search, limit: values.limit,
+    return withCore(values.db, {}, async (core) => {
+      const page = await core.call('cases.list', {
+        limit: values.limit, ...(values.search !== undefined ? { search: values.search } : {}),
         ...(values.status ? { statuses: [values.status] } : {}), ...(values.primary ? { primaries: [values.primary] } : {}),
-      }));
-      const records = page.rows.map((r) => getCase(db, r.id)).filter((r) => r !== undefined);
+      });
+      const records = [];
+      for (const row of page.rows) records.push(await core.call('cases.get', { id: row.id }));
       if (values.json) {
         io.out(JSON.stringify(records, null, 2));
         return 0;
@@ -51,8 +50,6 @@ export const casesCommand: Command = {
         io.out(`    facts:     ${facts.length ? facts.join(' ') : '(none)'}`);
       }
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

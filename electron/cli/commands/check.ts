@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { checkDatabase } from '../../../db/check';
 import { parseCommandArgs, UsageError, type Command } from '../command';
+import { withCore } from '../core';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -13,17 +12,14 @@ Exit 0 when every check passes; exit 1 naming each problem (for the audit chain:
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { db: { type: 'string' } }, z.object({ db: z.string({ message: 'is required' }).min(1) }));
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
-    const { db } = openDatabase(values.db);
-    try {
-      const report = checkDatabase(db);
+    return withCore(values.db, {}, async (core) => {
+      const report = await core.call('db.check', {});
       if (report.ok) {
-        io.out(`ok: ${values.db}: integrity ok, foreign keys ok, audit chain ok (${report.auditRows} rows), search index in step (${report.cases} cases)`);
+        io.out(`ok: ${values.db}: integrity ok, foreign keys ok, audit chain ok (${report.audit_rows} rows), search index in step (${report.cases} cases)`);
         return 0;
       }
       for (const p of report.problems) io.err(`FAILED: ${p}`);
       return 1;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -1,22 +1,16 @@
 /**
  * Data in and out from the command line: import-csv, import-fhir, export-fhir, restore. Each validates its
- * arguments, reads the file as text, and calls the same services as the app.
+ * arguments, reads the file as text, and calls the same operations as the app (imports.csvImport,
+ * imports.fhirImport, exports.caseFhir, backups.restoreFile).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { getCase } from '../../../db/repositories/cases';
-import { csvMappingSchema } from '../../../shared/domain/imports';
-import { caseToFhirBundle } from '../../exports/fhir';
-import { importCsv } from '../../imports/csv/import';
-import { importFhir } from '../../imports/fhir/import';
-import { restoreDatabase } from '../../services/backups';
+import { csvMappingSchema, type CsvMapping } from '../../../shared/domain/imports';
 import { intArg, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { withCore } from '../core';
 
 const required = z.string({ message: 'is required' }).min(1);
-const actor = () => `cli:${os.userInfo().username}`;
 
 function mustExist(file: string): void {
   if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
@@ -30,37 +24,37 @@ function printProblems(io: CliIO, file: string, problems: { row: number; column:
 export const importCsvCommand: Command = {
   name: 'import-csv',
   summary: 'import a CSV case list (all rows or none)',
-  usage: `tumour-board import-csv --db FILE CSV [--mapping FILE] [--dry-run]
+  usage: `tumour-board import-csv --db FILE CSV [--mapping FILE] [--dry-run] [--as NAME]
 
 Without --mapping, the mapping saved for this file name is used, else headers are recognised (CONTRACT field
 names, mrn, family_name, given_name, birth_date, sex, question, "Bilirubin (µmol/L)" …). --mapping is a JSON
 file {"columns":[{"column":"Bili","target":"fact.bilirubin_mg_dl","unit":"umol_l"}, …]}; it is saved for the
-file name. A problem in any row imports nothing and is reported by row and column (exit 1).`,
+file name. A problem in any row imports nothing and is reported by row and column (exit 1).
+--as NAME acts as that profile (PIN from $TUMOUR_BOARD_PIN) instead of the local operator.`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
-      argv, { db: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-      z.object({ db: required, mapping: z.string().optional(), 'dry-run': z.boolean().optional() }), true,
+      argv, { db: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' } },
+      z.object({ db: required, mapping: z.string().optional(), 'dry-run': z.boolean().optional(), as: z.string().min(1).optional() }), true,
     );
     const [csv, ...extra] = positionals;
     if (!csv || extra.length) throw new UsageError('give exactly one CSV file');
     mustExist(values.db);
     mustExist(csv);
-    let mapping;
+    let mapping: CsvMapping | undefined;
     if (values.mapping) {
       mustExist(values.mapping);
       const parsed = csvMappingSchema.safeParse(JSON.parse(readFileSync(values.mapping, 'utf8')) as unknown);
       if (!parsed.success) throw new UsageError(`--mapping: ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       mapping = parsed.data;
     }
-    const { db } = openDatabase(values.db);
-    try {
-      let lastPct = -1;
-      const result = importCsv(db, {
-        source: path.basename(csv), content: readFileSync(csv, 'utf8'), mapping, dryRun: values['dry-run'] ?? false, actor: actor(),
-        onProgress: (done, total) => {
-          const pct = total ? Math.floor((done / total) * 10) * 10 : 100;
-          if (pct !== lastPct) { lastPct = pct; io.err(`progress: ${done}/${total}`); }
-        },
+    let lastPct = -1;
+    const progress = (_task: string, done: number, total: number) => {
+      const pct = total ? Math.floor((done / total) * 10) * 10 : 100;
+      if (pct !== lastPct) { lastPct = pct; io.err(`progress: ${done}/${total}`); }
+    };
+    return withCore(values.db, { as: values.as, host: { progress } }, async (core) => {
+      const result = await core.call('imports.csvImport', {
+        source: path.basename(csv), content: readFileSync(csv, 'utf8'), ...(mapping ? { mapping } : {}), dry_run: values['dry-run'] ?? false,
       });
       if (result.problems.length) {
         printProblems(io, path.basename(csv), result.problems);
@@ -70,28 +64,25 @@ file name. A problem in any row imports nothing and is reported by row and colum
       const { create, update, unchanged } = result.counts;
       io.out(`${result.dry_run ? 'dry run (nothing written): would create' : 'created'} ${create}, ${result.dry_run ? 'update' : 'updated'} ${update}, unchanged ${unchanged}`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };
 
 export const importFhirCommand: Command = {
   name: 'import-fhir',
   summary: 'import a FHIR R4 / mCODE Bundle or NDJSON as one case',
-  usage: `tumour-board import-fhir --db FILE BUNDLE
+  usage: `tumour-board import-fhir --db FILE BUNDLE [--as NAME]
 
 Prints what was mapped, what was not, and which CONTRACT facts are still missing. A file that is not FHIR R4
 (not JSON, not a Bundle, DSTU2, references that do not resolve) is refused whole (exit 1).`,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' } }, z.object({ db: required }), true);
+    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, as: { type: 'string' } }, z.object({ db: required, as: z.string().min(1).optional() }), true);
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError('give exactly one FHIR file');
     mustExist(values.db);
     mustExist(file);
-    const { db } = openDatabase(values.db);
-    try {
-      const r = importFhir(db, { source: path.basename(file), content: readFileSync(file, 'utf8'), actor: actor() });
+    return withCore(values.db, { as: values.as }, async (core) => {
+      const r = await core.call('imports.fhirImport', { source: path.basename(file), content: readFileSync(file, 'utf8') });
       if (!r.imported) {
         for (const e of r.errors) io.err(e);
         io.err('nothing imported');
@@ -104,9 +95,7 @@ Prints what was mapped, what was not, and which CONTRACT facts are still missing
       for (const m of r.not_mapped) io.out(`  ${m.resource}: ${m.reason}`);
       io.out(`missing facts (${r.missing_facts.length}): ${r.missing_facts.join(', ')}`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };
 
@@ -121,19 +110,12 @@ export const exportFhirCommand: Command = {
     );
     mustExist(values.db);
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name`);
-    const { db } = openDatabase(values.db);
-    try {
-      const record = getCase(db, values.case);
-      if (!record) {
-        io.err(`case ${values.case} does not exist`);
-        return 1;
-      }
-      writeFileSync(values.out, `${JSON.stringify(caseToFhirBundle(record), null, 2)}\n`, { flag: 'wx' });
+    return withCore(values.db, {}, async (core) => {
+      const { content } = await core.call('exports.caseFhir', { id: values.case });
+      writeFileSync(values.out, `${content}\n`, { flag: 'wx' });
       io.out(`wrote case ${values.case} to ${values.out}`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };
 
@@ -149,14 +131,14 @@ database is saved to backups/board-pre-restore-….sqlite beside it, then replac
     const { values } = parseCommandArgs(argv, { db: { type: 'string' }, from: { type: 'string' } }, z.object({ db: required, from: required }));
     mustExist(values.db);
     mustExist(values.from);
-    try {
-      const r = restoreDatabase({ dbPath: values.db, from: values.from });
+    // The file to restore is the host's choice: here, --from.
+    const from = path.resolve(values.from);
+    return withCore(values.db, { host: { chooseFile: () => Promise.resolve(from) } }, async (core) => {
+      const r = await core.call('backups.restoreFile', {});
+      if (r === null) return 1;
       io.out(`restored ${values.db} from ${r.restored_from}: schema ${r.schema_version}, ${r.cases} cases, audit chain ok (${r.audit_rows} rows); the previous database is in backups/${r.safety_backup}`);
       return 0;
-    } catch (error) {
-      io.err(error instanceof Error ? error.message : String(error));
-      return 1;
-    }
+    });
   },
 };
 

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { seedDemo } from '../../services/demo';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
+import { withCore } from '../core';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -18,13 +17,10 @@ Creates FILE with N synthetic cases (default 240; at most 200000). Refuses an ex
     );
     if (existsSync(values.db)) throw new UsageError(`${values.db} already exists; demo creates a new database only`);
     const started = performance.now();
-    const { db } = openDatabase(values.db);
-    try {
-      const n = seedDemo(db, values.cases, values.seed);
-      io.out(`created ${values.db} with ${n} demo cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    } finally {
-      db.close();
-    }
-    return 0;
+    return withCore(values.db, {}, async (core) => {
+      const { cases } = await core.call('demo.seed', { cases: values.cases, seed: values.seed });
+      io.out(`created ${values.db} with ${cases} demo cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return 0;
+    });
   },
 };

@@ -6,8 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { rekeyFile } from '../../../db/encrypt';
-import { currentKey, PASSPHRASE_ENV } from '../../../db/keys';
+import { currentKey, PASSPHRASE_ENV, rekeyFile } from '../../app/database-file';
 import { parseCommandArgs, UsageError, type Command } from '../command';
 
 const NEW_PASSPHRASE_ENV = 'TUMOUR_BOARD_NEW_PASSPHRASE';

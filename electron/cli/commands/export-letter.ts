@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { loadLetter } from '../../minutes/load';
-import { writePdf, type Rendered } from '../../minutes/service';
-import { patientName } from '../../../shared/minutes/html';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
-import { cliActor } from './export-minutes';
+import { withCore } from '../core';
 
 export const exportLetterCommand: Command = {
   name: 'export-letter',
   summary: "write a case's outcome letter to the referring clinician as PDF",
-  usage: `tumour-board export-letter --db FILE --case ID --out FILE.pdf
+  usage: `tumour-board export-letter --db FILE --case ID --out FILE.pdf [--as NAME]
 
 The decision for one case (from the latest meeting that decided it), addressed to the referring clinician,
 with the options the board saw and the evidence cited. DRAFT until that meeting is signed.
@@ -18,26 +15,23 @@ Refuses to overwrite an existing --out file.`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
-      { db: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' } },
+      { db: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' } },
       z.object({
         db: z.string({ message: 'is required' }).min(1),
         case: intArg(1, Number.MAX_SAFE_INTEGER),
         out: z.string({ message: 'is required' }).min(1).regex(/\.pdf$/i, 'must end in .pdf'),
+        as: z.string().min(1).optional(),
       }),
     );
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name`);
-    const { db } = openDatabase(values.db);
-    try {
-      const letter = loadLetter(db, values.case);
-      const draft = letter.sign_off === null;
-      const r: Rendered = { kind: 'letter', letter, draft, title: '', fileName: values.out };
-      const written = await writePdf(db, r, values.out, cliActor('export-letter'));
-      io.out(`wrote ${values.out}: outcome letter for ${patientName(letter.case.patient)} (${letter.case.patient.mrn}) to ${letter.recipient || 'the referring clinician'}, meeting ${letter.meeting.id}${draft ? ' (DRAFT: not signed)' : ''}, ${written.bytes} bytes`);
-      io.out(`sha256 ${written.sha256}${written.audited ? ' (recorded in the audit log)' : ''}`);
+    const out = path.resolve(values.out);
+    return withCore(values.db, { as: values.as, host: { choosePath: () => Promise.resolve(out) } }, async (core) => {
+      // No meeting given: the letter comes from the latest meeting that decided the case (the minutes operation).
+      const r = await core.call('minutes.exportPdf', { case_id: values.case });
+      io.out(`wrote ${values.out}: outcome letter for ${r.patient ?? `case ${values.case}`} to ${r.recipient ?? 'the referring clinician'}, meeting ${r.meeting_id}${r.draft ? ' (DRAFT: not signed)' : ''}, ${r.bytes} bytes`);
+      io.out(`sha256 ${r.sha256 ?? ''}${r.audited ? ' (recorded in the audit log)' : ''}`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -1,22 +1,19 @@
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { latestSignedMeetingId } from '../../minutes/load';
-import { documentFor, writePdf } from '../../minutes/service';
 import { parseCommandArgs, UsageError, type Command } from '../command';
+import { withCore, type CliCore } from '../core';
 
-/** Who the audit log names for an export from the command line. */
-export const cliActor = (command: string): string => {
-  let user = 'unknown user';
-  try { user = userInfo().username; } catch { /* no passwd entry: keep the placeholder */ }
-  return `tumour-board ${command} (${user})`;
-};
+/** The most recently signed meeting, if any. */
+async function latestSignedMeeting(core: CliCore): Promise<number | undefined> {
+  const signed = await core.call('meetings.list', { statuses: ['signed'] });
+  return signed.sort((a, b) => (b.signed_at ?? '').localeCompare(a.signed_at ?? '') || b.id - a.id)[0]?.id;
+}
 
 export const exportMinutesCommand: Command = {
   name: 'export-minutes',
   summary: 'write the minutes of a meeting as PDF',
-  usage: `tumour-board export-minutes --db FILE --meeting ID|latest-signed --out FILE.pdf
+  usage: `tumour-board export-minutes --db FILE --meeting ID|latest-signed --out FILE.pdf [--as NAME]
 
 Renders the minutes (A4, tagged PDF) with a Chromium found at $CHROMIUM or the usual install paths.
 Draft minutes (meeting not signed) carry a DRAFT header and watermark. For a signed meeting the PDF's
@@ -24,31 +21,28 @@ SHA-256 is recorded in the audit log. Refuses to overwrite an existing --out fil
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
-      { db: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' } },
+      { db: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' } },
       z.object({
         db: z.string({ message: 'is required' }).min(1),
         meeting: z.string({ message: 'is required (a meeting id or latest-signed)' }).regex(/^(\d+|latest-signed)$/, 'must be a meeting id or latest-signed'),
         out: z.string({ message: 'is required' }).min(1).regex(/\.pdf$/i, 'must end in .pdf'),
+        as: z.string().min(1).optional(),
       }),
     );
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name`);
-    const { db } = openDatabase(values.db);
-    try {
-      const meetingId = values.meeting === 'latest-signed' ? latestSignedMeetingId(db) : Number(values.meeting);
+    const out = path.resolve(values.out);
+    return withCore(values.db, { as: values.as, host: { choosePath: () => Promise.resolve(out) } }, async (core) => {
+      const meetingId = values.meeting === 'latest-signed' ? await latestSignedMeeting(core) : Number(values.meeting);
       if (meetingId === undefined) {
         io.err(`tumour-board export-minutes: ${values.db} has no signed meeting`);
         return 1;
       }
       const started = performance.now();
-      const r = documentFor(db, { meeting_id: meetingId });
-      const written = await writePdf(db, r, values.out, cliActor('export-minutes'));
-      const cases = r.kind === 'minutes' ? r.doc.cases.length : 1;
-      io.out(`wrote ${values.out}: minutes of meeting ${meetingId}${r.draft ? ' (DRAFT: not signed)' : ' (signed)'}, ${cases} case(s), ${written.bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      io.out(`sha256 ${written.sha256}${written.audited ? ' (recorded in the audit log)' : ''}`);
+      const r = await core.call('minutes.exportPdf', { meeting_id: meetingId });
+      io.out(`wrote ${values.out}: minutes of meeting ${meetingId}${r.draft ? ' (DRAFT: not signed)' : ' (signed)'}, ${r.cases} case(s), ${r.bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      io.out(`sha256 ${r.sha256 ?? ''}${r.audited ? ' (recorded in the audit log)' : ''}`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -1,9 +1,8 @@
 /** `tumour-board export-registry`: the de-identified registry export of treated cases (CSV or FHIR Bundle + manifest). */
 import { existsSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { buildRegistryExport } from '../../exports/registry';
 import { parseCommandArgs, UsageError, type Command } from '../command';
+import { withCore } from '../core';
 
 export const exportRegistryCommand: Command = {
   name: 'export-registry',
@@ -22,15 +21,12 @@ Refuses to overwrite an existing file.`,
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
     const manifestFile = `${values.out}.manifest.json`;
     for (const f of [values.out, manifestFile]) if (existsSync(f)) throw new UsageError(`${f} already exists; choose a new file name`);
-    const { db } = openDatabase(values.db);
-    try {
-      const r = buildRegistryExport(db);
+    return withCore(values.db, {}, async (core) => {
+      const r = await core.call('exports.registry', {});
       writeFileSync(values.out, values.format === 'csv' ? r.csv : `${r.fhir}\n`, { flag: 'wx' });
       writeFileSync(manifestFile, `${JSON.stringify(r.manifest, null, 2)}\n`, { flag: 'wx' });
       io.out(`wrote ${r.manifest.records} record(s) of ${r.manifest.patients} patient(s) to ${values.out} (${values.format}); manifest in ${manifestFile}`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { userInfo } from 'node:os';
 import { callLocal, openAppContext, startAutoBackups } from '../../app/context';
+import { osUserName } from '../../app/seats';
 import { defaultDbPath } from '../../app/paths';
 import { startBrowserHost } from '../../host/server';
 import { startBoardServer } from '../../host/board';
@@ -103,7 +104,7 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
     const ctx = openAppContext({ dbPath, transport: 'browser-host', demoIfMissing: true });
     if (ctx.createdDemo) io.out(`no database at ${dbPath}: created one with synthetic demo cases`);
     const backups = startAutoBackups(ctx, dbPath, { onError: (error) => io.err(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
-    const host = await startBrowserHost({ call: callLocal(ctx, 'browser-host', `${userInfo().username} (browser host)`), staticDir, port: values.port });
+    const host = await startBrowserHost({ call: callLocal(ctx, 'browser-host', `${osUserName(() => userInfo(), process.env)} (browser host)`), staticDir, port: values.port });
     io.out(`Tumour Board browser host: ${host.openUrl}`);
     await waitForSignal();
     backups.stop();

@@ -1,23 +1,33 @@
 // minutes.preview and minutes.exportPdf through the dispatcher on the demo database (PDF engine and file choice
-// replaced by hooks, as the Electron shell does): the file is written where the hook says, a signed meeting's
+// given as host capabilities, as the Electron shell does): the file is written where the hook says, a signed meeting's
 // PDF hash goes to the audit log, a cancelled save writes nothing, a draft is not audited.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../electron/app/context';
-import { setMinutesExportHooks } from '../../../electron/minutes/service';
+import type { HostCapabilities } from '../../../electron/app/host';
 import { seatCtx, useTempDir } from '../helpers/fixtures';
 
 const tmp = useTempDir();
 const ctx = seatCtx('test-user');
 
-afterEach(() => setMinutesExportHooks({}));
+/** The host the test plays: what it answers can change between calls. */
+const host: Partial<HostCapabilities> = {};
+const playedHost: Partial<HostCapabilities> = {
+  renderPdf: (html) => (host.renderPdf ?? (() => Promise.reject(new Error('no PDF engine in this test'))))(html),
+  choosePath: (request, ctx) => (host.choosePath ?? (() => Promise.resolve(null)))(request, ctx),
+};
 
-function openDemo() {
+function openDemo(options: { defaultChoice?: boolean } = {}) {
   const dir = tmp();
-  const app = openAppContext({ dbPath: path.join(dir, 'demo.db'), transport: 'cli', demoIfMissing: true });
+  delete host.renderPdf;
+  delete host.choosePath;
+  const app = openAppContext({
+    dbPath: path.join(dir, 'demo.db'), transport: 'cli', demoIfMissing: true,
+    host: options.defaultChoice ? { renderPdf: playedHost.renderPdf } : playedHost,
+  });
   const ids = (status: string) => app.db.prepare('SELECT id FROM meetings WHERE status = ? ORDER BY id').pluck().all(status) as number[];
   return { dir, app, signed: ids('signed')[0] ?? 0, planned: ids('planned')[0] ?? 0 };
 }
@@ -49,7 +59,7 @@ describe('minutes API', () => {
     try {
       const fake = Buffer.from('%PDF-1.7 minutes');
       const suggested: string[] = [];
-      setMinutesExportHooks({ renderPdf: async (html) => { expect(html).toContain('@font-face'); return fake; }, choosePath: async (name) => { suggested.push(name); return path.join(dir, 'out', name); } });
+      Object.assign(host, { renderPdf: async (html: string) => { expect(html).toContain('@font-face'); return fake; }, choosePath: async ({ suggestedName }: { suggestedName: string }) => { suggested.push(suggestedName); return path.join(dir, 'out', suggestedName); } });
       const r = await app.dispatch('minutes.exportPdf', { meeting_id: signed }, ctx);
       if (!r.ok) throw new Error(r.error.message);
       const sha = createHash('sha256').update(fake).digest('hex');
@@ -66,7 +76,7 @@ describe('minutes API', () => {
       expect(draft).toMatchObject({ ok: true, value: { written: true, draft: true, audited: false } });
       expect(suggested[1]).toMatch(/-DRAFT\.pdf$/);
 
-      setMinutesExportHooks({ renderPdf: async () => fake, choosePath: async () => null });
+      Object.assign(host, { renderPdf: async () => fake, choosePath: async () => null });
       expect(await app.dispatch('minutes.exportPdf', { meeting_id: signed }, ctx)).toMatchObject({ ok: true, value: { written: false, file_name: null, audited: false } });
       const count = app.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'minutes.export_pdf'").pluck().get();
       expect(count).toBe(1);
@@ -76,9 +86,9 @@ describe('minutes API', () => {
   });
 
   it('by default writes into exports/ next to the database, never over an earlier file', async () => {
-    const { dir, app, planned } = openDemo();
+    const { dir, app, planned } = openDemo({ defaultChoice: true });
     try {
-      setMinutesExportHooks({ renderPdf: async () => Buffer.from('%PDF-x') });
+      host.renderPdf = async () => Buffer.from('%PDF-x');
       const a = await app.dispatch('minutes.exportPdf', { meeting_id: planned }, ctx);
       const b = await app.dispatch('minutes.exportPdf', { meeting_id: planned }, ctx);
       const na = a.ok ? (a.value as { file_name: string }).file_name : '';

@@ -1,0 +1,65 @@
+/**
+ * Looking after the database behind the API (what `check`, `audit`, `backup`, `restore` and `demo` do on the
+ * command line, now operations every transport reaches): checks, a copy and a restore where the host chooses the
+ * file, demo data for an empty database.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/connection';
+import { verifyAuditChain } from '../../db/audit';
+import { anchorProblem } from '../../db/anchor';
+import { backupTo } from '../../db/backup';
+import { checkDatabase } from '../../db/check';
+import { countCases } from '../../db/repositories/cases';
+import { verifySeals } from '../../db/seals';
+import type { Handlers } from '../../shared/api';
+import type { maintenanceOperations } from '../../shared/api/maintenance';
+import type { RestoreResult } from '../../shared/domain/imports';
+import { DomainError } from '../../shared/errors';
+import type { HostCapabilities } from '../app/host';
+import { seedDemo } from './demo';
+
+export interface MaintenanceDeps {
+  host: Pick<HostCapabilities, 'choosePath' | 'chooseFile'>;
+  /** The app context's restore: waits for other calls, swaps the file, reopens. */
+  restore: (from: string) => Promise<RestoreResult>;
+}
+
+const stamp = (d = new Date()): string => d.toISOString().replace(/[:.]/g, '-');
+
+export function maintenanceHandlers(db: Db, deps: MaintenanceDeps): Pick<Handlers, keyof typeof maintenanceOperations> {
+  return {
+    'db.check': () => {
+      const r = checkDatabase(db);
+      return { ok: r.ok, problems: r.problems, audit_rows: r.auditRows, cases: r.cases };
+    },
+    'audit.verify': () => {
+      const chain = verifyAuditChain(db);
+      if (!chain.ok) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [`first broken link: ${chain.reason}`] };
+      // The newest audit row must be the one anchored beside the file (deleting the newest rows is named).
+      const anchor = anchorProblem(db, db.name);
+      if (anchor) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [anchor] };
+      const seals = verifySeals(db);
+      if (!seals.ok) {
+        const [first, ...rest] = seals.problems.length ? seals.problems : [`${seals.table} row ${seals.rowId}`];
+        return { ok: false, audit_rows: chain.rows, record_rows: seals.rows, problems: [`first broken link: ${first ?? ''}`, ...rest] };
+      }
+      return { ok: true, audit_rows: chain.rows, record_rows: seals.rows, problems: [] };
+    },
+    'backups.export': async (_input, ctx) => {
+      const chosen = await deps.host.choosePath({ suggestedName: `tumour-board-copy-${stamp()}.sqlite`, kind: 'backup' }, ctx);
+      if (chosen === null) return { written: false, file_name: null, bytes: 0, sha256: null, audit_head: null };
+      if (existsSync(chosen)) throw new DomainError('CONFLICT', `${path.basename(chosen)} already exists; choose a new file name`);
+      const manifest = backupTo(db, chosen);
+      return { written: true, file_name: path.basename(chosen), bytes: manifest.bytes, sha256: manifest.sha256, audit_head: manifest.audit_head };
+    },
+    'backups.restoreFile': async (_input, ctx) => {
+      const from = await deps.host.chooseFile({ kind: 'backup' }, ctx);
+      return from === null ? null : deps.restore(from);
+    },
+    'demo.seed': ({ cases, seed }) => {
+      if (countCases(db) > 0) throw new DomainError('CONFLICT', 'this database already holds cases: demo data goes into an empty database only');
+      return { cases: seedDemo(db, cases, seed) };
+    },
+  };
+}
