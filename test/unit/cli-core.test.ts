@@ -17,10 +17,10 @@ describe('tumour-board call and --as', () => {
     expect(JSON.parse(info.out)).toMatchObject({ transport: 'cli', demo: true, case_count: 100 });
     // A member may read but not record a decision; the refusal names who may.
     const member = await cli('call', 'decisions.record', '--db', db, '--as', 'dr. tomás ibarra', '--input', '{}');
-    expect(member).toEqual({ code: 1, out: '', err: expect.stringMatching(/^FORBIDDEN: only the chair or coordinator can do this; Dr\. Tomás Ibarra \(member, profile \d+\) acts as member$/) });
+    expect(member).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^FORBIDDEN: only the chair or coordinator can do this; Dr\. Tomás Ibarra \(member, profile \d+\) acts as member$/) });
     expect((await cli('call', 'cases.list', '--db', db, '--as', 'Dr. Tomás Ibarra', '--input', '{"limit":1}')).code).toBe(0);
     expect(await cli('call', 'cases.list', '--db', db, '--as', 'Nobody')).toMatchObject({ code: 2, err: expect.stringContaining('--as: no profile is named "Nobody"') });
-    expect(await cli('call', 'cases.drop', '--db', db)).toEqual({ code: 1, out: '', err: 'UNKNOWN_OPERATION: unknown operation: cases.drop' });
+    expect(await cli('call', 'cases.drop', '--db', db)).toMatchObject({ code: 1, out: '', err: 'UNKNOWN_OPERATION: unknown operation: cases.drop' });
     expect(await cli('call', 'cases.list', '--db', db, '--input', '{oops')).toMatchObject({ code: 2, err: expect.stringContaining('--input is not valid JSON') });
     // The coordinator's edit is audited under her name.
     const created = await cli('call', 'cases.create', '--db', db, '--as', 'Priya Natarajan', '--input', JSON.stringify({
