@@ -113,7 +113,7 @@ export function createProfile(db: Db, input: ProfileInput, actor: Actor | null, 
     if (input.role === 'chair') {
       const anyone = stmt(db, 'SELECT count(*) FROM profiles').pluck().get() as number;
       if (anyone > 0 && actingRole !== 'chair') {
-        throw new DomainError('FORBIDDEN', 'only a chair can create a chair profile: act as a chair first', 'role');
+        throw new DomainError('VALIDATION', 'only a chair can create a chair profile: act as a chair first', 'role');
       }
     }
     const info = stmt(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')

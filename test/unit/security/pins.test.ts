@@ -54,7 +54,7 @@ describe('PINs that resist guessing', () => {
     const api = open();
     const first = await api.ok<{ id: number }>('profiles.create', { name: 'First', specialty: 'surgery', role: 'chair', pin: '246813' });
     const coord = await api.ok<{ id: number }>('profiles.create', { name: 'Coord', specialty: 'coordinator', role: 'coordinator' });
-    const refused = { ok: false, error: { code: 'FORBIDDEN', message: 'only a chair can create a chair profile: act as a chair first', field: 'role' } };
+    const refused = { ok: false, error: { code: 'VALIDATION', message: 'only a chair can create a chair profile: act as a chair first', field: 'role' } };
     expect(await api.call('profiles.create', { name: 'Usurper', specialty: 'surgery', role: 'chair' })).toEqual(refused);
     await api.ok('profiles.select', { id: coord.id });
     expect(await api.call('profiles.create', { name: 'Usurper', specialty: 'surgery', role: 'chair' })).toEqual(refused);
