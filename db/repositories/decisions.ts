@@ -99,6 +99,12 @@ export function listDecisionsForMeeting(db: Db, meetingId: number): Decision[] {
   return rows.map((r) => toDecision(db, r));
 }
 
+/** Every decision recorded for a case, oldest meeting first (as amended). */
+export function listDecisionsForCase(db: Db, caseId: number): Decision[] {
+  const rows = stmt(db, `SELECT d.* FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.case_id = ? ORDER BY m.scheduled_at, d.id`).all(caseId) as DecisionRow[];
+  return rows.map((r) => toDecision(db, r));
+}
+
 function requireDiscordanceReason(content: DecisionContent, engine: EngineOutput, field: string): ReturnType<typeof concordanceOf> {
   const c = concordanceOf(content.plan, engine);
   if (c.concordance === 'discordant' && !content.discordance_reason?.trim()) {

@@ -1,12 +1,16 @@
 /**
  * A case as an mCODE (STU4) FHIR R4 Bundle for the EHR: Patient (mcode-cancer-patient), the primary cancer
  * condition, liver metastases (SNOMED 94381002) when the diagnosis records them, extrahepatic sites, ECOG,
- * labs by LOINC in the CONTRACT units, and prior agents as MedicationStatements. Typed with @medplum/fhirtypes;
+ * labs by LOINC in the CONTRACT units, prior agents as MedicationStatements, and the board's plans as planned
+ * mCODE procedures or medication requests (plan-resource.ts). Typed with @medplum/fhirtypes;
  * the importer reads it back (round-trip test).
  */
 import type { Bundle, BundleEntry, CodeableConcept, Condition, MedicationStatement, Observation, Patient, Resource } from '@medplum/fhirtypes';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { PrimaryTumor } from '../../shared/domain/facts';
+import type { Plan } from '../../shared/domain/meeting';
+import { intentLabel } from '../../shared/vocabulary';
+import { planResource } from './plan-resource';
 
 const MCODE = 'http://hl7.org/fhir/us/mcode/StructureDefinition';
 const SNOMED = 'http://snomed.info/sct';
@@ -37,7 +41,10 @@ const LABS: { fact: 'bilirubin_mg_dl' | 'albumin_g_dl' | 'inr' | 'creatinine_mg_
 
 const concept = (system: string, code: string, display?: string): CodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
 
-export function caseToFhirBundle(record: CaseRecord, now = new Date()): Bundle {
+/** A plan the board decided for the case: exported as a planned procedure or medication request. */
+export interface BoardPlan { decision_id: number; plan: Plan; intent: string; decided_on: string }
+
+export function caseToFhirBundle(record: CaseRecord, now = new Date(), plans: readonly BoardPlan[] = []): Bundle {
   const pid = `patient-${record.patient.id}`;
   const subject = { reference: `Patient/${pid}` };
   const effective = record.updated_at.slice(0, 10);
@@ -108,6 +115,13 @@ export function caseToFhirBundle(record: CaseRecord, now = new Date()): Bundle {
     };
     resources.push(med);
   });
+  for (const p of plans) {
+    const planned = planResource({
+      id: `case-${record.id}-decision-${p.decision_id}`, plan: p.plan, subject, state: 'planned',
+      reasonText: `Intent: ${intentLabel(p.intent)}`, notes: [`Decided by the tumour board on ${p.decided_on}`],
+    });
+    resources.push(planned);
+  }
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.resourceType}-${resource.id ?? ''}`, resource }));
   return {
     resourceType: 'Bundle',

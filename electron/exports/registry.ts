@@ -20,7 +20,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type {
-  AdverseEvent, Bundle, BundleEntry, CodeableConcept, Condition, Extension, Observation, Patient, Procedure, Resource,
+  AdverseEvent, Bundle, BundleEntry, CodeableConcept, Condition, Extension, Observation, Patient, Resource,
 } from '@medplum/fhirtypes';
 import type { Db } from '../../db/connection';
 import { getDecision } from '../../db/repositories/decisions';
@@ -31,6 +31,9 @@ import { lungDoseGy } from '../../shared/engine/calculators/y90';
 import type { CaseFacts } from '../../shared/domain/facts';
 import { daysBetween } from '../../shared/domain/meetingRules';
 import type { Assessment, RegistryExport, RegistryManifest } from '../../shared/domain/outcomes';
+import type { Plan } from '../../shared/domain/meeting';
+import { intentLabel } from '../../shared/vocabulary';
+import { planResource } from './plan-resource';
 
 /** Baseline facts exported as they are (numbers and coded words only; no free text). */
 const BASELINE_FACTS = [
@@ -290,12 +293,11 @@ export function registryBundle(data: RegistryData): Bundle {
     const notes = [r.planned_device !== null ? `device ${String(r.planned_device)}` : '', r.planned_activity_gbq !== null ? `planned activity ${String(r.planned_activity_gbq)} GBq` : '',
       r.lung_shunt_fraction_pct !== null ? `LSF ${String(r.lung_shunt_fraction_pct)} %` : '', r.projected_lung_dose_gy !== null ? `projected lung dose ${String(r.projected_lung_dose_gy)} Gy` : '']
       .filter(Boolean);
-    const procedure: Procedure = {
-      resourceType: 'Procedure', id: `${rid}-treatment`, status: r.day0 === 'treatment' ? 'completed' : 'unknown', code: text(String(r.plan)), subject,
-      extension: dayExt(r.day0 === 'treatment' ? 0 : null), reasonCode: [text(`intent: ${String(r.intent)}`)],
-      ...(notes.length ? { note: notes.map((t) => ({ text: t })) } : {}),
-    };
-    resources.push(procedure);
+    const treatment = planResource({
+      id: `${rid}-treatment`, plan: r.plan as Plan, subject, state: r.day0 === 'treatment' ? 'completed' : 'unknown',
+      extension: dayExt(r.day0 === 'treatment' ? 0 : null), reasonText: `Intent: ${intentLabel(String(r.intent))}`, notes,
+    });
+    resources.push(treatment);
     const detail = data.details.get(rid);
     for (const a of detail?.assessments ?? []) {
       resources.push({
@@ -312,7 +314,7 @@ export function registryBundle(data: RegistryData): Bundle {
       const ae: AdverseEvent = {
         resourceType: 'AdverseEvent', id: `${rid}-toxicity-${i + 1}`, actuality: 'actual', subject, event: text(`${x.term} (CTCAE v${x.version})`),
         extension: [...dayExt(x.day), { url: GRADE_URL, valueInteger: x.grade }],
-        suspectEntity: [{ instance: { reference: `Procedure/${rid}-treatment` } }],
+        suspectEntity: [{ instance: { reference: `${treatment.resourceType}/${treatment.id ?? ''}` } }],
       };
       resources.push(ae);
     });

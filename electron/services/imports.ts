@@ -2,6 +2,7 @@
 import type { Db } from '../../db/connection';
 import { getCase } from '../../db/repositories/cases';
 import { listSavedMappings, saveMapping } from '../../db/repositories/imports';
+import { listDecisionsForCase } from '../../db/repositories/decisions';
 import { DomainError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 import { caseToFhirBundle } from '../exports/fhir';
@@ -28,7 +29,10 @@ export function importHandlers(db: Db, backups: BackupHost, host: Pick<HostCapab
     'exports.caseFhir': ({ id }) => {
       const record = getCase(db, id);
       if (!record) throw new DomainError('NOT_FOUND', `case ${id} does not exist`);
-      return { file_name: `case-${id}.fhir.json`, content: JSON.stringify(caseToFhirBundle(record), null, 2) };
+      const plans = listDecisionsForCase(db, id).map((d) => ({
+        decision_id: d.id, plan: d.current.plan, intent: d.current.intent, decided_on: d.recorded_at.slice(0, 10),
+      }));
+      return { file_name: `case-${id}.fhir.json`, content: JSON.stringify(caseToFhirBundle(record, new Date(), plans), null, 2) };
     },
   };
 }
