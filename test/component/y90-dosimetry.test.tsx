@@ -1,5 +1,6 @@
 /** Y-90 dosimetry from the case facts with the shared calculators: formula, limits, missing facts, sources. */
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EvidenceDialogProvider } from '../../renderer/components/evidence/EvidenceDialog';
 import { Y90Dosimetry } from '../../renderer/components/evidence/Y90Dosimetry';
@@ -32,6 +33,32 @@ describe('Y-90 dosimetry', () => {
     expect(section).toHaveTextContent('(A = resin activity by the BSA method)');
     expect(within(section).getByRole('button', { name: /DEV-SIRSPHERES-IFU/ })).toBeInTheDocument();
     expect(section.querySelector('[data-needs]')).toBeNull();
+  });
+
+  it('resin: the BSA formula can be DuBois and a lobar treatment scales the whole activity by the share treated (EVIDENCE 3.4, 3.5)', async () => {
+    const user = userEvent.setup();
+    // 180 cm, 64.8 kg → Mosteller √(180 × 64.8 / 3600) = 1.80 m²; DuBois 0.007184 × 64.8^0.425 × 180^0.725 = 1.825 m².
+    const { section, value } = renderDosimetry({ planned_device: 'resin', height_cm: 180, weight_kg: 64.8, liver_replacement_pct: 30, lung_shunt_fraction_pct: 5, prior_y90: false });
+    expect(value('bsa')).toBe('1.80 m²');
+    expect(value('base-activity')).toBe('1.90 GBq');
+    const treated = within(section).getByLabelText('Share of the liver treated (%)');
+    await user.clear(treated);
+    await user.type(treated, '60');
+    // The worked example: [(1.8 − 0.2) + 30/100] × 60/100 = 1.14 GBq (not 1.26, which scaled only the BSA term).
+    expect(value('base-activity')).toBe('1.14 GBq');
+    expect(value('prescribed-activity')).toBe('1.14 GBq');
+    expect(section).toHaveTextContent('× 60/100');
+    // The lung dose follows the activity the panel computes: 50 × 1.14 × 5/100 = 2.9 Gy.
+    expect(value('lung-dose')).toBe('2.9 Gy');
+    await user.selectOptions(within(section).getByLabelText('BSA formula'), 'dubois');
+    expect(section).toHaveTextContent('BSA (DuBois & DuBois) = 0.007184 × 64.8 kg^0.425 × 180 cm^0.725');
+    expect(value('bsa')).toBe('1.83 m²');
+    // [(1.825 − 0.2) + 0.30] × 0.6 = 1.155 GBq.
+    expect(value('base-activity')).toBe('1.16 GBq');
+    await user.clear(treated);
+    await user.type(treated, '0');
+    expect(within(section).getByRole('alert')).toHaveTextContent('Share of the liver treated: give a percentage from 1 to 100');
+    expect(value('base-activity')).toBe('1.93 GBq');
   });
 
   it('resin with a lung shunt above 20 %: do not treat', () => {

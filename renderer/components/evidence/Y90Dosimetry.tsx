@@ -11,10 +11,18 @@ import { CitationList } from './CitationButton';
 import { factLabel, focusFact } from './focusField';
 
 const {
-  bsaMosteller, resinActivityBsa, glassActivityGbq, glassLungDoseCheck, lungDoseGy,
+  bsaM2, resinActivityBsa, glassActivityGbq, glassLungDoseCheck, lungDoseGy,
   LUNG_DOSE_LIMIT_SINGLE_GY, LUNG_DOSE_LIMIT_CUMULATIVE_GY, GY_KG_PER_GBQ,
 } = calculators;
 type ResinLsfBracket = calculators.ResinLsfBracket;
+type BsaFormula = calculators.BsaFormula;
+
+/** The resin method's choices (EVIDENCE.md 3.4 and 3.5): the BSA formula, and the share of the liver treated (lobar). */
+interface ResinChoices { formula: BsaFormula; treatedPct: number }
+const FORMULA_WORDS: Record<BsaFormula, { label: string; calc: (h: string, w: string) => string }> = {
+  mosteller: { label: 'Mosteller', calc: (h, w) => `√(${h} cm × ${w} kg ÷ 3600)` },
+  dubois: { label: 'DuBois & DuBois', calc: (h, w) => `0.007184 × ${w} kg^0.425 × ${h} cm^0.725` },
+};
 
 const RESIN_SOURCES = ['DEV-SIRSPHERES-IFU', 'GL-Y90-CONTRA', 'GL-LEVILLAIN-2021'].filter(hasEvidence);
 const GLASS_SOURCES = ['DEV-THERASPHERE-IFU', 'DEV-AAPM-MPPG14A', 'GL-EANM-2022'].filter(hasEvidence);
@@ -99,7 +107,9 @@ function LungDose({ activity, activitySource, lsf, prior, priorKnown }: {
   );
 }
 
-function ResinBsa({ facts }: { facts: CaseFacts }) {
+function ResinBsa({ facts, choices, onChoices }: { facts: CaseFacts; choices: ResinChoices; onChoices: (c: ResinChoices) => void }) {
+  const ids = useId();
+  const treatedValid = Number.isFinite(choices.treatedPct) && choices.treatedPct > 0 && choices.treatedPct <= 100;
   const needs: CaseFactKey[] = [];
   if (facts.height_cm == null) needs.push('height_cm');
   if (facts.weight_kg == null) needs.push('weight_kg');
@@ -108,12 +118,13 @@ function ResinBsa({ facts }: { facts: CaseFacts }) {
   let body: ReactNode = null;
   if (needs.length === 0 && facts.height_cm != null && facts.weight_kg != null && facts.liver_replacement_pct != null && facts.lung_shunt_fraction_pct != null) {
     try {
-      const bsa = bsaMosteller(facts.height_cm, facts.weight_kg);
-      const r = resinActivityBsa({ bsa_m2: bsa, tumour_involvement_pct: facts.liver_replacement_pct, lung_shunt_fraction_pct: facts.lung_shunt_fraction_pct });
+      const bsa = bsaM2({ height_cm: facts.height_cm, weight_kg: facts.weight_kg, formula: choices.formula });
+      const treated = treatedValid ? choices.treatedPct : 100;
+      const r = resinActivityBsa({ bsa_m2: bsa, tumour_involvement_pct: facts.liver_replacement_pct, lung_shunt_fraction_pct: facts.lung_shunt_fraction_pct, treated_liver_pct: treated });
       body = (
         <>
-          <p className="calc">BSA (Mosteller) = √({num(facts.height_cm, 0)} cm × {num(facts.weight_kg, 1)} kg ÷ 3600) = <strong data-value="bsa">{num(bsa, 2)} m²</strong></p>
-          <p className="calc">A<sub>base</sub> = ({num(bsa, 2)} − 0.2) + {num(facts.liver_replacement_pct, 0)}/100 = <strong data-value="base-activity">{gbq(r.base_activity_gbq)}</strong></p>
+          <p className="calc">BSA ({FORMULA_WORDS[choices.formula].label}) = {FORMULA_WORDS[choices.formula].calc(num(facts.height_cm, 0), num(facts.weight_kg, 1))} = <strong data-value="bsa">{num(bsa, 2)} m²</strong></p>
+          <p className="calc">A<sub>base</sub> = [({num(bsa, 2)} − 0.2) + {num(facts.liver_replacement_pct, 0)}/100]{treated < 100 ? ` × ${num(treated, 0)}/100` : ''} = <strong data-value="base-activity">{gbq(r.base_activity_gbq)}</strong></p>
           <table className="brackets">
             <caption className="small">Lung-shunt reduction brackets (LSF {num(facts.lung_shunt_fraction_pct, 1)} %)</caption>
             <tbody>
@@ -140,6 +151,19 @@ function ResinBsa({ facts }: { facts: CaseFacts }) {
     <div className="dosi-block" data-calc="resin">
       <h4 className="dosi-title">Resin activity: BSA method</h4>
       <p className="formula">A (GBq) = (BSA − 0.2) + tumour involvement/100, then reduced by the lung-shunt bracket: &lt; 10 % none; 10–15 % by 20 %; 15–20 % by 40 %; &gt; 20 % do not treat.</p>
+      <p className="formula small">Lobar or segmental treatment scales the whole activity by the share of the liver treated (EVIDENCE 3.5; confirm against the current instructions for use).</p>
+      <div className="dosi-choices">
+        <label className="inline-field" htmlFor={`${ids}-formula`}><span className="field-label">BSA formula</span></label>
+        <select id={`${ids}-formula`} value={choices.formula} onChange={(e) => onChoices({ ...choices, formula: e.target.value === 'dubois' ? 'dubois' : 'mosteller' })}>
+          <option value="mosteller">{FORMULA_WORDS.mosteller.label}</option>
+          <option value="dubois">{FORMULA_WORDS.dubois.label}</option>
+        </select>
+        <label className="inline-field" htmlFor={`${ids}-treated`}><span className="field-label">Share of the liver treated (%)</span></label>
+        <input id={`${ids}-treated`} type="number" min={1} max={100} step={1} value={Number.isFinite(choices.treatedPct) ? choices.treatedPct : ''}
+          aria-invalid={!treatedValid} aria-describedby={treatedValid ? undefined : `${ids}-treated-error`}
+          onChange={(e) => onChoices({ ...choices, treatedPct: e.target.value === '' ? Number.NaN : Number(e.target.value) })} />
+        {treatedValid ? null : <p id={`${ids}-treated-error`} className="field-error" role="alert">Share of the liver treated: give a percentage from 1 to 100 (whole liver = 100); the whole-liver activity is shown meanwhile.</p>}
+      </div>
       {body}
       <Needs keys={needs} what="the resin activity" />
       <CitationList ids={RESIN_SOURCES} label="Evidence for the resin BSA method" />
@@ -181,6 +205,8 @@ function GlassMird({ facts }: { facts: CaseFacts }) {
 }
 
 export function Y90Dosimetry({ facts }: { facts: CaseFacts }) {
+  const [resinChoices, setResinChoices] = useState<ResinChoices>({ formula: 'mosteller', treatedPct: 100 });
+  const treatedPct = Number.isFinite(resinChoices.treatedPct) && resinChoices.treatedPct > 0 && resinChoices.treatedPct <= 100 ? resinChoices.treatedPct : 100;
   const device = facts.planned_device ?? null;
   const lsf = facts.lung_shunt_fraction_pct;
   const prior = facts.prior_lung_dose_gy ?? (facts.prior_y90 === false ? 0 : null);
@@ -190,7 +216,8 @@ export function Y90Dosimetry({ facts }: { facts: CaseFacts }) {
   let activitySource = 'planned activity';
   if (activity === null && device !== 'glass' && facts.height_cm != null && facts.weight_kg != null && facts.liver_replacement_pct != null && lsf != null) {
     try {
-      activity = resinActivityBsa({ bsa_m2: bsaMosteller(facts.height_cm, facts.weight_kg), tumour_involvement_pct: facts.liver_replacement_pct, lung_shunt_fraction_pct: lsf }).prescribed_activity_gbq;
+      const bsa = bsaM2({ height_cm: facts.height_cm, weight_kg: facts.weight_kg, formula: resinChoices.formula });
+      activity = resinActivityBsa({ bsa_m2: bsa, tumour_involvement_pct: facts.liver_replacement_pct, lung_shunt_fraction_pct: lsf, treated_liver_pct: treatedPct }).prescribed_activity_gbq;
       activitySource = 'resin activity by the BSA method';
     } catch { activity = null; }
   }
@@ -206,7 +233,7 @@ export function Y90Dosimetry({ facts }: { facts: CaseFacts }) {
         Device: <strong>{device === 'resin' ? 'resin microspheres' : device === 'glass' ? 'glass microspheres' : 'not chosen'}</strong>
         {device === null ? <span className="muted"> — the resin method is shown (an unchosen device is treated as resin); choose glass in <button type="button" className="link inline" onClick={() => focusFact('planned_device')}>{factLabel('planned_device')}</button> for the MIRD method.</span> : null}
       </p>
-      {device === 'glass' ? <GlassMird facts={facts} /> : <ResinBsa facts={facts} />}
+      {device === 'glass' ? <GlassMird facts={facts} /> : <ResinBsa facts={facts} choices={resinChoices} onChoices={setResinChoices} />}
       {activity !== null && lsf != null
         ? <LungDose activity={activity} activitySource={activitySource} lsf={lsf} prior={prior ?? 0} priorKnown={prior !== null} />
         : (
