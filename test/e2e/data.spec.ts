@@ -218,7 +218,8 @@ test('Export FHIR on the case screen downloads the case bundle', async ({ app })
   const downloading = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export FHIR' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^case-\d+-.+\.fhir\.json$/);
+  // The file name travels with the file: the case number only, never the patient's name or MRN.
+  expect(download.suggestedFilename()).toMatch(/^case-\d+\.fhir\.json$/);
   const file = await download.path();
   const bundle = JSON.parse(readFileSync(file, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
   expect(bundle.resourceType).toBe('Bundle');
