@@ -10,9 +10,17 @@
  */
 import type { z } from 'zod';
 
-/** Tab, newline, and CR only as part of CRLF are the controls text may hold. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/u;
+/** C0 and C1 controls other than tab (09), newline (0A) and CR (0D, allowed only as part of CRLF). */
+const isRefusedControl = (code: number): boolean =>
+  code <= 0x08 || code === 0x0b || code === 0x0c || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f);
+/** The first control character text may not hold (a lone CR included), or null. */
+function firstControl(text: string): number | null {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isRefusedControl(code) || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) return code;
+  }
+  return null;
+}
 /** LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI: embeddings, overrides and isolates. */
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -21,9 +29,8 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 /** The first problem with `text`, in words, or null when it is clean. */
 export function textProblem(text: string): string | null {
   if (LONE_SURROGATE.test(text)) return 'is not well-formed text (it holds a lone surrogate)';
-  const control = CONTROL.exec(text);
-  if (control) {
-    const code = control[0].codePointAt(0) ?? 0;
+  const code = firstControl(text);
+  if (code !== null) {
     return code === 0 ? 'holds a NUL character' : `holds a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   }
   return null;
@@ -73,10 +80,15 @@ export const noBidi = <T extends z.ZodType<string>>(schema: T) =>
  * stored ESC sequence cannot recolour, move the cursor or hide text. Tab and newline are kept.
  */
 export function escapeForTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/gu, (ch) => {
-    return `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
-  });
+  let out = '';
+  // By code point: a surrogate pair arrives whole (an emoji is kept); a lone surrogate arrives alone and is escaped.
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const escape = (code <= 0x1f && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)
+      || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || (code >= 0xd800 && code <= 0xdfff);
+    out += escape ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
 }
 
 /** A calendar date and a wall-clock time `YYYY-MM-DDTHH:MM`: 2026-02-30 or 29:59 are refused. */
