@@ -1,0 +1,138 @@
+/**
+ * The worker-thread half of the PostgreSQL port (db/sql/postgres.ts): node-postgres is asynchronous, so this
+ * worker runs the queries and signals each answer through a shared flag the caller waits on.
+ *
+ * `pgWorkerMain` is started from its source text (`eval`), so it must not use anything from this module's
+ * scope: its dependencies arrive through `require` and `workerData`.
+ */
+import type * as WorkerThreads from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+
+export interface PgWorkerData {
+  pgPath: string;
+  config: {
+    connectionString: string;
+    password?: string | undefined;
+    max: number;
+    statement_timeout: number;
+    connectionTimeoutMillis: number;
+    application_name: string;
+  };
+  flag: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+export type PgRequest =
+  | { id: number; op: 'query'; text: string; values: unknown[] }
+  | { id: number; op: 'exec'; text: string }
+  | { id: number; op: 'begin' | 'commit' | 'rollback' | 'close' };
+
+export interface PgErrorInfo {
+  message: string;
+  code: string;
+  detail?: string | undefined;
+}
+
+export type PgResponse =
+  | { id: number; ok: true; fields: string[]; rows: unknown[][]; rowCount: number }
+  | { id: number; ok: false; error: PgErrorInfo };
+
+/** Runs inside the worker. */
+export function pgWorkerMain(req: NodeJS.Require): void {
+  interface PgField { name: string }
+  interface PgResult { fields?: PgField[]; rows?: unknown[][]; rowCount: number | null }
+  interface PgQueryable { query(q: { text: string; values?: unknown[]; rowMode?: 'array' }): Promise<PgResult> }
+  interface PgClient extends PgQueryable { release(destroy?: boolean): void }
+  interface PgPool extends PgQueryable { connect(): Promise<PgClient>; end(): Promise<void>; on(event: 'error', fn: (e: Error) => void): void }
+  interface PgModule {
+    Pool: new (config: PgWorkerData['config']) => PgPool;
+    types: { setTypeParser(oid: number, fn: (value: string) => unknown): void };
+  }
+  const threads = req('node:worker_threads') as typeof WorkerThreads;
+  const data = threads.workerData as PgWorkerData;
+  const pg = req(data.pgPath) as PgModule;
+  // Values as SQLite gives them: bigint counts and ids as numbers, booleans as 1/0, JSON as its text.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  pg.types.setTypeParser(16, (v) => (v === 't' ? 1 : 0));
+  pg.types.setTypeParser(114, (v) => v);
+  pg.types.setTypeParser(3802, (v) => v);
+  const flag = new Int32Array(data.flag);
+  const port = data.port;
+  const pool = new pg.Pool(data.config);
+  // An idle connection that drops is replaced on the next query; it must not end the worker.
+  pool.on('error', () => undefined);
+  let client: PgClient | null = null;
+
+  const CONNECTION_LOST = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+  const info = (e: unknown): PgErrorInfo => {
+    if (e instanceof Error) {
+      const x = e as Error & { code?: unknown; detail?: unknown };
+      return { message: e.message, code: typeof x.code === 'string' ? x.code : 'ERROR', detail: typeof x.detail === 'string' ? x.detail : undefined };
+    }
+    return { message: String(e), code: 'ERROR' };
+  };
+  const reply = (r: PgResponse) => {
+    port.postMessage(r);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  };
+  const query = async (text: string, values: unknown[] | undefined): Promise<PgResult> => {
+    const target: PgQueryable = client ?? pool;
+    try {
+      return await target.query({ text, values, rowMode: 'array' });
+    } catch (e) {
+      // A read outside a transaction is tried once more on a fresh connection when the old one was lost.
+      const code = info(e).code;
+      if (client === null && CONNECTION_LOST.has(code) && /^\s*(SELECT|WITH)\b/i.test(text)) {
+        return pool.query({ text, values, rowMode: 'array' });
+      }
+      throw e;
+    }
+  };
+  const handle = async (r: PgRequest): Promise<PgResponse> => {
+    switch (r.op) {
+      case 'query': {
+        const res = await query(r.text, r.values);
+        return { id: r.id, ok: true, fields: (res.fields ?? []).map((f) => f.name), rows: res.rows ?? [], rowCount: res.rowCount ?? 0 };
+      }
+      case 'exec':
+        await query(r.text, undefined);
+        return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
+      case 'begin': {
+        const c = await pool.connect();
+        try {
+          await c.query({ text: 'BEGIN' });
+        } catch (e) {
+          c.release(true);
+          throw e;
+        }
+        client = c;
+        return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
+      }
+      case 'commit':
+      case 'rollback': {
+        const c = client;
+        client = null;
+        if (c) {
+          try {
+            await c.query({ text: r.op === 'commit' ? 'COMMIT' : 'ROLLBACK' });
+            c.release();
+          } catch (e) {
+            c.release(true);
+            throw e;
+          }
+        }
+        return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
+      }
+      case 'close':
+        if (client) client.release(true);
+        client = null;
+        await pool.end();
+        return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
+    }
+  };
+  port.on('message', (r: PgRequest) => {
+    handle(r).then(reply, (e: unknown) => reply({ id: r.id, ok: false, error: info(e) }));
+  });
+}

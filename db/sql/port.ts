@@ -1,0 +1,76 @@
+/**
+ * The one data port every repository, db/ module and service uses: a narrow, synchronous SQL interface with two
+ * implementations, SQLite (better-sqlite3, db/sql/sqlite.ts) and PostgreSQL (node-postgres in a worker thread,
+ * made synchronous with Atomics.wait, db/sql/postgres.ts).
+ *
+ * Why synchronous: services keep one copy of each business rule with its all-or-nothing transaction and no
+ * interleaving between an awaited read and the write it guards; SQLite keeps its speed; the core runs off the
+ * window's thread (issue 9), and a server process serves one request at a time against the store and scales out as
+ * several processes on one PostgreSQL database.
+ *
+ * SQL written for the port: `?` positional or `@name` named parameters; both engines accept the same statement
+ * unless a repository keys a variant by `db.dialect` (full-text search, catalog queries, JSON paths).
+ * `INSERT … RETURNING id` gives a new row's id on both engines.
+ */
+import type { Db } from '../connection';
+import { SqliteSqlDb, sqliteSqlDb } from './sqlite';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type SqlValue = string | number | bigint | null | Buffer;
+/** Positional (`?`) values, or named (`@name`) values. */
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue | undefined>>;
+export type Row = Record<string, unknown>;
+
+export interface RunResult {
+  /** Rows inserted, updated or deleted by the statement. */
+  changes: number;
+}
+
+export interface SqlDb {
+  readonly dialect: Dialect;
+  /** What the connection is, for messages: the file path, or the PostgreSQL URL without its password. */
+  readonly name: string;
+  /** The first row, or undefined. */
+  get<T = Row>(sql: string, params?: SqlParams): T | undefined;
+  all<T = Row>(sql: string, params?: SqlParams): T[];
+  /** The first column of the first row, or undefined when there is no row. */
+  pluck<T = unknown>(sql: string, params?: SqlParams): T | undefined;
+  /** The first column of every row. */
+  pluckAll<T = unknown>(sql: string, params?: SqlParams): T[];
+  /** Rows one by one (SQLite streams them; PostgreSQL reads the result first). */
+  iterate<T = Row>(sql: string, params?: SqlParams): IterableIterator<T>;
+  run(sql: string, params?: SqlParams): RunResult;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): void;
+  /**
+   * Runs `fn` in one transaction: all or nothing. Called inside another transaction it joins it (no savepoint),
+   * so a service's transaction covers the repository calls it makes.
+   */
+  transaction<T>(fn: () => T): T;
+  readonly inTransaction: boolean;
+  close(): void;
+}
+
+/** An error raised by the database, with the engine's own message and code (SQLSTATE on PostgreSQL, SQLITE_… on SQLite). */
+export class SqlError extends Error {
+  constructor(message: string, readonly code: string, readonly detail?: string) {
+    super(message);
+    this.name = 'SqlError';
+  }
+}
+
+/** What repositories accept: the port, or a better-sqlite3 connection (wrapped once, with its statement cache). */
+export type DbLike = SqlDb | Db;
+
+const isPort = (db: DbLike): db is SqlDb => 'dialect' in db && (db.dialect === 'sqlite' || db.dialect === 'postgres');
+
+/** The port for `db` (a better-sqlite3 connection is wrapped once and the wrapper kept with it). */
+export function sqlDb(db: DbLike): SqlDb {
+  return isPort(db) ? db : sqliteSqlDb(db);
+}
+
+/** The better-sqlite3 connection under `db`, or null on PostgreSQL (for what only SQLite has: VACUUM INTO, keys, restore). */
+export function sqliteOf(db: DbLike): Db | null {
+  if (!isPort(db)) return db;
+  return db instanceof SqliteSqlDb ? db.raw : null;
+}
