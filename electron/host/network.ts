@@ -22,6 +22,7 @@ import {
 import type { CallContext, Dispatch } from '../../shared/api';
 import { zodIssueToError } from '../api/dispatcher';
 import { ChangeFeed, type ChangeEvent } from './events';
+import { startPgListener, type PgListener } from './pg-listener';
 import { maxBodyBytes } from '../../shared/api/limits';
 import { CONTENT_SECURITY_POLICY, megabytes, operationName, readBody } from './server';
 import { resolveStaticPath } from './static-path';
@@ -32,6 +33,8 @@ const MAX_LOGIN_BODY_BYTES = 16 * 1024;
 export const DEFAULT_LOGIN_RATE = 60;
 const SSE_HEARTBEAT_MS = 20_000;
 const FEED_POLL_MS = 500;
+/** On PostgreSQL with LISTEN in place, notifications wake the feed; the timer is only a safety net. */
+const FEED_SAFETY_POLL_MS = 10_000;
 
 const STATUS: Record<ApiErrorCode, number> = {
   UNKNOWN_OPERATION: 404, VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, READ_ONLY: 409, UNAUTHENTICATED: 401, FORBIDDEN: 403, TOO_LARGE: 413, INTERNAL: 500,
@@ -71,6 +74,11 @@ export interface NetworkHostOptions {
   log?: (line: string) => void;
   /** For tests: the clock of sessions and lockouts. */
   now?: () => Date;
+  /**
+   * On PostgreSQL: where to LISTEN for committed changes of other processes (other servers, the CLI), so their
+   * events reach this server's streams at once instead of at the next poll.
+   */
+  postgres?: { url: string; password?: string | undefined };
 }
 
 export interface NetworkHost {
@@ -78,6 +86,8 @@ export interface NetworkHost {
   port: number;
   server: Server;
   feed: ChangeFeed;
+  /** On PostgreSQL: the LISTEN connection that wakes the feed (null on SQLite). */
+  listener: PgListener | null;
   /** Stops taking requests, lets the ones in flight (writes) finish, closes event streams and idle connections. */
   close(): Promise<void>;
 }
@@ -337,7 +347,14 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
   });
   // A client speaking plain HTTP (or an old TLS) to this port gets no answer at all, only a closed connection.
   server.on('tlsClientError', (_error, socket) => socket.destroy());
+  const listener = options.postgres
+    ? startPgListener({ url: options.postgres.url, password: options.postgres.password, onChange: () => feed.poll(), log })
+    : null;
+  let lastPoll = Date.now();
   const timer = setInterval(() => {
+    // Polling finds changes made by other processes; on PostgreSQL, NOTIFY does it at once while LISTEN is in place.
+    if (listener?.listening && Date.now() - lastPoll < FEED_SAFETY_POLL_MS) return;
+    lastPoll = Date.now();
     try {
       feed.poll();
     } catch (error) {
@@ -347,7 +364,10 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
   timer.unref();
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      void listener?.close();
+      reject(error);
+    });
     server.listen(options.port, options.host, () => {
       const address = server.address();
       if (!address || typeof address === 'string') return reject(new Error('no address'));
@@ -360,9 +380,11 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
         port,
         server,
         feed,
+        listener,
         close: async () => {
           closing = true;
           clearInterval(timer);
+          await listener?.close();
           await new Promise<void>((done) => {
             server.close(() => done());
             for (const s of streams) s.end();
