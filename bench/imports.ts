@@ -6,7 +6,7 @@ import { openDatabase } from '../db/open';
 import { importCsv } from '../electron/imports/csv/import';
 import { emit, median } from './harness';
 
-function syntheticCsv(n: number): string {
+export function syntheticCsv(n: number): string {
   const lines = ['mrn;family_name;given_name;birth_date;sex;question;primary_tumor;ecog;Bilirubin (µmol/L);albumin_g_dl;prior_chemo_agents'];
   for (let i = 1; i <= n; i++) {
     lines.push(`B${String(i).padStart(7, '0')};Family${i};Given${i};1960-02-03;${i % 2 ? 'F' : 'M'};"Y-90 after FOLFOX?\nrow ${i}";colorectal;${i % 3};17,1;3.9;oxaliplatin|capecitabine`);

@@ -9,13 +9,15 @@ import { benchImports } from './imports';
 import { benchMinutes } from './minutes';
 import { isMainThread } from 'node:worker_threads';
 import { benchServer } from './server';
+import { benchResponsive } from './responsive';
+import { runCoreEntry } from '../electron/core/entry';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-'));
   try {
-    // BENCH_ONLY=server (or engine, case-list, imports, encryption, minutes) runs one group.
+    // BENCH_ONLY=server (or engine, case-list, imports, encryption, minutes, responsive) runs one group.
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'engine') benchEngine(CASES);
     if (!only || only === 'case-list') await benchCaseList(dir, CASES);
@@ -23,10 +25,13 @@ async function main(): Promise<void> {
     if (!only || only === 'encryption') benchEncryption(dir, Math.min(CASES, 10_000));
     if (!only || only === 'minutes') await benchMinutes();
     if (!only || only === 'server') await benchServer(dir);
+    if (!only || only === 'responsive') await benchResponsive(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// The board-server bench runs its server in a worker thread of this same file: only the main thread benches.
+// The board-server bench runs its server, and the responsiveness bench its cores, in worker threads of this same
+// file: only the main thread benches.
 if (isMainThread) void main();
+else runCoreEntry();

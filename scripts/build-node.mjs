@@ -1,4 +1,4 @@
-// Bundles the Node side (Electron main, preload, CLI) with esbuild into dist/.
+// Bundles the Node side (Electron main, preload, CLI, the core) with esbuild into dist/.
 // Runs on `npm ci` (prepare) so the `tumour-board` bin works on a fresh clone; takes well under a second.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,8 @@ const entries = {
   main: 'electron/shell/main.ts',
   preload: 'electron/shell/preload.ts',
   cli: 'electron/cli/main.ts',
+  // The application core: run by the desktop in Electron utility processes (and by worker threads elsewhere).
+  core: 'electron/core/main.ts',
 };
 
 const common = {

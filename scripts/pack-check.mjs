@@ -8,7 +8,7 @@
 // it exactly as it would in the real binary, so this check also proves the fuses are applied (nothing is
 // skipped). Everything else is the real packaging: file selection, asar, asarUnpack.
 //
-// Asserts: app.asar holds dist/main.cjs, dist/preload.cjs, dist/renderer/index.html and package.json;
+// Asserts: app.asar holds dist/main.cjs, dist/preload.cjs, dist/core.cjs (the core's utility process), dist/renderer/index.html and package.json;
 // better_sqlite3.node is in app.asar.unpacked (and marked unpacked in the archive); no .ts sources, tests,
 // source maps, test_extension.node or build intermediates anywhere; the fuses are set as configured.
 // Prints a pass/fail list and exits 1 on any failure.
@@ -26,7 +26,7 @@ const outDir = path.join(work, 'out');
 const EXECUTABLE = 'tumour-board'; // linux.executableName in electron-builder.yml
 
 // ---- 1. Built output ----------------------------------------------------------------------------------
-const required = ['dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/index.html'];
+const required = ['dist/main.cjs', 'dist/preload.cjs', 'dist/core.cjs', 'dist/renderer/index.html'];
 if (required.some((file) => !existsSync(path.join(root, file)))) {
   console.log('pack:check: dist/ is incomplete, running `npm run build` first');
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -113,7 +113,7 @@ function walk(dir) {
 check('app.asar exists', existsSync(archive), archive);
 const entries = existsSync(archive) ? asar.listPackage(archive, { isPack: false }).map((p) => p.replaceAll('\\', '/')) : [];
 const inAsar = new Set(entries);
-for (const file of ['/package.json', '/dist/main.cjs', '/dist/preload.cjs', '/dist/renderer/index.html']) {
+for (const file of ['/package.json', '/dist/main.cjs', '/dist/preload.cjs', '/dist/core.cjs', '/dist/renderer/index.html']) {
   check(`app.asar contains ${file.slice(1)}`, inAsar.has(file));
 }
 const rendererAssets = entries.filter((p) => p.startsWith('/dist/renderer/assets/') && /\.(js|css)$/.test(p));

@@ -1,10 +1,12 @@
 /**
- * The desktop's host capabilities (electron/app/host.ts) for the core: Electron's own printToPDF (no Chromium
- * download), save and open dialogs parented to the window, "show in folder", and the log.
+ * The desktop's host capabilities for the core, done in the main process when the core asks over its port
+ * (core/relay.ts): Electron's own printToPDF (no Chromium download), save and open dialogs parented to the
+ * window, "show in folder", and the log.
  */
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { HostCapabilities, SaveRequest } from '../app/host';
+import type { SaveRequest } from '../app/host';
+import type { RelayHost } from '../core/relay';
 import { printMinutesPdf } from './minutes-pdf';
 
 const FILTERS: Record<SaveRequest['kind'], { name: string; extensions: string[] }> = {
@@ -13,7 +15,7 @@ const FILTERS: Record<SaveRequest['kind'], { name: string; extensions: string[] 
   backup: { name: 'Tumour Board database', extensions: ['sqlite', 'db'] },
 };
 
-export function desktopHost(window: () => BrowserWindow | null, log: (message: string) => void): HostCapabilities {
+export function desktopHost(window: () => BrowserWindow | null, log: (message: string) => void): RelayHost {
   return {
     renderPdf: printMinutesPdf,
     choosePath: async (request) => {
@@ -31,7 +33,6 @@ export function desktopHost(window: () => BrowserWindow | null, log: (message: s
     revealFile: async (file) => {
       shell.showItemInFolder(file);
     },
-    progress: () => undefined,
-    log: (message, error) => log(`${message}${error instanceof Error ? `: ${error.message}` : ''}`),
+    log,
   };
 }

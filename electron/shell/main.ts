@@ -1,16 +1,19 @@
 /**
- * Electron main: app lifecycle only. One instance per user (the SQLite file has one owner), the database in
- * the user-data folder opened through the same app context as every other transport (a demo database when
- * there is none yet), one secure window, the database closed on quit. The pieces live in their own modules:
- * protocol.ts (app://), security.ts (guards), ipc.ts (transport), window.ts, menu-template.ts.
+ * Electron main: app lifecycle, windows, menus, dialogs and printing only. The core (app context + dispatcher on
+ * the database in the user-data folder, a demo database when there is none yet) runs in Electron utility
+ * processes behind MessagePorts (core-process.ts); main keeps the relay (core/relay.ts), which forwards
+ * `{ name, input }` from the window's IPC and performs the host requests the core sends back (printToPDF, save
+ * and open dialogs, show in folder). One instance per user (the SQLite file has one owner), one secure window,
+ * the cores closed on quit. The pieces live in their own modules: protocol.ts (app://), security.ts (guards),
+ * ipc.ts (transport), window.ts, menu-template.ts.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { osUserName } from '../app/seats';
-import { callLocal, openAppContext, startAutoBackups, type AppContext } from '../app/context';
 import { unlockDatabaseKey } from '../app/keychain';
-import { setProcessKey } from '../app/database-file';
+import { createRelay, type Relay, type RelayOptions } from '../core/relay';
+import { corePath, spawnUtilityCore } from './core-process';
 import { desktopHost } from './desktop-host';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
@@ -36,10 +39,26 @@ if (!app.isPackaged && userDataOverride !== undefined && userDataOverride !== ''
 registerAppScheme();
 app.enableSandbox();
 
-let context: AppContext | null = null;
+let relay: Relay | null = null;
 let mainWindow: BrowserWindow | null = null;
 let removeIpc: (() => void) | null = null;
-let autoBackups: { stop(): void } | null = null;
+
+/** The relay over this app's cores, each in its own utility process (dist/core.cjs). */
+function coreRelay(init: RelayOptions['init']): Relay {
+  const script = corePath(__dirname);
+  return createRelay({
+    spawn: (role) => spawnUtilityCore(script, role),
+    init,
+    host: desktopHost(() => mainWindow, log),
+    onCoreExit: (role, code) => {
+      log(`the ${role} core stopped (exit code ${code ?? 'none'})`);
+      if (role === 'interactive') {
+        dialog.showErrorBox(`${APP_NAME} stopped working`, 'The part of the application that keeps the records stopped. Nothing unsaved was written; please start the application again.');
+        app.exit(1);
+      }
+    },
+  });
+}
 
 function openWindow(preloadPath: string): void {
   mainWindow = createMainWindow({ preloadPath, devTools });
@@ -48,33 +67,37 @@ function openWindow(preloadPath: string): void {
   });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const { preloadPath, rendererDir } = distPaths(__dirname);
   installSessionGuards(session.defaultSession, { allowDevTools: devTools, log });
   installAppProtocol(session.defaultSession, rendererDir);
 
   const dbPath = path.join(app.getPath('userData'), DB_FILE);
   let recoveryKey: string | null;
+  // The seat is this OS user; choosing a profile in the window makes it the actor (electron/app/seats.ts).
+  const seat = osUserName(() => os.userInfo(), process.env);
   try {
-    // The desktop app always encrypts: its key is kept wrapped by the OS keychain (electron/app/keychain.ts).
+    // The desktop app always encrypts: its key is kept wrapped by the OS keychain (electron/app/keychain.ts) and
+    // handed to the cores over their ports.
     const unlocked = unlockDatabaseKey(dbPath, safeStorage);
-    setProcessKey(unlocked.key);
     recoveryKey = unlocked.recoveryKey;
-    context = openAppContext({ dbPath, transport: 'electron', demoIfMissing: true, host: desktopHost(() => mainWindow, log) });
+    // The jobs core runs the rotating automatic backups beside the database (every 6 h, the last 28 kept).
+    relay = coreRelay({ dbPath, key: unlocked.key, transport: 'electron', seat, demoIfMissing: true, autoBackups: true });
+    const ready = await relay.start();
+    if (ready.interactive.createdDemo) log(`created a demo database at ${dbPath}`);
   } catch (error) {
     // E.g. a database written by a newer version: refused, left untouched, and the user is told why.
     const reason = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox(`${APP_NAME} cannot open its database`, `${reason}\n\nDatabase: ${dbPath}`);
+    const starting = relay;
+    relay = null;
+    void starting?.close();
     app.exit(1);
     return;
   }
-  if (context.createdDemo) log(`created a demo database at ${dbPath}`);
-  // Rotating automatic backups beside the database (every 6 h, the last 28 kept).
-  autoBackups = startAutoBackups(context, dbPath);
-
-  // The seat is this OS user; choosing a profile in the window makes it the actor (electron/app/seats.ts).
-  const seat = osUserName(() => os.userInfo(), process.env);
-  removeIpc = registerIpc({ call: callLocal(context, 'electron', seat), getAppContents: () => mainWindow?.webContents ?? null, log });
+  const core = relay;
+  // One session for this window: the acting profile is kept per session in the interactive core.
+  removeIpc = registerIpc({ call: (name, input) => core.call(name, input, 'electron'), getAppContents: () => mainWindow?.webContents ?? null, log });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
   openWindow(preloadPath);
   if (recoveryKey !== null) {
@@ -93,7 +116,7 @@ function start(): void {
 if (process.argv.includes(SELF_CHECK_FLAG)) {
   // Release check (docs/ELECTRON.md): no window, no lock, no user data; one JSON line and an exit code.
   app.whenReady()
-    .then(() => runSelfCheck({ open: openAppContext, tmpDir: os.tmpdir(), versions: process.versions }))
+    .then(() => runSelfCheck({ relay: coreRelay, expectedCore: 'utility', tmpDir: os.tmpdir(), versions: process.versions }))
     .then((report) => {
       process.stdout.write(`${JSON.stringify(report)}\n`);
       app.exit(report.ok ? 0 : 1);
@@ -115,13 +138,15 @@ if (process.argv.includes(SELF_CHECK_FLAG)) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event: { preventDefault(): void }) => {
     removeIpc?.();
     removeIpc = null;
-    autoBackups?.stop();
-    autoBackups = null;
-    context?.close();
-    context = null;
+    const closing = relay;
+    relay = null;
+    if (closing === null) return;
+    // The cores close their databases (and stop the backup schedule) before the app goes.
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
   });
   app.whenReady().then(start).catch((error: unknown) => {
     log(`startup failed: ${error instanceof Error ? error.message : String(error)}`);

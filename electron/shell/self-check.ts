@@ -1,13 +1,14 @@
 /**
  * `Tumour Board --self-check`: proves a packaged build can run its core, without ELECTRON_RUN_AS_NODE
- * (switched off by the fuses). It opens the real app context on a throw-away demo database in the temp
- * folder (native better-sqlite3 loaded by Electron's own Node: a wrong ABI fails here with
- * NODE_MODULE_VERSION in the message), calls `app.info` through the dispatcher, prints one JSON line and
- * exits 0 or 1. The user's database is never touched. Pure apart from the injected `open`.
+ * (switched off by the fuses). It starts the core the way the app does (the relay and its cores in Electron
+ * utility processes) on a throw-away demo database in the temp folder (native better-sqlite3 loaded by the
+ * utility process's Node: a wrong ABI fails here with NODE_MODULE_VERSION in the message), calls `app.info`
+ * through the relay, reports where the core ran (`core_process`: 'utility'), prints one JSON line and exits 0
+ * or 1. The user's database is never touched. Pure apart from the injected `relay`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { AppContext, OpenOptions } from '../app/context';
+import type { Relay, RelayOptions } from '../core/relay';
 
 export const SELF_CHECK_FLAG = '--self-check';
 
@@ -17,12 +18,17 @@ export interface SelfCheckReport {
   node: string;
   /** NODE_MODULE_VERSION of the running Node; Electron 45 is 150, Node 20 is 115. */
   modules: string;
+  /** Where the core answered from: 'utility' (an Electron utility process), 'worker' (a worker thread). */
+  core_process: string | null;
   app_info: unknown;
   error: string | null;
 }
 
 export async function runSelfCheck(deps: {
-  open: (options: OpenOptions) => Pick<AppContext, 'dispatch' | 'close'>;
+  /** A relay over the app's cores for `init` (the shell's spawns utility processes). */
+  relay: (init: RelayOptions['init']) => Relay;
+  /** Where the core must run for the check to pass. */
+  expectedCore: string;
   tmpDir: string;
   versions: Readonly<Record<string, string | undefined>>;
 }): Promise<SelfCheckReport> {
@@ -31,19 +37,23 @@ export async function runSelfCheck(deps: {
     electron: deps.versions.electron ?? null,
     node: deps.versions.node ?? 'unknown',
     modules: deps.versions.modules ?? 'unknown',
+    core_process: null,
     app_info: null,
     error: null,
   };
   const dir = mkdtempSync(path.join(deps.tmpDir, 'tumour-board-self-check-'));
   try {
-    const context = deps.open({ dbPath: path.join(dir, 'self-check.db'), transport: 'electron', demoIfMissing: true, demoCases: 5 });
+    const relay = deps.relay({ dbPath: path.join(dir, 'self-check.db'), key: null, transport: 'electron', seat: 'self-check', demoIfMissing: true, demoCases: 5 });
     try {
-      const result = await context.dispatch('app.info', {}, { transport: 'electron', session: 'self-check', actor: { label: 'self-check', profileId: null, role: 'admin' } });
+      const ready = await relay.start();
+      report.core_process = ready.interactive.process;
+      const result = await relay.call('app.info', {}, 'self-check');
       report.app_info = result.ok ? result.value : result.error;
-      report.ok = result.ok;
       if (!result.ok) report.error = `app.info failed: ${result.error.message}`;
+      else if (ready.interactive.process !== deps.expectedCore) report.error = `the core ran in a ${ready.interactive.process}, not in a ${deps.expectedCore}`;
+      report.ok = result.ok && ready.interactive.process === deps.expectedCore;
     } finally {
-      context.close();
+      await relay.close();
     }
   } catch (error) {
     report.error = error instanceof Error ? error.message : String(error);

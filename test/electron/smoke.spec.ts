@@ -18,7 +18,7 @@ test('Electron app: window, case list, bridge, CSP', async () => {
   test.skip(!binary.found, `Electron binary not available: ${binary.found ? '' : binary.reason}`);
   if (!binary.found) return;
 
-  const built = ['dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/index.html'].every((f) => existsSync(path.join(root, f)));
+  const built = ['dist/main.cjs', 'dist/preload.cjs', 'dist/core.cjs', 'dist/renderer/index.html'].every((f) => existsSync(path.join(root, f)));
   if (!built) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     expect(build.status, 'npm run build').toBe(0);

@@ -1,6 +1,7 @@
-// Electron main wiring, with 'electron' replaced by a recording fake and the app context mocked: the order
-// of the lifecycle (scheme before ready, sandbox, lock), the guards on the session and on every WebContents,
-// the protocol handler, IPC registration, the window, and closing the database on quit.
+// Electron main wiring, with 'electron' replaced by a recording fake and the relay mocked: the order of the
+// lifecycle (scheme before ready, sandbox, lock), the guards on the session and on every WebContents, the
+// protocol handler, the core started in utility processes behind MessagePorts (the relay and core themselves are
+// tested in core-relay.test.ts), IPC relayed to it, the window, and closing the cores on quit.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Fn = (...args: never[]) => unknown;
@@ -22,6 +23,8 @@ const fake = vi.hoisted(() => {
     exitCode: null as number | null,
     errorBox: null as null | [string, string],
     lock: true,
+    ipcHandler: null as null | ((event: unknown, name: unknown, input: unknown) => Promise<unknown>),
+    forked: [] as Array<{ modulePath: string; args: string[]; options: { serviceName: string }; posted: Array<{ message: unknown; transfer: unknown[] }>; killed: boolean; exitListener: null | ((code: number) => void) }>,
   };
   const on = (event: string, fn: Fn): void => {
     state.appHandlers.set(event, [...(state.appHandlers.get(event) ?? []), fn]);
@@ -76,7 +79,10 @@ const fake = vi.hoisted(() => {
       },
     },
     ipcMain: {
-      handle: (channel: string) => state.ipcChannels.push(channel),
+      handle: (channel: string, handler: (event: unknown, name: unknown, input: unknown) => Promise<unknown>) => {
+        state.ipcChannels.push(channel);
+        state.ipcHandler = handler;
+      },
       removeHandler: (channel: string) => state.calls.push(`removeHandler:${channel}`),
     },
     BrowserWindow: class {
@@ -104,34 +110,61 @@ const fake = vi.hoisted(() => {
       },
       showMessageBox: () => Promise.resolve({ response: 0 }),
     },
+    utilityProcess: {
+      fork: (modulePath: string, args: string[], options: { serviceName: string }) => {
+        const child = {
+          modulePath, args, options, posted: [] as Array<{ message: unknown; transfer: unknown[] }>, killed: false,
+          exitListener: null as null | ((code: number) => void),
+          postMessage(message: unknown, transfer: unknown[] = []) {
+            child.posted.push({ message, transfer });
+          },
+          once(event: string, listener: (code: number) => void) {
+            if (event === 'exit') child.exitListener = listener;
+          },
+          kill() {
+            child.killed = true;
+            return true;
+          },
+        };
+        state.forked.push(child);
+        return child;
+      },
+    },
+    MessageChannelMain: class {
+      port1 = { name: 'port1', postMessage: () => undefined, on: () => undefined, start: () => undefined, close: () => undefined };
+      port2 = { name: 'port2' };
+    },
     safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
   return { state, electron };
 });
 
-const context = vi.hoisted(() => ({
-  open: { fail: null as null | string, options: null as unknown, closed: 0, backupsStarted: 0, backupsStopped: 0 },
+const core = vi.hoisted(() => ({
+  fail: null as null | string,
+  options: null as null | { init: unknown; spawn: (role: 'interactive' | 'jobs') => { terminate(): void }; onCoreExit?: (role: 'interactive' | 'jobs', code: number | null) => void },
+  calls: [] as Array<[unknown, unknown, string]>,
+  closed: 0,
 }));
 
 vi.mock('electron', () => fake.electron);
 // The keychain and encryption are tested in electron-keychain.test.ts; here the key is a fixed fake.
 vi.mock('../../electron/app/keychain', () => ({ unlockDatabaseKey: () => ({ key: 'k', recoveryKey: null, encryptedExisting: false }) }));
-vi.mock('../../electron/app/context', () => ({
-  openAppContext: (options: unknown) => {
-    context.open.options = options;
-    if (context.open.fail !== null) throw new Error(context.open.fail);
+vi.mock('../../electron/core/relay', () => ({
+  createRelay: (options: NonNullable<typeof core.options>) => {
+    core.options = options;
     return {
-      dispatch: () => Promise.resolve({ ok: true, value: null }),
-      createdDemo: true,
+      start: () => (core.fail !== null
+        ? Promise.reject(new Error(core.fail))
+        : Promise.resolve({ interactive: { process: 'utility', pid: 2, createdDemo: true }, jobs: { process: 'utility', pid: 3, createdDemo: false } })),
+      call: (name: unknown, input: unknown, session: string) => {
+        core.calls.push([name, input, session]);
+        return Promise.resolve({ ok: true, value: null });
+      },
       close: () => {
-        context.open.closed += 1;
+        core.closed += 1;
+        return Promise.resolve();
       },
     };
-  },
-  callLocal: () => () => Promise.resolve({ ok: true, value: null }),
-  startAutoBackups: () => {
-    context.open.backupsStarted += 1;
-    return { stop: () => { context.open.backupsStopped += 1; } };
   },
 }));
 
@@ -153,10 +186,10 @@ async function boot(): Promise<void> {
   s.ready = new Promise<void>((resolve) => {
     s.resolveReady = resolve;
   });
-  context.open.options = null;
-  context.open.closed = 0;
-  context.open.backupsStarted = 0;
-  context.open.backupsStopped = 0;
+  s.forked = [];
+  core.options = null;
+  core.calls = [];
+  core.closed = 0;
   await import('../../electron/shell/main');
 }
 
@@ -166,7 +199,7 @@ async function ready(): Promise<void> {
 }
 
 beforeEach(() => {
-  context.open.fail = null;
+  core.fail = null;
   fake.state.lock = true;
 });
 afterEach(() => {
@@ -189,7 +222,8 @@ describe('Electron main', () => {
   it('on ready: guards, protocol, database, IPC, menu and one secure window', async () => {
     await boot();
     await ready();
-    expect(context.open.options).toEqual({ dbPath: '/fake/userData/tumour-board.db', transport: 'electron', demoIfMissing: true, host: expect.objectContaining({ renderPdf: expect.any(Function), choosePath: expect.any(Function) }) });
+    expect(core.options?.init).toEqual({ dbPath: '/fake/userData/tumour-board.db', key: 'k', transport: 'electron', seat: expect.any(String), demoIfMissing: true, autoBackups: true });
+    expect(core.options).toMatchObject({ host: { renderPdf: expect.any(Function), choosePath: expect.any(Function), chooseFile: expect.any(Function), revealFile: expect.any(Function) } });
     expect(fake.state.ipcChannels).toEqual(['board:invoke']);
     expect(fake.state.menuSet).toBe(1);
     expect(fake.state.windows).toHaveLength(1);
@@ -235,18 +269,59 @@ describe('Electron main', () => {
     expect((openHandler as ((d: { url: string }) => { action: string }) | null)?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('starts automatic backups, and on quit stops them, closes the database and removes the IPC handler', async () => {
+  it('runs each core in a utility process forked from dist/core.cjs, handed the far end of a MessageChannelMain', async () => {
     await boot();
     await ready();
-    expect(context.open.backupsStarted).toBe(1);
-    emitApp('will-quit');
-    expect(context.open.backupsStopped).toBe(1);
-    expect(context.open.closed).toBe(1);
+    const link = core.options?.spawn('interactive');
+    expect(fake.state.forked).toHaveLength(1);
+    const child = fake.state.forked[0];
+    expect(child?.modulePath).toMatch(/[/\\]core\.cjs$/);
+    expect(child?.options).toEqual({ serviceName: 'Tumour Board core (interactive)', stdio: 'inherit' });
+    expect(child?.posted).toEqual([{ message: { type: 'port' }, transfer: [{ name: 'port2' }] }]);
+    link?.terminate();
+    expect(child?.killed).toBe(true);
+  });
+
+  it('main opens no database: it relays the window\'s calls to the core for the window\'s session', async () => {
+    await boot();
+    await ready();
+    expect(core.calls).toEqual([]);
+    const event = {
+      sender: { id: 1 },
+      senderFrame: { processId: 1, routingId: 1, url: 'app://tumour-board/index.html', parent: null, detached: false },
+    };
+    const answer = await fake.state.ipcHandler?.(event, 'app.info', {});
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(core.calls).toEqual([['app.info', {}, 'electron']]);
+  });
+
+  it('on quit closes the cores (database, backup schedule) before the app goes, and removes the IPC handler', async () => {
+    await boot();
+    await ready();
+    let prevented = 0;
+    emitApp('will-quit', { preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
+    expect(core.closed).toBe(1);
     expect(fake.state.calls).toContain('removeHandler:board:invoke');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.state.calls.filter((c) => c === 'quit')).toEqual(['quit']);
+    // The second will-quit (from app.quit) lets the app go.
+    emitApp('will-quit', { preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
+  });
+
+  it('a core that stops is logged and, for the interactive core, the user is told and the app exits', async () => {
+    await boot();
+    await ready();
+    core.options?.onCoreExit?.('jobs', 1);
+    expect(fake.state.exitCode).toBeNull();
+    core.options?.onCoreExit?.('interactive', 1);
+    expect(fake.state.errorBox?.[0]).toBe('Tumour Board stopped working');
+    expect(fake.state.exitCode).toBe(1);
   });
 
   it('a database that cannot be opened is reported and the app exits 1 without a window', async () => {
-    context.open.fail = 'this database was written by a newer version of Tumour Board (schema 9, this app knows 1)';
+    core.fail = 'this database was written by a newer version of Tumour Board (schema 9, this app knows 1)';
     await boot();
     await ready();
     expect(fake.state.errorBox?.[0]).toBe('Tumour Board cannot open its database');
