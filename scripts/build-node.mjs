@@ -21,8 +21,8 @@ const common = {
   format: 'cjs',
   sourcemap: false,
   logLevel: 'warning',
-  // Native and runtime-provided modules stay outside the bundle.
-  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  // Native and runtime-provided modules stay outside the bundle; so does pg (loaded only on PostgreSQL, from node_modules).
+  external: ['electron', 'better-sqlite3', 'playwright-core', 'pg'],
   absWorkingDir: root,
 };
 

@@ -9,7 +9,19 @@
  * A lost connection is reported in the log and retried with backoff (0.5 s doubling to 30 s); it never throws into
  * the server. A quiet connection is checked every 30 s (`SELECT 1`), so a dead network path is noticed too. After every (re)connection the feed is woken once, for what was committed while nobody listened.
  */
-import { Client, type ClientConfig } from 'pg';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Client as PgClient, ClientConfig } from 'pg';
+
+/**
+ * node-postgres, loaded only when a server runs on PostgreSQL (a SQLite board never needs it). It stays outside the
+ * bundle (scripts/build-node.mjs), like db/sql/postgres.ts, which resolves it the same way.
+ */
+function loadPgClient(): typeof PgClient {
+  // The bundled CLI is CommonJS (__filename is set); tests load this module as ESM: resolve from the repository then.
+  const from = typeof __filename === 'string' && __filename !== '' ? __filename : path.join(process.cwd(), 'package.json');
+  return (createRequire(from)('pg') as { Client: typeof PgClient }).Client;
+}
 
 export const AUDIT_CHANNEL = 'tb_audit';
 
@@ -69,7 +81,7 @@ export function startPgListener(options: PgListenerOptions): PgListener {
   const minDelay = options.minDelayMs ?? 500;
   const maxDelay = options.maxDelayMs ?? 30_000;
   const where = redactPostgresUrl(options.url);
-  const makeClient = options.makeClient ?? ((config: ClientConfig) => new Client(config));
+  const makeClient = options.makeClient ?? ((config: ClientConfig) => new (loadPgClient())(config));
   let client: ListenClient | null = null;
   let listening = false;
   let closed = false;
