@@ -2,9 +2,13 @@
  * Board server under load (loopback only, bounded): a 10,000-case database served by `startBoardServer` in a worker
  * thread (its own event loop, as in production), 50 simulated users signed in over HTTPS for 60 s. Each user thinks
  * 100–400 ms between requests (people click; a closed loop without pauses would measure queueing, not the server)
- * and does 80 % reads (case list, a case, a search, the agenda) and 20 % writes (case edits; decisions on the
- * meeting in progress). Every acknowledged case edit is re-read at the end (lost writes), then the database is
- * checked. BENCH_SERVER_SECONDS / BENCH_SERVER_USERS / BENCH_SERVER_CASES shorten it.
+ * and does 80 % reads (case list, a case, a search, the agenda) and 20 % writes. Writes: a coordinator edits its own
+ * cases, and one edit in ten is on a handful of shared cases that everybody edits, read first and saved after a
+ * pause, so two people saving the same version happens for real: the loser's 409 is the correct answer and is
+ * counted as `server.conflicts`, never as an error. A chair records decisions on its share of today's meeting.
+ * Every acknowledged write is re-read at the end (lost writes: the server must hold the newest acknowledged version
+ * of every case, and the last decision each chair recorded), then the database is checked. Any other 4xx is a bug
+ * and printed as `server.refused_4xx`. BENCH_SERVER_SECONDS / BENCH_SERVER_USERS / BENCH_SERVER_CASES shorten it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
@@ -13,8 +17,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { openDatabase } from '../db/open';
 import { checkDatabase } from '../db/check';
 import { createUser } from '../db/repositories/users';
-import { listMeetings, requireMeeting, transitionMeeting } from '../db/repositories/meetings';
-import { getProfile, actorOf } from '../db/repositories/profiles';
+import { addCaseToMeeting, createMeeting, readinessFor, transitionMeeting } from '../db/repositories/meetings';
+import { clockOf } from '../db/repositories/settings';
+import { todayIn } from '../shared/time/clock';
 import { seedDemo } from '../electron/services/demo';
 import { startBoardServer } from '../electron/host/board';
 import { emit } from './harness';
@@ -22,7 +27,7 @@ import { emit } from './harness';
 const PASSWORD = 'bench password, long enough';
 
 interface Setup { dbPath: string; staticDir: string }
-interface Ready { url: string; cert: string; items: number[]; cases: number }
+interface Ready { url: string; cert: string; items: number[]; shared: number[]; cases: number }
 
 /** Worker side: the server. */
 async function serve(setup: Setup): Promise<void> {
@@ -33,8 +38,20 @@ async function serve(setup: Setup): Promise<void> {
   });
 }
 
-/** Main side: the database the server will open (cases, accounts, a meeting in progress). */
-function prepare(dir: string, cases: number): { setup: Setup; items: number[] } {
+/**
+ * Case ids that no coordinator owns (coordinator u edits ids ≡ 1 + u mod users, and u is never a multiple of 5):
+ * today's agenda and the shared cases come from these, so a decision moving a case along never meets an own edit.
+ */
+const unowned = (cases: number, users: number) => {
+  const ids: number[] = [];
+  for (let id = 1; id <= cases; id++) if (((id - 1) % users) % 5 === 0) ids.push(id);
+  return ids;
+};
+const AGENDA_SIZE = 40;
+const SHARED_CASES = 5;
+
+/** Main side: the database the server will open (cases, accounts, today's meeting in progress with its agenda). */
+function prepare(dir: string, cases: number, users: number): { setup: Setup; items: number[]; shared: number[] } {
   const dbPath = path.join(dir, 'server-bench.db');
   const staticDir = path.join(dir, 'static');
   mkdirSync(staticDir, { recursive: true });
@@ -43,22 +60,19 @@ function prepare(dir: string, cases: number): { setup: Setup; items: number[] } 
   seedDemo(db, cases, 11);
   createUser(db, { name: 'bench-coordinator', role: 'coordinator', password: PASSWORD }, 'bench');
   createUser(db, { name: 'bench-chair', role: 'chair', password: PASSWORD }, 'bench');
-  // The demo's planned meeting, started, so decisions can be recorded on its agenda.
-  let items: number[] = [];
-  const planned = listMeetings(db, { statuses: ['planned'] })[0];
-  if (planned) {
-    const meeting = requireMeeting(db, planned.id);
-    const chair = meeting.chair_profile_id !== null ? getProfile(db, meeting.chair_profile_id) : undefined;
-    try {
-      if (chair) transitionMeeting(db, meeting.id, meeting.version, 'start', actorOf(chair));
-      items = meeting.agenda.map((i) => i.id);
-    } catch {
-      // A meeting starts only on its day: without one in progress every write is a case edit.
-      items = [];
-    }
-  }
+  const free = unowned(cases, users);
+  const coordinator = { label: 'bench-coordinator', profileId: null };
+  const meeting = createMeeting(db, {
+    board: 'Bench board', scheduled_at: `${todayIn(clockOf(db).time_zone)}T08:00`, location: '', video_link: '',
+    chair_profile_id: null, coordinator_profile_id: null, attendees: [],
+  }, coordinator);
+  const listed = free.slice(0, AGENDA_SIZE).map((caseId) => {
+    const ready = readinessFor(db, meeting.id, caseId).ready;
+    return addCaseToMeeting(db, { meeting_id: meeting.id, case_id: caseId, ...(ready ? {} : { override_reason: 'Listed for the bench.' }) }, coordinator).id;
+  });
+  transitionMeeting(db, meeting.id, meeting.version, 'start', coordinator);
   db.close();
-  return { setup: { dbPath, staticDir }, items };
+  return { setup: { dbPath, staticDir }, items: listed, shared: free.slice(AGENDA_SIZE, AGENDA_SIZE + SHARED_CASES) };
 }
 
 interface Answer { status: number; body: unknown }
@@ -106,21 +120,29 @@ export async function benchServer(dir: string): Promise<void> {
   const seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 60);
   const userCount = Number(process.env.BENCH_SERVER_USERS ?? 50);
   const caseCount = Number(process.env.BENCH_SERVER_CASES ?? 10_000);
-  const { setup, items } = prepare(dir, caseCount);
+  const { setup, items, shared } = prepare(dir, caseCount, userCount);
   const worker = new Worker(__filename, { workerData: setup });
   const ready = await new Promise<Ready>((resolve, reject) => {
-    worker.once('message', (m: { url: string; cert: string }) => resolve({ ...m, items, cases: caseCount }));
+    worker.once('message', (m: { url: string; cert: string }) => resolve({ ...m, items, shared, cases: caseCount }));
     worker.once('error', reject);
   });
   const call = client(ready.url, ready.cert, userCount);
   const reads: number[] = [];
   const writes: number[] = [];
   let errors5xx = 0;
-  let otherFailures = 0;
   let conflicts = 0;
+  let conflictsUnnamed = 0;
   let requests = 0;
-  /** Per case: the last acknowledged edit (version and the text written). */
+  /** Any other refusal is a bug in the server or in this simulation: counted, and the first few described. */
+  const refused = new Map<string, number>();
+  /** Per case: the newest acknowledged edit (version and the text written). */
   const acknowledged = new Map<number, { version: number; diagnosis: string }>();
+  /** Per agenda item: the rationale of the last decision acknowledged (each item has one chair). */
+  const decided = new Map<number, string>();
+  const acknowledge = (id: number, version: number, diagnosis: string) => {
+    const known = acknowledged.get(id);
+    if (!known || known.version < version) acknowledged.set(id, { version, diagnosis });
+  };
 
   const sessions: string[] = [];
   for (let u = 0; u < userCount; u++) {
@@ -137,8 +159,16 @@ export async function benchServer(dir: string): Promise<void> {
     requests++;
     (kind === 'read' ? reads : writes).push(ms);
     if (answer.status >= 500 || answer.status === 0) errors5xx++;
-    else if (answer.status === 409) conflicts++;
-    else if (answer.status !== 200) otherFailures++;
+    else if (answer.status === 409 && name === 'cases.update') {
+      conflicts++;
+      // The loser is told who saved first and when.
+      const message = (answer.body as { error?: { message?: string } } | null)?.error?.message ?? '';
+      if (!/bench-coordinator/.test(message)) conflictsUnnamed++;
+    } else if (answer.status !== 200) {
+      const error = (answer.body as { error?: { code?: string; message?: string } } | null)?.error;
+      const key = `${name} ${answer.status} ${error?.code ?? ''}: ${error?.message ?? ''}`;
+      refused.set(key, (refused.get(key) ?? 0) + 1);
+    }
     return answer;
   };
 
@@ -159,22 +189,31 @@ export async function benchServer(dir: string): Promise<void> {
         else if (which === 1) await timed('read', 'cases.get', { id: 1 + Math.floor(random() * ready.cases) }, cookie);
         else if (which === 2) await timed('read', 'cases.list', { search: SEARCHES[n % SEARCHES.length], limit: 100 }, cookie);
         else await timed('read', 'meetings.list', {}, cookie);
-      } else if (chair && ready.items.length > 0) {
-        const item = ready.items[Math.floor(random() * ready.items.length)] ?? 0;
-        await timed('write', 'decisions.record', {
-          agenda_item_id: item, plan: 'further_workup', intent: 'palliative', rationale: `bench ${u}.${n}`, consensus: 'majority',
-          patient_preference_discussed: true,
+      } else if (chair) {
+        // Chair c records the decisions of items c, c + chairs, …: one chair per item, so the last acknowledged is the final one.
+        const chairs = Math.ceil(userCount / 5);
+        const mine = ready.items.filter((_, i) => i % chairs === u / 5);
+        const item = mine[Math.floor(random() * mine.length)];
+        if (item === undefined) continue;
+        const rationale = `bench ${u}.${n}`;
+        const saved = await timed('write', 'decisions.record', {
+          agenda_item_id: item, plan: 'further_workup', intent: 'palliative', rationale, consensus: 'majority',
+          patient_preference_discussed: true, discordance_reason: 'Bench: the board wants more information first.',
         }, cookie);
+        if (saved.status === 200) decided.set(item, rationale);
       } else {
+        // One edit in ten is on a shared case, after a pause (typing): two people saving one version is a real conflict.
+        const sharedEdit = random() < 0.1;
         const slots = Math.max(1, Math.floor(ready.cases / userCount));
-        const id = 1 + u + userCount * Math.floor(random() * slots);
+        const id = sharedEdit ? (ready.shared[Math.floor(random() * ready.shared.length)] ?? 1) : 1 + u + userCount * Math.floor(random() * slots);
         if (id > ready.cases) continue;
         const current = await call('cases.get', { id }, cookie);
         if (current.status !== 200) continue;
         const rec = (current.body as { value: CaseRecordLike }).value;
+        if (sharedEdit) await new Promise((r) => setTimeout(r, 200 + random() * 800));
         const diagnosis = `bench edit ${u}.${n}`;
         const saved = await timed('write', 'cases.update', { id, version: rec.version, patient: patientInputOf(rec.patient), case: caseInputOf(rec, diagnosis) }, cookie);
-        if (saved.status === 200) acknowledged.set(id, { version: (saved.body as { value: { version: number } }).value.version, diagnosis });
+        if (saved.status === 200) acknowledge(id, (saved.body as { value: { version: number } }).value.version, diagnosis);
       }
     }
   };
@@ -191,6 +230,11 @@ export async function benchServer(dir: string): Promise<void> {
     const rec = (now.body as { value?: CaseRecordLike } | null)?.value;
     if (!rec || rec.version !== ack.version || rec.diagnosis !== ack.diagnosis) lost++;
   }
+  for (const [item, rationale] of decided) {
+    const now = await call('decisions.get', { agenda_item_id: item }, checker);
+    const rec = (now.body as { value?: { rationale: string } } | null)?.value;
+    if (rec?.rationale !== rationale) lost++;
+  }
   worker.postMessage('close');
   await new Promise<void>((resolve) => worker.once('message', () => resolve()));
   await worker.terminate();
@@ -204,8 +248,13 @@ export async function benchServer(dir: string): Promise<void> {
   emit('server.write', { p50_ms: percentile(writes, 50), p95_ms: percentile(writes, 95), p99_ms: percentile(writes, 99), count: writes.length });
   emit('server.rps', { value: requests / elapsed });
   emit('server.errors_5xx', { count: errors5xx });
-  emit('server.lost_writes', { count: lost, acknowledged: acknowledged.size });
-  emit('server.other', { conflicts_409: conflicts, refused_4xx: otherFailures, check_problems: report.problems.length, users: userCount, seconds });
+  emit('server.lost_writes', { count: lost, cases_acknowledged: acknowledged.size, decisions_acknowledged: decided.size });
+  // Expected: two people saved the same version of a shared case; the second was told (409 naming who) and nothing was overwritten.
+  emit('server.conflicts', { count: conflicts, without_who: conflictsUnnamed });
+  const refusedTotal = [...refused.values()].reduce((a, b) => a + b, 0);
+  emit('server.refused_4xx', { count: refusedTotal });
+  for (const [what, count] of [...refused].slice(0, 5)) process.stderr.write(`bench server: refused ${count}× ${what}\n`);
+  emit('server.check', { problems: report.problems.length, users: userCount, seconds });
 }
 
 if (!isMainThread && (workerData as Setup | null)?.dbPath) void serve(workerData as Setup);
