@@ -9,13 +9,14 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection';
+import { stmt } from './statements';
 
 export interface AuditHead { id: number; hash: string }
 
 export const anchorPathFor = (file: string): string => `${path.resolve(file)}.anchor.json`;
 
 export function auditHead(db: Db): AuditHead | null {
-  return (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+  return (stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
 }
 
 export function readAnchor(file: string): AuditHead | null {

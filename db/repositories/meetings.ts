@@ -169,7 +169,7 @@ export function listMeetings(db: Db, q: { statuses?: MeetingStatus[] | undefined
     where.push('b.name = ?');
     params.push(q.board);
   }
-  const rows = db.prepare(`${MEETING_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.scheduled_at DESC, m.id DESC`).all(...params) as MeetingRow[];
+  const rows = stmt(db, `${MEETING_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.scheduled_at DESC, m.id DESC`).all(...params) as MeetingRow[];
   return rows.map((m) => {
     const counts = stmt(db, `SELECT count(*) AS cases, count(x.id) AS decided FROM agenda_items a LEFT JOIN decisions x ON x.agenda_item_id = a.id
       WHERE a.meeting_id = ?`).get(m.id) as { cases: number; decided: number };

@@ -15,13 +15,23 @@ export function defaultSettings(): BoardSettings {
   return { ...machineClock(), hospital: '', address: '', logo: null };
 }
 
+/** The last stored value read per connection and what it parsed to: every case save asks for the clock. */
+const parsedOf = new WeakMap<Db, { raw: string; view: BoardSettingsView | null }>();
+
 export function getSettings(db: Db): BoardSettingsView {
   const raw = stmt(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(KEY) as string | undefined;
   if (raw !== undefined) {
-    try {
-      const parsed = boardSettingsSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return { ...parsed.data, saved: true };
-    } catch { /* not JSON: defaults below */ }
+    const known = parsedOf.get(db);
+    let view: BoardSettingsView | null = null;
+    if (known?.raw === raw) view = known.view;
+    else {
+      try {
+        const parsed = boardSettingsSchema.safeParse(JSON.parse(raw));
+        if (parsed.success) view = { ...parsed.data, saved: true };
+      } catch { /* not JSON: defaults below */ }
+      parsedOf.set(db, { raw, view });
+    }
+    if (view) return { ...view };
   }
   return { ...defaultSettings(), saved: false };
 }

@@ -8,6 +8,7 @@ import type { Actor, ApiResult, CallContext, Dispatch, Handlers, Transport } fro
 import { openDatabase } from '../../db/open';
 import { writeAnchor } from '../../db/anchor';
 import type { Db } from '../../db/connection';
+import { stmt } from '../../db/statements';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
 import { importHandlers } from '../services/imports';
@@ -101,6 +102,9 @@ export function callLocal(context: Pick<AppContext, 'localActor' | 'dispatch'>, 
   return (name: unknown, input: unknown): Promise<ApiResult> => context.dispatch(name, input, localCallContext(context, transport, seatLabel));
 }
 
+/** The anchor beside the file is rewritten at most this often (db/anchor.ts). */
+const ANCHOR_EVERY_MS = 1000;
+
 export function openAppContext(options: OpenOptions): AppContext {
   const opened = openDatabase(options.dbPath);
   let db = opened.db;
@@ -149,15 +153,38 @@ export function openAppContext(options: OpenOptions): AppContext {
     current = createDispatcher(buildHandlers(db, { transport: options.transport, seats, backups, host }), { log: (message, error) => host.log(message, error) });
   };
   rebuild();
-  // The audit head beside the file follows every change (db/anchor.ts); one indexed read per call.
+  // The audit head beside the file follows the changes (db/anchor.ts): one indexed read per call, and at most one
+  // file write a second (replacing a file costs a disk flush, ~2 ms; a busy board server saves many times a
+  // second). The anchor may lag a second behind after a crash, never run ahead; closing writes it (db/open.ts).
   let anchored = -1;
-  const anchorIfMoved = () => {
+  let anchoredAt = 0;
+  let anchorTimer: ReturnType<typeof setTimeout> | null = null;
+  const writeAnchorNow = () => {
+    anchorTimer = null;
     try {
       if (!db.open) return;
-      const head = db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null;
-      if ((head ?? 0) !== anchored) anchored = writeAnchor(db, options.dbPath)?.id ?? 0;
+      const head = stmt(db, 'SELECT max(id) FROM audit_log').pluck().get() as number | null;
+      if ((head ?? 0) === anchored) return;
+      anchored = writeAnchor(db, options.dbPath)?.id ?? 0;
+      anchoredAt = Date.now();
     } catch {
       // Not fatal: `check` compares with the last anchor written, which may only lag.
+    }
+  };
+  const anchorIfMoved = () => {
+    if (anchorTimer) return;
+    try {
+      if (!db.open) return;
+      const head = stmt(db, 'SELECT max(id) FROM audit_log').pluck().get() as number | null;
+      if ((head ?? 0) === anchored) return;
+    } catch {
+      return;
+    }
+    const wait = anchoredAt + ANCHOR_EVERY_MS - Date.now();
+    if (wait <= 0) writeAnchorNow();
+    else {
+      anchorTimer = setTimeout(writeAnchorNow, wait);
+      anchorTimer.unref();
     }
   };
   const dispatch: Dispatch = async (name: unknown, input: unknown, ctx: CallContext) => {
@@ -180,6 +207,8 @@ export function openAppContext(options: OpenOptions): AppContext {
     restore: (from) => restore(from, 0),
     createdDemo,
     close: () => {
+      if (anchorTimer) clearTimeout(anchorTimer);
+      anchorTimer = null;
       if (db.open) db.close();
     },
   };
