@@ -1,12 +1,22 @@
 /**
  * The audit log: one row per change, written in the same transaction as the change, hash-chained so that
  * altering, deleting or reordering a row is detectable (verifyAuditChain names the first broken row).
+ *
+ * A versioned chain. Scheme 1 (rows written before the audit key existed): `hash` = sha256(prev_hash +
+ * canonical row), 64 hex digits. Scheme 2 (keyed): `hash` = `hmac:<key id>:<HMAC-SHA256(audit key, prev_hash +
+ * canonical row)>`, so someone who edits the file out of band cannot recompute a chain that verifies without the
+ * audit key, which is kept outside the database (db/auditKey.ts). When a database whose newest row is of scheme 1
+ * first writes with a key, an `audit.keyed` marker row (itself keyed) records the switch; rows before it keep
+ * verifying under scheme 1 and are never re-written; a scheme-1 row after a keyed row is refused by verification
+ * (a downgrade). The hashing is plain TypeScript over the row's values (no SQL function), so any engine can run it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { auditKeyOf, auditKeyPathFor, readAuditKey, type AuditKey } from './auditKey';
 
 export const GENESIS_HASH = '0'.repeat(64);
+const KEYED_PREFIX = 'hmac:';
 
 export interface AuditEntry {
   actor: string;
@@ -17,7 +27,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   actor: string;
@@ -30,19 +40,72 @@ interface AuditRow {
   hash: string;
 }
 
-export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  // Canonical form: a JSON array in fixed column order, so no separator can be forged inside a value.
-  const canonical = JSON.stringify([row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after]);
-  return createHash('sha256').update(row.prev_hash).update(canonical).digest('hex');
+type Unhashed = Omit<AuditRow, 'hash'>;
+
+// Canonical form: a JSON array in fixed column order, so no separator can be forged inside a value.
+const canonical = (row: Unhashed): string =>
+  JSON.stringify([row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after]);
+
+/** Scheme 1 (unkeyed): sha256(prev_hash + canonical row). */
+export function auditHash(row: Unhashed): string {
+  return createHash('sha256').update(row.prev_hash).update(canonical(row)).digest('hex');
+}
+
+/** Scheme 2 (keyed): `hmac:<key id>:<HMAC-SHA256(key, prev_hash + canonical row)>`. */
+export function keyedAuditHash(row: Unhashed, key: AuditKey): string {
+  const mac = createHmac('sha256', key.secret).update(row.prev_hash).update(canonical(row)).digest('hex');
+  return `${KEYED_PREFIX}${key.id}:${mac}`;
+}
+
+/** The key id a stored hash was written under, or null for a scheme-1 (unkeyed) row. */
+export function keyIdOfHash(hash: string): string | null {
+  if (!hash.startsWith(KEYED_PREFIX)) return null;
+  return hash.slice(KEYED_PREFIX.length).split(':')[0] ?? '';
+}
+
+/** A stored hash as people compare it by eye: the key id left out, the first 12 digits. */
+export function shortHash(hash: string): string {
+  return (hash.startsWith(KEYED_PREFIX) ? hash.slice(hash.lastIndexOf(':') + 1) : hash).slice(0, 12);
+}
+
+/** The audit key of a connection: the one bound when it was opened, else the key file beside its file. */
+export function auditKeyFor(db: Db): AuditKey | null {
+  return auditKeyOf(db, () => (db.name && db.name !== ':memory:' ? readAuditKey(db.name) : null));
 }
 
 const toJson = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
+function insertRow(db: Db, row: AuditRow): void {
+  stmt(
+    db,
+    'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (@id, @at, @actor, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)',
+  ).run(row);
+}
+
 /** Appends one audit row. Must be called inside the transaction that makes the change. */
 export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOString()): number {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
-  const last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
-  const row = {
+  let last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const key = auditKeyFor(db);
+  const lastKeyId = last ? keyIdOfHash(last.hash) : null;
+  if (lastKeyId !== null && key === null) {
+    throw new Error(`the audit log is keyed (audit key ${lastKeyId}) but its key is missing (${auditKeyPathFor(db.name)}): put the board's audit key back beside the file; nothing was written`);
+  }
+  if (lastKeyId !== null && key !== null && lastKeyId !== key.id) {
+    throw new Error(`the audit key beside the file (${key.id}) is not the key this board's audit log was written with (${lastKeyId}); nothing was written`);
+  }
+  const hashOf = (row: Unhashed): string => (key ? keyedAuditHash(row, key) : auditHash(row));
+  if (key && last && lastKeyId === null) {
+    // The switch from the unkeyed scheme: a keyed marker row says from where on the chain is keyed.
+    const marker: Unhashed = {
+      id: last.id + 1, at, actor: 'Tumour Board', action: 'audit.keyed', entity: 'audit', entity_id: key.id, before: null,
+      after: JSON.stringify({ scheme: 'hmac-sha256', key_id: key.id, unkeyed_rows: last.id }), prev_hash: last.hash,
+    };
+    const hash = hashOf(marker);
+    insertRow(db, { ...marker, hash });
+    last = { id: marker.id, hash };
+  }
+  const row: Unhashed = {
     id: (last?.id ?? 0) + 1,
     at,
     actor: entry.actor,
@@ -53,35 +116,42 @@ export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOStri
     after: toJson(entry.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  const hash = auditHash(row);
-  stmt(
-    db,
-    'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (@id, @at, @actor, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)',
-  ).run({ ...row, hash });
+  insertRow(db, { ...row, hash: hashOf(row) });
   return row.id;
 }
 
 export type AuditVerification =
-  | { ok: true; rows: number }
+  | { ok: true; rows: number; keyedFrom: number | null }
   | { ok: false; rows: number; rowId: number; reason: string };
 
-export function verifyAuditChain(db: Db): AuditVerification {
+/**
+ * Verifies the chain from row 1, each row under its own scheme, with `key` (default: the connection's audit
+ * key). Names the first row that fails.
+ */
+export function verifyAuditChain(db: Db, key: AuditKey | null = auditKeyFor(db)): AuditVerification {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let rows = 0;
+  let keyedFrom: number | null = null;
+  const fail = (row: AuditRow, reason: string): AuditVerification => ({ ok: false, rows, rowId: row.id, reason: `audit row ${row.id}: ${reason}` });
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
     rows++;
-    if (row.id !== expectedId) {
-      return { ok: false, rows, rowId: row.id, reason: `audit row ${row.id}: expected row ${expectedId} before it (rows deleted or renumbered)` };
-    }
-    if (row.prev_hash !== prevHash) {
-      return { ok: false, rows, rowId: row.id, reason: `audit row ${row.id}: link to row ${row.id - 1} is broken (previous row altered or removed)` };
-    }
-    if (auditHash(row) !== row.hash) {
-      return { ok: false, rows, rowId: row.id, reason: `audit row ${row.id}: content does not match its hash (row altered)` };
+    if (row.id !== expectedId) return fail(row, `expected row ${expectedId} before it (rows deleted or renumbered)`);
+    if (row.prev_hash !== prevHash) return fail(row, `link to row ${row.id - 1} is broken (previous row altered or removed)`);
+    const keyId = keyIdOfHash(row.hash);
+    if (keyId === null) {
+      if (keyedFrom !== null) {
+        return fail(row, `written without the audit key although the log is keyed from row ${keyedFrom} on (rows re-written outside the app)`);
+      }
+      if (auditHash(row) !== row.hash) return fail(row, 'content does not match its hash (row altered)');
+    } else {
+      keyedFrom ??= row.id;
+      if (key === null) return fail(row, `keyed with audit key ${keyId}, which is not available here (the board's .audit-key file beside the database): cannot be verified`);
+      if (key.id !== keyId) return fail(row, `keyed with audit key ${keyId}, but this board's audit key is ${key.id} (not this board's log, or its key was replaced)`);
+      if (keyedAuditHash(row, key) !== row.hash) return fail(row, 'content does not match its keyed hash (row altered, or its hash recomputed without the audit key)');
     }
     prevHash = row.hash;
     expectedId++;
   }
-  return { ok: true, rows };
+  return { ok: true, rows, keyedFrom };
 }

@@ -10,6 +10,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdtempSync, openSync, ren
 import path from 'node:path';
 import { hasPlainHeader, openRaw, type Db } from './connection';
 import { checkDatabase } from './check';
+import { bindAuditKey, readAuditKey } from './auditKey';
 import { DatabaseOpenError } from './errors';
 import { keyLiteral } from './keys';
 
@@ -84,6 +85,8 @@ export function rekeyFile(file: string, oldKey: string | null, newKey: string): 
     // 3. It must open with the new key only, pass the full check and hold the same content.
     if (hasPlainHeader(copy)) throw new Error('the copy is still plain SQLite after re-keying; nothing was changed');
     const verify = openRaw(copy, { fileMustExist: true, key: newKey });
+    // The copy sits in a private folder: its log verifies with the board's audit key, beside the original.
+    bindAuditKey(verify, readAuditKey(file));
     let result: RekeyResult;
     try {
       const check = checkDatabase(verify);

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { configureConnection, hasPlainHeader, KEY_SOURCES, openRaw, type Db } from './connection';
 import { currentKey } from './keys';
 import { writeAnchor } from './anchor';
+import { bindAuditKey, createAuditKey, ephemeralAuditKey, processAuditKeyFile, readAuditKey, readAuditKeyFile, type AuditKey } from './auditKey';
+import { keyIdOfHash } from './audit';
 import { DatabaseOpenError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
@@ -98,6 +100,28 @@ function keepAnchorOnClose(db: Db, file: string): void {
   };
 }
 
+/**
+ * The audit key for a file being opened read-write (db/auditKey.ts): the one beside it, else a new one when
+ * the log is not keyed yet (a new board, or one written before keys: its next write records the switch). A
+ * keyed log whose key is missing gets none: it still opens and reads, `check` names the missing key and writes
+ * are refused (a new key would leave every keyed row unverifiable).
+ */
+function auditKeyForOpen(db: Db, file: string): AuditKey | null {
+  if (file === ':memory:' || file === '') return ephemeralAuditKey();
+  const given = processAuditKeyFile();
+  if (given !== null) {
+    const key = readAuditKeyFile(given);
+    if (!key) throw new DatabaseOpenError(`the audit key file ${path.basename(given)} does not exist; nothing was opened`, 'not_a_database');
+    return key;
+  }
+  const existing = readAuditKey(file);
+  if (existing) return existing;
+  const hasLog = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 1;
+  const head = hasLog ? (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) : undefined;
+  if (head !== undefined && keyIdOfHash(head) !== null) return null;
+  return createAuditKey(file);
+}
+
 export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): OpenResult {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0) || LATEST_VERSION;
@@ -124,6 +148,7 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
       }
     }
     configureConnection(db);
+    bindAuditKey(db, auditKeyForOpen(db, file));
     let backupPath: string | null = null;
     if (exists && fromVersion > 0 && fromVersion < latest) {
       backupPath = `${file}.pre-v${latest}-${timestampForFile()}.bak`;

@@ -12,6 +12,7 @@ import { openRaw, type Db } from './connection';
 import { DatabaseOpenError } from './errors';
 import { peekUserVersion } from './open';
 import { verifyAuditChain } from './audit';
+import type { AuditKey } from './auditKey';
 import { verifySeals } from './seals';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
@@ -66,6 +67,8 @@ export function schemaDifferences(db: Db, version: number, migrations: readonly 
  */
 export function inspectCandidate(
   file: string, latestVersion: number, displayName = path.basename(file), migrations: readonly Migration[] = MIGRATIONS,
+  /** The audit key of the board the candidate would replace: its keyed rows must verify under it. */
+  auditKey: AuditKey | null = null,
 ): CandidateReport {
   const name = displayName;
   const report: CandidateReport = { ok: false, problems: [], userVersion: 0, cases: 0, auditRows: 0 };
@@ -106,7 +109,7 @@ export function inspectCandidate(
     }
     const schema = schemaDifferences(db, report.userVersion, migrations);
     if (schema.length) report.problems.push(`${name}: its schema is not what Tumour Board creates for version ${report.userVersion}: ${schema.join('; ')}`);
-    const audit = verifyAuditChain(db);
+    const audit = verifyAuditChain(db, auditKey);
     report.auditRows = audit.rows;
     if (!audit.ok) report.problems.push(`${name}: the audit chain does not verify (${audit.reason})`);
     if (report.userVersion >= 2) {

@@ -5,3 +5,4 @@
  */
 export { rekeyFile } from '../../db/encrypt';
 export { currentKey, onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../../db/keys';
+export { setProcessAuditKeyFile } from '../../db/auditKey';

@@ -2,6 +2,7 @@
  * `tumour-board`: the command-line transport. Every command validates its arguments (zod), prints a clear
  * message naming the argument on a mistake (exit 2), and exits 1 when the work itself fails.
  */
+import { existsSync } from 'node:fs';
 import { EngineInputError } from '../../shared/engine/errors';
 import { escapeForTerminal } from '../../shared/text/clean';
 import { DatabaseOpenError } from '../app/context';
@@ -21,7 +22,7 @@ import { exportMinutesCommand } from './commands/export-minutes';
 import { exportRegistryCommand } from './commands/export-registry';
 import { serveCommand } from './commands/serve';
 import { encryptCommand, readPassphraseFile, rekeyCommand } from './commands/encrypt';
-import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../app/database-file';
+import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessAuditKeyFile, setProcessKey } from '../app/database-file';
 import { usersCommand } from './commands/users';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
@@ -34,12 +35,23 @@ COMMANDS.push(usersCommand);
 export const plaintextNotice = (file: string) =>
   `note: ${file} is not encrypted (no passphrase: set ${PASSPHRASE_ENV} or give --passphrase-file FILE)`;
 
-/** Takes `--passphrase-file FILE` (any command) out of argv; returns the rest and the passphrase, if any. */
-function takePassphraseFile(args: string[]): { rest: string[]; passphrase: string | null } {
+/**
+ * Takes `--passphrase-file FILE` and `--audit-key FILE` (any command) out of argv; returns the rest, the
+ * passphrase and the audit key file, if any.
+ */
+function takePassphraseFile(args: string[]): { rest: string[]; passphrase: string | null; auditKey: string | null } {
   const rest: string[] = [];
   let passphrase: string | null = null;
+  let auditKey: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
+    if (a === '--audit-key' || a.startsWith('--audit-key=')) {
+      const file = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!file) throw new UsageError('--audit-key needs a FILE');
+      if (!existsSync(file)) throw new UsageError(`--audit-key: ${file} does not exist`);
+      auditKey = file;
+      continue;
+    }
     if (a === '--passphrase-file' || a.startsWith('--passphrase-file=')) {
       const file = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (!file) throw new UsageError('--passphrase-file needs a FILE');
@@ -48,7 +60,7 @@ function takePassphraseFile(args: string[]): { rest: string[]; passphrase: strin
     }
     rest.push(a);
   }
-  return { rest, passphrase };
+  return { rest, passphrase, auditKey };
 }
 
 function overview(): string {
@@ -85,8 +97,9 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
     return 0;
   }
   try {
-    const { rest: args, passphrase } = takePassphraseFile(rest);
+    const { rest: args, passphrase, auditKey } = takePassphraseFile(rest);
     setProcessKey(passphrase ?? process.env[PASSPHRASE_ENV] ?? null);
+    setProcessAuditKeyFile(auditKey);
     onPlaintextOpen((file) => io.err(plaintextNotice(file)));
     return await command.run(args, io);
   } catch (error) {
@@ -111,6 +124,7 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
   } finally {
     onPlaintextOpen(null);
     resetProcessKey();
+    setProcessAuditKeyFile(null);
   }
 }
 

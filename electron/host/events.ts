@@ -34,7 +34,7 @@ function versionOf(after: string | null): number | null {
   }
 }
 
-const PRIVATE_ENTITIES = new Set(['user']);
+const PRIVATE_ENTITIES = new Set(['user', 'audit']);
 const BATCH = 500;
 
 export class ChangeFeed {

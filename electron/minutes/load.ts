@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection';
 import { bundledLogoDataUrl } from './logo';
 import { formatDay, type Clock } from '../../shared/time/clock';
 import { stmt } from '../../db/statements';
+import { shortHash } from '../../db/audit';
 import { getCase } from '../../db/repositories/cases';
 import { listDecisionsForMeeting } from '../../db/repositories/decisions';
 import { getMeeting, listMeetings } from '../../db/repositories/meetings';
@@ -102,6 +103,13 @@ function caseOf(db: Db, m: Meeting, item: Meeting['agenda'][number], number: num
   };
 }
 
+/** The audit row that recorded a meeting's signature (the log's head then): id and short hash. */
+function signatureAuditRow(db: Db, meetingId: number): { row: number; hash: string } | null {
+  const row = stmt(db, `SELECT id, hash FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'meeting.sign'
+    ORDER BY id DESC LIMIT 1`).get(String(meetingId)) as { id: number; hash: string } | undefined;
+  return row ? { row: row.id, hash: shortHash(row.hash) } : null;
+}
+
 /** The minutes of one meeting. */
 export function loadMinutes(db: Db, meetingId: number, now = new Date().toISOString()): MinutesDocument {
   const m = getMeeting(db, meetingId);
@@ -128,7 +136,7 @@ export function loadMinutes(db: Db, meetingId: number, now = new Date().toISOStr
     attendees,
     quorum,
     cases: m.agenda.map((item, i) => caseOf(db, m, item, i + 1, decisions.get(item.id))),
-    sign_off: signed && m.signed_at ? { name: actorName(m.signed_by ?? chair), signed_at: m.signed_at } : null,
+    sign_off: signed && m.signed_at ? { name: actorName(m.signed_by ?? chair), signed_at: m.signed_at, audit: signatureAuditRow(db, m.id) } : null,
     generated_at: now,
   });
 }

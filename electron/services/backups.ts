@@ -15,6 +15,7 @@ import { openRaw } from '../../db/connection';
 import { MIGRATIONS, type Migration } from '../../db/migrations/index';
 import { inspectCandidate, privateCopy, swapDatabaseFile } from '../../db/restore';
 import { checkDatabase } from '../../db/check';
+import { bindAuditKey, readAuditKey } from '../../db/auditKey';
 import { writeAnchor } from '../../db/anchor';
 import type { BackupInfo, RestoreResult } from '../../shared/domain/imports';
 import { DomainError } from '../../shared/errors';
@@ -249,7 +250,10 @@ export function restoreDatabase(params: RestoreParams): RestoreResult {
     privateCopy(params.from, raw);
     if (existsSync(`${params.from}-wal`)) privateCopy(`${params.from}-wal`, `${raw}-wal`);
     // 2. Inspect it read-only: header, version, integrity, schema object by object, audit chain, seals.
-    const report = inspectCandidate(raw, latest, shown, migrations);
+    // The board's audit key (beside the current database) must verify the candidate's keyed rows: a file of
+    // another board, or one whose log was recomputed without the key, is refused here.
+    const auditKey = readAuditKey(params.dbPath);
+    const report = inspectCandidate(raw, latest, shown, migrations, auditKey);
     if (!report.ok) throw new RestoreRefused(`restore refused; the current database was not changed: ${report.problems.join('; ')}`);
     // 3. One consistent, checkpointed file (VACUUM INTO reads through the WAL).
     const source = openRaw(raw, { readonly: true, fileMustExist: true });
@@ -261,6 +265,7 @@ export function restoreDatabase(params: RestoreParams): RestoreResult {
     }
     // 4. Migrate the copy to this version and run the full check on it, before anything is replaced.
     const copy = openRaw(candidate, { fileMustExist: true });
+    bindAuditKey(copy, auditKey);
     try {
       copy.pragma('trusted_schema = OFF');
       copy.pragma('foreign_keys = ON');

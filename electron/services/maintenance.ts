@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
-import { verifyAuditChain } from '../../db/audit';
-import { anchorProblem } from '../../db/anchor';
+import { shortHash, verifyAuditChain } from '../../db/audit';
+import { anchorProblem, auditHead } from '../../db/anchor';
 import { backupTo } from '../../db/backup';
 import { checkDatabase } from '../../db/check';
 import { countCases } from '../../db/repositories/cases';
@@ -33,18 +33,26 @@ export function maintenanceHandlers(db: Db, deps: MaintenanceDeps): Pick<Handler
       const r = checkDatabase(db);
       return { ok: r.ok, problems: r.problems, audit_rows: r.auditRows, cases: r.cases };
     },
-    'audit.verify': () => {
+    'audit.verify': ({ row: wanted }) => {
       const chain = verifyAuditChain(db);
-      if (!chain.ok) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [`first broken link: ${chain.reason}`] };
+      const head = auditHead(db);
+      const asked = wanted === undefined ? undefined
+        : db.prepare('SELECT id, hash, at, action FROM audit_log WHERE id = ?').get(wanted) as { id: number; hash: string; at: string; action: string } | undefined;
+      const shown = {
+        head: head ? { id: head.id, hash: shortHash(head.hash) } : null,
+        keyed_from: chain.ok ? chain.keyedFrom : null,
+        row: asked ? { ...asked, hash: shortHash(asked.hash) } : null,
+      };
+      if (!chain.ok) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [`first broken link: ${chain.reason}`], ...shown };
       // The newest audit row must be the one anchored beside the file (deleting the newest rows is named).
       const anchor = anchorProblem(db, db.name);
-      if (anchor) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [anchor] };
+      if (anchor) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [anchor], ...shown };
       const seals = verifySeals(db);
       if (!seals.ok) {
         const [first, ...rest] = seals.problems.length ? seals.problems : [`${seals.table} row ${seals.rowId}`];
-        return { ok: false, audit_rows: chain.rows, record_rows: seals.rows, problems: [`first broken link: ${first ?? ''}`, ...rest] };
+        return { ok: false, audit_rows: chain.rows, record_rows: seals.rows, problems: [`first broken link: ${first ?? ''}`, ...rest], ...shown };
       }
-      return { ok: true, audit_rows: chain.rows, record_rows: seals.rows, problems: [] };
+      return { ok: true, audit_rows: chain.rows, record_rows: seals.rows, problems: [], ...shown };
     },
     'backups.export': async (_input, ctx) => {
       const chosen = await deps.host.choosePath({ suggestedName: `tumour-board-copy-${stamp()}.sqlite`, kind: 'backup' }, ctx);

@@ -20,9 +20,18 @@ export const maintenanceOperations = {
     cases: z.number().int().min(0),
   }), ROLE_GROUPS.admin),
   /** The audit chain, then every meeting record against the state its last audit row recorded. */
-  'audit.verify': op(z.strictObject({}), z.object({
+  'audit.verify': op(z.strictObject({
+    /** Also show this audit row (its id and short hash), e.g. the one printed on signed minutes. */
+    row: z.number().int().positive().optional(),
+  }), z.object({
     ok: z.boolean(),
     audit_rows: z.number().int().min(0),
+    /** The newest row: id and the first 12 digits of its hash (null for an empty log). */
+    head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
+    /** The first row under the audit key (older rows verify under the earlier, unkeyed scheme); null when none. */
+    keyed_from: z.number().int().nullable(),
+    /** The row asked for with `row` (null when not asked for or not there). */
+    row: z.object({ id: z.number().int(), hash: z.string(), at: z.string(), action: z.string() }).nullable(),
     /** Meeting record rows compared with their seals (0 when the chain is already broken). */
     record_rows: z.number().int().min(0),
     /** The first problem in words (the first broken link, or the anchored head missing), then any other altered rows. */

@@ -12,7 +12,7 @@
  * - Every piece of text is HTML-escaped (and CSS-escaped in the margin boxes); the page has no script at all,
  *   and its Content-Security-Policy forbids scripts should anything ever slip through.
  */
-import { isDraft, type MinutesCase, type MinutesDocument, type MinutesMeeting, type OutcomeLetter, type EvidenceReference } from './model';
+import { isDraft, type MinutesCase, type MinutesDocument, type MinutesMeeting, type MinutesSignOff, type OutcomeLetter, type EvidenceReference } from './model';
 import { strengthLabel } from '../vocabulary';
 import { formatDay, formatInstant as clockInstant, formatWall, type Clock } from '../time/clock';
 import { STRENGTH_NOTICE } from '../engine/vocabulary';
@@ -348,9 +348,16 @@ function engineLine(engine: MinutesDocument['engine']): string {
   return `Evidence engine version ${versions}${engine.catalogue_version ? `; evidence catalogue ${t(engine.catalogue_version)}` : ''}.`;
 }
 
+/** Where the signature sits in the audit log, so a printed copy can be checked against the database. */
+function auditLine(signOff: MinutesSignOff): string {
+  return signOff.audit
+    ? `<p class="muted small">Audit record of the signature: entry ${signOff.audit.row}, fingerprint ${t(signOff.audit.hash)}.</p>`
+    : '';
+}
+
 function signOff(doc: Pick<MinutesDocument, 'sign_off' | 'meeting' | 'clock'>): string {
   return doc.sign_off
-    ? `<p><strong>Signed by ${t(doc.sign_off.name)}</strong>, chair, on ${t(formatInstant(doc.sign_off.signed_at, doc.clock))}.</p>`
+    ? `<p><strong>Signed by ${t(doc.sign_off.name)}</strong>, chair, on ${t(formatInstant(doc.sign_off.signed_at, doc.clock))}.</p>${auditLine(doc.sign_off)}`
     : `<p><strong>DRAFT: not signed.</strong> These minutes become the meeting's record when the chair (${t(doc.meeting.chair)}) signs them.</p>`;
 }
 

@@ -177,7 +177,16 @@ export const evidenceReferenceSchema = z.object({
 });
 export type EvidenceReference = z.infer<typeof evidenceReferenceSchema>;
 
-export const signOffSchema = z.object({ name: z.string(), signed_at: instant });
+export const signOffSchema = z.object({
+  name: z.string(),
+  signed_at: instant,
+  /**
+   * The audit row that recorded the signature (the head of the audit log at that moment): its id and the first
+   * 12 digits of its hash, printed so a paper copy can be checked against the database later (`tumour-board
+   * audit --row N`). Absent for documents built without a database (samples).
+   */
+  audit: z.object({ row: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{12}$/) }).nullable().optional(),
+});
 export type MinutesSignOff = z.infer<typeof signOffSchema>;
 
 /**

@@ -30,7 +30,7 @@ describe('tumour-board CLI', () => {
     raw.close();
     const check = await cli('check', '--db', db);
     expect(check.code).toBe(1);
-    expect(check.err).toContain('FAILED: audit row 7: content does not match its hash (row altered)');
+    expect(check.err).toContain('FAILED: audit row 7: content does not match its keyed hash (row altered, or its hash recomputed without the audit key)');
   });
 
   it('lists cases with their facts, as text and as JSON, with forgiving search', async () => {
@@ -53,7 +53,11 @@ describe('tumour-board CLI', () => {
     await cli('demo', '--db', db, '--cases', '5');
     expect((await cli('backup', '--db', db, '--out', out)).code).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect((await cli('check', '--db', out)).code).toBe(0);
+    // A copy away from its board verifies with the board's audit key, given by name (it is not copied beside it).
+    const alone = await cli('check', '--db', out);
+    expect(alone.code).toBe(1);
+    expect(alone.err).toMatch(/^FAILED: audit row 1: keyed with audit key [0-9a-f]{12}, which is not available here/);
+    expect(await cli('check', '--db', out, '--audit-key', `${db}.audit-key`)).toMatchObject({ code: 0, err: '' });
     const again = await cli('backup', '--db', db, '--out', out);
     expect(again.code).toBe(2);
     expect(again.err).toContain('copy.db already exists');

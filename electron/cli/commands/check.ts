@@ -6,9 +6,11 @@ import { withCore } from '../core';
 export const checkCommand: Command = {
   name: 'check',
   summary: 'verify integrity, foreign keys, the audit chain and the search index',
-  usage: `tumour-board check --db FILE
+  usage: `tumour-board check --db FILE [--audit-key KEYFILE]
 
-Exit 0 when every check passes; exit 1 naming each problem (for the audit chain: the first broken row).`,
+Exit 0 when every check passes; exit 1 naming each problem (for the audit chain: the first broken row).
+The audit chain is keyed with the board's audit key, kept beside the database (FILE.audit-key); to check a
+copy or backup kept elsewhere, give the board's key file with --audit-key.`,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { db: { type: 'string' } }, z.object({ db: z.string({ message: 'is required' }).min(1) }));
     if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);

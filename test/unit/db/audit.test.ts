@@ -17,7 +17,7 @@ function dbWithHistory() {
 describe('audit log', () => {
   it('chains every row and verifies', () => {
     const db = dbWithHistory();
-    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 8 });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 8, keyedFrom: 1 });
   });
 
   it('is append-only: UPDATE and DELETE are refused by triggers', () => {

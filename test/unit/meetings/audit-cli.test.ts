@@ -23,7 +23,9 @@ describe('tumour-board demo + audit', () => {
     raw.close();
     const audit = await cli('audit', '--db', db);
     expect(audit).toMatchObject({ code: 0, err: '' });
-    expect(audit.out).toMatch(/^ok: .*demo\.db: audit chain intact \(\d+ rows\); \d+ meeting record rows match their audited state$/);
+    const rows = new Database(db, { readonly: true }).prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    expect(audit.out).toMatch(/^ok: .*demo\.db: audit chain intact \(\d+ rows, keyed\); \d+ meeting record rows match their audited state\n/);
+    expect(audit.out.split('\n')[1]).toBe(`head: row ${rows.id}, fingerprint ${rows.hash.slice(-64, -52)}`);
     expect((await cli('check', '--db', db)).code).toBe(0);
   }, 60_000);
 
@@ -36,7 +38,7 @@ describe('tumour-board demo + audit', () => {
     raw.close();
     const audit = await cli('audit', '--db', db);
     expect(audit.code).toBe(1);
-    expect(audit.err).toBe('FAILED: first broken link: audit row 500: content does not match its hash (row altered)');
+    expect(audit.err).toBe('FAILED: first broken link: audit row 500: content does not match its keyed hash (row altered, or its hash recomputed without the audit key)');
   }, 60_000);
 
   it('fails naming the decision row after a signed decision is altered with the triggers dropped', async () => {

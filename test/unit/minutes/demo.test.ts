@@ -30,6 +30,8 @@ interface Expected {
   amendmentReasons: string[];
   dissentViews: string[];
   overrides: { reason: string }[];
+  /** The audit row of the signature (read with plain SQL). */
+  signature: { id: number; hash: string };
 }
 
 let dir = '';
@@ -67,7 +69,9 @@ function readExpected(file: string): Expected {
     const dissentViews = (db.prepare('SELECT dissent FROM decisions WHERE meeting_id = ?').pluck().all(meetingId) as string[])
       .flatMap((d) => (JSON.parse(d) as { view: string }[]).map((x) => x.view));
     const overrides = db.prepare('SELECT override_reason AS reason FROM agenda_items WHERE meeting_id = ? AND override_reason IS NOT NULL').all(meetingId) as { reason: string }[];
-    return { meetingId, plannedId, patients, decisions, amendmentReasons: amendments.map((a) => a.reason), dissentViews, overrides };
+    const signature = db.prepare("SELECT id, hash FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'meeting.sign'")
+      .get(String(meetingId)) as { id: number; hash: string };
+    return { meetingId, plannedId, patients, decisions, amendmentReasons: amendments.map((a) => a.reason), dissentViews, overrides, signature };
   } finally {
     db.close();
   }
@@ -110,6 +114,16 @@ describe('the demo database signed meeting, exported by the CLI', () => {
       expect(t, `page ${i + 1}`).toMatch(/Signed\n/);
       expect(t, `page ${i + 1}`).not.toContain('DRAFT');
     });
+  });
+
+  it('prints the audit row of the signature (entry and the first 12 digits of its keyed hash), as `audit --row` shows it', async () => {
+    const { id, hash } = expected.signature;
+    expect(hash).toMatch(/^hmac:[0-9a-f]{12}:[0-9a-f]{64}$/);
+    const short = hash.slice(-64, -52);
+    expect(squash(whole)).toContain(squash(`Audit record of the signature: entry ${id}, fingerprint ${short}.`));
+    const shown = await cli('audit', '--db', dbFile, '--row', String(id));
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(`audit row ${id}: fingerprint ${short}`);
   });
 
   it('embeds only the bundled DejaVu faces', () => {

@@ -101,7 +101,7 @@ describe('encryption at rest', () => {
     expect(enc.out).toMatch(/^encrypted .*plain\.sqlite: \d+ cases, audit chain ok \(\d+ rows\); it opens only with the passphrase now$/);
     expect(hasPlainHeader(file)).toBe(false);
     expect(containsAny(readFileSync(file), names)).toEqual([]);
-    expect(readdirSync(dir).sort()).toEqual(['plain.sqlite', 'plain.sqlite.anchor.json']);
+    expect(readdirSync(dir).sort()).toEqual(['plain.sqlite', 'plain.sqlite.anchor.json', 'plain.sqlite.audit-key']);
     const audit = await cli('audit', '--db', file);
     expect(audit.code).toBe(0);
     expect(audit.out).toBe(auditBefore);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { openRaw, type Db } from '../../../db/connection';
+import { auditKeyPathFor } from '../../../db/auditKey';
+import { auditHash, type AuditRow } from '../../../db/audit';
 import { createCase } from '../../../db/repositories/cases';
 import { backupsDirFor, createBackup, listBackups, restoreDatabase } from '../../../electron/services/backups';
 import { seedDemo } from '../../../electron/services/demo';
@@ -51,6 +53,18 @@ const hostile: [string, (db: Db) => void, RegExp][] = [
     db.prepare("UPDATE decisions SET rationale = 'changed behind the app' WHERE id = (SELECT min(id) FROM decisions)").run();
     db.exec(sql);
   }, /decisions row \d+: altered outside the app/],
+  ['an audit row altered and the chain recomputed without the audit key', (db) => {
+    const sql = triggerSql(db, 'audit_log_no_update');
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 3").run();
+    let prev = db.prepare('SELECT hash FROM audit_log WHERE id = 2').pluck().get() as string;
+    for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= 3 ORDER BY id').all() as AuditRow[]) {
+      const hash = auditHash({ ...row, prev_hash: prev });
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+      prev = hash;
+    }
+    db.exec(sql);
+  }, /audit chain does not verify \(audit row 3: written without the audit key/],
 ];
 
 describe('restore trusts nothing', () => {
@@ -65,7 +79,7 @@ describe('restore trusts nothing', () => {
       expect(() => restoreDatabase({ dbPath, from: bad })).toThrow(/^restore refused; the current database was not changed/);
       expect(readFileSync(dbPath).equals(before)).toBe(true);
       expect(readFileSync(bad).equals(candidateBefore)).toBe(true);
-      expect(readdirSync(dir).sort()).toEqual(['backups', 'board.sqlite', 'board.sqlite.anchor.json', 'hostile.sqlite']);
+      expect(readdirSync(dir).sort()).toEqual(['backups', 'board.sqlite', 'board.sqlite.anchor.json', 'board.sqlite.audit-key', 'hostile.sqlite']);
       expect(listBackups(backupsDirFor(dbPath)).map((b) => b.kind)).toEqual(['manual']);
     });
   }
@@ -75,6 +89,8 @@ describe('restore trusts nothing', () => {
     const { dbPath } = board(dir);
     mkdirSync(path.join(dir, 'src'));
     const srcPath = path.join(dir, 'src', 'other.sqlite');
+    // A copy of this board elsewhere (it carries the board's audit key, as a moved board does).
+    copyFileSync(auditKeyPathFor(dbPath), auditKeyPathFor(srcPath));
     const src = openDatabase(srcPath).db;
     src.pragma('wal_autocheckpoint = 0');
     for (let i = 0; i < 3; i++) createCase(src, { patient: patient({ identifier: `W${i}` }), case: caseInput() }, 'tester');
@@ -89,6 +105,20 @@ describe('restore trusts nothing', () => {
     const db = openDatabase(dbPath).db;
     expect(db.prepare("SELECT count(*) FROM patients WHERE identifier LIKE 'W%'").pluck().get()).toBe(3);
     db.close();
+  });
+
+  it("refuses another board's file (its log is keyed with another audit key); the current database stays byte-identical", () => {
+    const dir = temp();
+    const { dbPath } = board(dir);
+    mkdirSync(path.join(dir, 'elsewhere'));
+    const other = path.join(dir, 'elsewhere', 'other.sqlite');
+    const { db } = openDatabase(other);
+    createCase(db, { patient: patient({ identifier: 'X1' }), case: caseInput() }, 'tester');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const before = readFileSync(dbPath);
+    expect(() => restoreDatabase({ dbPath, from: other })).toThrow(/other\.sqlite: the audit chain does not verify \(audit row 1: keyed with audit key [0-9a-f]{12}, but this board's audit key is [0-9a-f]{12}/);
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
   });
 
   it('restores the untouched backup of the same board', () => {

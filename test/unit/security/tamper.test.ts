@@ -2,14 +2,16 @@
  * Out-of-band edits (the sqlite3 shell, protection triggers dropped and put back exactly as they were) that
  * `tumour-board check` must detect and name. One demo board is built once; each scenario edits its own copy.
  */
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRaw, type Db } from '../../../db/connection';
 import { openDatabase } from '../../../db/open';
+import { auditKeyFrom, auditKeyPathFor } from '../../../db/auditKey';
 import { anchorPathFor } from '../../../db/anchor';
-import { auditHash } from '../../../db/audit';
+import { auditHash, keyedAuditHash, keyIdOfHash, type AuditRow } from '../../../db/audit';
 import { seedDemo } from '../../../electron/services/demo';
 import { cli } from '../helpers/cli';
 
@@ -38,6 +40,18 @@ const one = (db: Db, sql: string): number => {
   if (v === undefined) throw new Error(`the demo board has no row for: ${sql}`);
   return v;
 };
+/** Alters audit row `from` and recomputes every hash from there with `hash` (as an attacker with the shell would). */
+function recomputeFrom(db: Db, from: number, hash: (row: Omit<AuditRow, 'hash'>) => string): void {
+  bypassing(db, ['audit_log_no_update'], () => {
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = ?").run(from);
+    let prev = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(from - 1) as string;
+    for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(from) as AuditRow[]) {
+      const next = hash({ ...row, prev_hash: prev });
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, next, row.id);
+      prev = next;
+    }
+  });
+}
 const SIGNED = "SELECT id FROM meetings WHERE status = 'signed' ORDER BY id LIMIT 1";
 
 type Scenario = [name: string, edit: (db: Db) => RegExp];
@@ -126,7 +140,7 @@ const scenarios: Scenario[] = [
   }],
   ['an audit row altered', (db) => {
     bypassing(db, ['audit_log_no_update'], () => db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 5").run());
-    return /audit row 5: content does not match its hash/;
+    return /audit row 5: content does not match its keyed hash/;
   }],
   ['an audit row deleted in the middle', (db) => {
     bypassing(db, ['audit_log_no_delete'], () => db.prepare('DELETE FROM audit_log WHERE id = 7').run());
@@ -155,17 +169,14 @@ const scenarios: Scenario[] = [
     bypassing(db, ['audit_log_no_delete'], () => db.prepare('DELETE FROM audit_log WHERE id = ?').run(last));
     return new RegExp(`audit: the newest audit rows were removed \\(the anchor beside the file records row ${last}`);
   }],
-  ['an audit row altered and the whole chain recomputed after it', (db) => {
-    bypassing(db, ['audit_log_no_update'], () => {
-      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 5").run();
-      let prev = db.prepare('SELECT hash FROM audit_log WHERE id = 4').pluck().get() as string;
-      for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= 5 ORDER BY id').all() as Parameters<typeof auditHash>[0][]) {
-        const hash = auditHash({ ...row, prev_hash: prev });
-        db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
-        prev = hash;
-      }
-    });
-    return /audit: audit row \d+ is not the row the anchor beside the file records \(the log was rewritten\)/;
+  ['an audit row altered and the whole chain recomputed after it with a guessed audit key', (db) => {
+    // The attacker knows the scheme and copies the key id, but not the key kept beside the file.
+    recomputeFrom(db, 5, (row) => keyedAuditHash(row, { ...auditKeyFrom(randomBytes(32)), id: keyIdOfHash(row.prev_hash) ?? '' }));
+    return /audit row 5: content does not match its keyed hash/;
+  }],
+  ['an audit row altered and the chain after it recomputed under the old unkeyed scheme (a downgrade)', (db) => {
+    recomputeFrom(db, 5, (row) => auditHash(row));
+    return /audit row 5: written without the audit key although the log is keyed from row 1 on/;
   }],
   ['the search index edited', (db) => {
     const id = one(db, 'SELECT rowid FROM case_search LIMIT 1');
@@ -183,6 +194,7 @@ describe('tumour-board check names every out-of-band edit', () => {
       const copy = path.join(dir, `${name.replace(/[^a-z]+/gi, '-')}.sqlite`);
       copyFileSync(board, copy);
       copyFileSync(anchorPathFor(board), anchorPathFor(copy));
+      copyFileSync(auditKeyPathFor(board), auditKeyPathFor(copy));
       const db = openRaw(copy);
       const expected = edit(db);
       db.close();
