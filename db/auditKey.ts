@@ -14,7 +14,7 @@
  * The key is bound to a connection object (any engine's) so the audit code never asks where it came from.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -62,15 +62,27 @@ export function readAuditKeyFile(p: string): AuditKey | null {
   return auditKeyFrom(Buffer.from(parsed.audit_key, 'hex'));
 }
 
-/** Writes a new random key beside `file` (atomically, 0600). Refuses to replace an existing one. */
+/**
+ * Writes a new random key beside `file` (0600), or returns the one another process created first: the key is
+ * written under a private name and hard-linked into place, which fails if the name exists (two processes
+ * opening a new board at once end up with the same key; a crash leaves no half-written key file).
+ */
 export function createAuditKey(file: string): AuditKey {
   const p = auditKeyPathFor(file);
-  if (existsSync(p)) throw new AuditKeyError(`${path.basename(p)} already exists; an audit key is never replaced`);
   const secret = randomBytes(32);
-  const partial = `${p}.partial`;
+  const partial = `${p}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
   writeFileSync(partial, `${JSON.stringify({ audit_key: secret.toString('hex'), created_at: new Date().toISOString() })}\n`, { mode: 0o600 });
   chmodSync(partial, 0o600);
-  renameSync(partial, p);
+  try {
+    linkSync(partial, p);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const existing = readAuditKey(file);
+    if (!existing) throw error;
+    return existing;
+  } finally {
+    rmSync(partial, { force: true });
+  }
   return auditKeyFrom(secret);
 }
 
