@@ -43,9 +43,11 @@ export const isOperationName = (name: unknown): name is OperationName =>
 
 /**
  * UNAUTHENTICATED: nobody (or a wrong PIN/token) is signed in, HTTP 401. FORBIDDEN: the actor's role may not call
- * the operation, HTTP 403. Both are answered before any business rule runs.
+ * the operation, HTTP 403. Both are answered before any business rule runs. UNAVAILABLE: the board server the
+ * desktop app is connected to cannot be reached (or shows another certificate than the pinned one), HTTP 503:
+ * nothing was changed and nothing is queued.
  */
-export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_LARGE', 'INTERNAL'] as const;
+export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_LARGE', 'INTERNAL', 'UNAVAILABLE'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** What crosses a transport on failure: a code and a message a person can read; never a stack, SQL or a path. */

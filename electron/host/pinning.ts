@@ -65,6 +65,22 @@ export function pinnedAgent(pin: Pin): Agent {
 const CERT_ERRORS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
 /**
+ * The pin problem behind a failed request, or null when it failed for another reason (unreachable, timeout): a
+ * certificate that does not chain to the pinned one is named by the fingerprint it presents.
+ */
+export async function pinProblem(serverUrl: string, pin: Pin, error: unknown): Promise<PinMismatchError | null> {
+  if (error instanceof PinMismatchError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (!code || !CERT_ERRORS.has(code)) return null;
+  try {
+    const presented = await fetchCertificate(serverUrl);
+    return new PinMismatchError(normaliseFingerprint(pin.fingerprint), presented.fingerprint);
+  } catch {
+    return new PinMismatchError(normaliseFingerprint(pin.fingerprint), null);
+  }
+}
+
+/**
  * One JSON POST to the pinned server. A certificate other than the pinned one throws PinMismatchError naming the
  * fingerprint it presented; the request body is never sent to it.
  */

@@ -13,6 +13,7 @@ import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'ele
 import { osUserName } from '../app/seats';
 import { unlockDatabaseKey } from '../app/keychain';
 import { createRelay, type Relay, type RelayOptions } from '../core/relay';
+import { createBoardLink, type BoardLink } from '../host/board-link';
 import { corePath, spawnUtilityCore } from './core-process';
 import { desktopHost } from './desktop-host';
 import { registerIpc } from './ipc';
@@ -24,6 +25,8 @@ import { createMainWindow, distPaths } from './window';
 
 const APP_NAME = 'Tumour Board';
 const DB_FILE = 'tumour-board.db';
+/** The "Board server" setting (address and pinned certificate), beside the local database. */
+const BOARD_SERVER_FILE = 'board-server.json';
 const log = (message: string): void => console.warn(`[tumour-board] ${message}`);
 const devTools = !app.isPackaged;
 
@@ -42,6 +45,7 @@ app.enableSandbox();
 let relay: Relay | null = null;
 let mainWindow: BrowserWindow | null = null;
 let removeIpc: (() => void) | null = null;
+let boardLink: BoardLink | null = null;
 
 /** The relay over this app's cores, each in its own utility process (dist/core.cjs). */
 function coreRelay(init: RelayOptions['init']): Relay {
@@ -96,8 +100,11 @@ async function start(): Promise<void> {
     return;
   }
   const core = relay;
-  // One session for this window: the acting profile is kept per session in the interactive core.
-  removeIpc = registerIpc({ call: (name, input) => core.call(name, input, 'electron'), getAppContents: () => mainWindow?.webContents ?? null, log });
+  // One session for this window: the acting profile is kept per session in the interactive core. Connected to a
+  // board server ("Board server" setting), the link sends the window's calls there instead (electron/host/board-link.ts).
+  const link = createBoardLink({ file: path.join(app.getPath('userData'), BOARD_SERVER_FILE), local: (name, input) => core.call(name, input, 'electron'), log });
+  boardLink = link;
+  removeIpc = registerIpc({ call: (name, input) => link.call(name, input), getAppContents: () => mainWindow?.webContents ?? null, log });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', devTools, appName: APP_NAME })));
   openWindow(preloadPath);
   if (recoveryKey !== null) {
@@ -141,6 +148,8 @@ if (process.argv.includes(SELF_CHECK_FLAG)) {
   app.on('will-quit', (event: { preventDefault(): void }) => {
     removeIpc?.();
     removeIpc = null;
+    boardLink?.close();
+    boardLink = null;
     const closing = relay;
     relay = null;
     if (closing === null) return;

@@ -295,6 +295,25 @@ describe('Electron main', () => {
     expect(core.calls).toEqual([['app.info', {}, 'electron']]);
   });
 
+  it('the "Board server" connection calls are answered in main and never reach the core; without a server it is local', async () => {
+    await boot();
+    await ready();
+    const event = {
+      sender: { id: 1 },
+      senderFrame: { processId: 1, routingId: 1, url: 'app://tumour-board/index.html', parent: null, detached: false },
+    };
+    expect(await fake.state.ipcHandler?.(event, 'connection.status', {}))
+      .toEqual({ ok: true, value: { mode: 'local', url: null, fingerprint: null, online: true, problem: null, account: null } });
+    expect(await fake.state.ipcHandler?.(event, 'connection.probe', { url: 'http://board.hospital.local' }))
+      .toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'url', message: 'url: must start with https:// (a board server answers over HTTPS only)' } });
+    expect(await fake.state.ipcHandler?.(event, 'session.login', { name: 'Ada', password: 'x' }))
+      .toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'this computer is not connected to a board server' } });
+    // A frame that is not the app's window is refused before anything is answered.
+    expect(await fake.state.ipcHandler?.({ ...event, senderFrame: { ...event.senderFrame, url: 'https://evil.example/' } }, 'connection.status', {}))
+      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.calls).toEqual([]);
+  });
+
   it('on quit closes the cores (database, backup schedule) before the app goes, and removes the IPC handler', async () => {
     await boot();
     await ready();
