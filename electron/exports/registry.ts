@@ -8,15 +8,18 @@
  * De-identification:
  * - no name, identifier, birth date, referring clinician, board, meeting or database id; each patient gets a
  *   random pseudonym drawn fresh for every export (two exports cannot be linked through it);
- * - age in whole years at day 0 (90 and over reported as "90+", as HIPAA Safe Harbor does);
- * - every date becomes an interval in days from day 0 = the treatment date (the implemented follow-up), or the
+ * - age as a 5-year band at day 0 (90 and over as "90+", as HIPAA Safe Harbor does);
+ * - every date becomes an interval from day 0, rounded to whole weeks (in days) = the treatment date (the implemented follow-up), or the
  *   meeting date when only outcomes were recorded (the record says which). We chose intervals over a random
  *   date shift: the registry questions (response at ~3 months, toxicity at 30 days / 6 months, time to
  *   progression, survival) are all relative to treatment, and a shifted calendar date still leaks season and
  *   spacing and is undone for everyone by one known date; intervals carry no calendar information at all;
  * - free text that could hold identifiers is excluded: question, diagnosis, rationale, plan detail, dissent,
  *   actions, discordance reason, notes, aetiology, agent and site lists;
- * - records are ordered by pseudonym, so the file order says nothing about the database order.
+ * - records are ordered by pseudonym, so the file order says nothing about the database order;
+ * - disclosure control (./disclosure.ts): baseline labs and counts coarsened, then k-anonymity (k = 5 by
+ *   default) over age band, sex, primary tumour and the baseline facts by cell and record suppression; the
+ *   manifest gives the counts and states the residual risk.
  */
 import { randomBytes } from 'node:crypto';
 import type {
@@ -34,6 +37,7 @@ import type { Assessment, RegistryExport, RegistryManifest } from '../../shared/
 import type { Plan } from '../../shared/domain/meeting';
 import { intentLabel } from '../../shared/vocabulary';
 import { planResource } from './plan-resource';
+import { ageBand, COARSENING, kAnonymise, QUASI_IDENTIFIERS, toWeeks, type Cell } from './disclosure';
 
 /** Baseline facts exported as they are (numbers and coded words only; no free text). */
 const BASELINE_FACTS = [
@@ -43,7 +47,7 @@ const BASELINE_FACTS = [
 ] as const satisfies readonly (keyof CaseFacts)[];
 
 export const REGISTRY_FIELDS = [
-  'record', 'patient', 'treatment_number', 'day0', 'age_years', 'sex', ...BASELINE_FACTS, 'child_pugh_score', 'child_pugh_class', 'albi_grade',
+  'record', 'patient', 'treatment_number', 'day0', 'age_band', 'sex', ...BASELINE_FACTS, 'child_pugh_class', 'albi_grade',
   'projected_lung_dose_gy', 'plan', 'intent', 'engine_concordance', 'meeting_day', 'referral_day', 'response_method', 'first_response',
   'first_response_day', 'response_3_months', 'response_3_months_day', 'best_response', 'ctcae_version', 'max_toxicity_grade_30_day',
   'max_toxicity_grade_6_month', 'toxicities', 'hepatic_progression_day', 'overall_progression_day', 'death_day',
@@ -55,8 +59,9 @@ export type RegistryRecord = Record<Field, Value>;
 const REMOVED: RegistryManifest['removed'] = [
   { field: 'patients.identifier', why: 'direct identifier (replaced by a random per-export pseudonym)' },
   { field: 'patients.family_name, patients.given_name', why: 'direct identifiers' },
-  { field: 'patients.birth_date', why: 'replaced by age in whole years at day 0 (90 and over as "90+")' },
-  { field: 'all calendar dates (referral, meeting, treatment, imaging, toxicity, progression, death, record times)', why: 'replaced by days from day 0' },
+  { field: 'patients.birth_date', why: 'replaced by a 5-year age band at day 0 (90 and over as "90+")' },
+  { field: 'all calendar dates (referral, meeting, treatment, imaging, toxicity, progression, death, record times)', why: 'replaced by days from day 0, rounded to whole weeks' },
+  { field: 'Child-Pugh score', why: 'computed from the exact labs; the Child-Pugh class is exported' },
   { field: 'case, decision, meeting and patient ids', why: 'database keys could link back to the source record' },
   { field: 'case_details.question, case_details.diagnosis, case_details.referring_clinician', why: 'free text that may contain identifiers' },
   { field: 'decisions.rationale, plan_detail, dissent, actions, discordance_reason', why: 'free text that may contain identifiers or names of staff' },
@@ -104,8 +109,38 @@ const safely = <T>(fn: () => T): T | null => {
   }
 };
 
+export type QuasiIdentifierCells = Pick<RegistryRecord, 'age_band' | 'sex' | (typeof BASELINE_FACTS)[number] | 'child_pugh_class' | 'albi_grade' | 'projected_lung_dose_gy'>;
+
+/**
+ * A patient's quasi-identifiers as the export publishes them before suppression: age band, sex, the baseline
+ * facts coarsened (./disclosure.ts COARSENING) and the classes derived from the exact values. The
+ * re-identification test applies the same function to what an attacker knows exactly.
+ */
+export function quasiIdentifierCells(f: CaseFacts, sex: string, age: number | null): QuasiIdentifierCells {
+  const cp = f.bilirubin_mg_dl != null && f.albumin_g_dl != null && f.inr != null && f.ascites && f.encephalopathy
+    ? safely(() => childPugh({ bilirubin_mg_dl: f.bilirubin_mg_dl as number, albumin_g_dl: f.albumin_g_dl as number, inr: f.inr as number,
+      ascites: f.ascites as AscitesGrade, encephalopathy: f.encephalopathy as EncephalopathyGrade }))
+    : null;
+  const albiResult = f.bilirubin_mg_dl != null && f.albumin_g_dl != null ? safely(() => albi({ bilirubin_mg_dl: f.bilirubin_mg_dl as number, albumin_g_dl: f.albumin_g_dl as number })) : null;
+  const lung = f.planned_activity_gbq != null && f.lung_shunt_fraction_pct != null
+    ? safely(() => Math.round(lungDoseGy({ activity_gbq: f.planned_activity_gbq as number, lung_shunt_fraction_pct: f.lung_shunt_fraction_pct as number }) * 100) / 100)
+    : null;
+  const coarse = (k: string, v: Value): Value => (COARSENING[k] ? COARSENING[k].apply(v) : v);
+  const baseline = Object.fromEntries(BASELINE_FACTS.map((k) => [k, coarse(k, (f[k] ?? null) as Value)])) as Record<(typeof BASELINE_FACTS)[number], Value>;
+  return {
+    age_band: ageBand(age),
+    sex,
+    ...baseline,
+    child_pugh_class: cp?.class ?? null,
+    albi_grade: albiResult?.grade ?? null,
+    projected_lung_dose_gy: coarse('projected_lung_dose_gy', lung),
+  };
+}
+
 export interface RegistryOptions {
   now?: Date;
+  /** Every published combination of quasi-identifiers is shared by at least k patients (default 5; 1 = no suppression). */
+  k?: number;
   /** Pseudonym source (tests may pin it); default 48 random bits per patient. */
   pseudonym?: () => string;
 }
@@ -133,17 +168,10 @@ export function collectRegistry(db: Db, options: RegistryOptions = {}): Registry
     if (!decision) continue;
     const outcomes = getDecisionOutcomes(db, t.decision_id);
     const day0date = outcomes.treatment_date ?? t.meeting_day;
-    const day = (date: string | null | undefined): number | null => (date ? daysBetween(day0date, date) : null);
+    // Coarse dates: whole weeks from day 0.
+    const day = (date: string | null | undefined): number | null => (date ? toWeeks(daysBetween(day0date, date)) : null);
     const f = decision.facts_snapshot;
     const age = t.birth_date ? ageInYears(t.birth_date, day0date) : (f.age ?? null);
-    const cp = f.bilirubin_mg_dl != null && f.albumin_g_dl != null && f.inr != null && f.ascites && f.encephalopathy
-      ? safely(() => childPugh({ bilirubin_mg_dl: f.bilirubin_mg_dl as number, albumin_g_dl: f.albumin_g_dl as number, inr: f.inr as number,
-        ascites: f.ascites as AscitesGrade, encephalopathy: f.encephalopathy as EncephalopathyGrade }))
-      : null;
-    const albiResult = f.bilirubin_mg_dl != null && f.albumin_g_dl != null ? safely(() => albi({ bilirubin_mg_dl: f.bilirubin_mg_dl as number, albumin_g_dl: f.albumin_g_dl as number })) : null;
-    const lung = f.planned_activity_gbq != null && f.lung_shunt_fraction_pct != null
-      ? safely(() => Math.round(lungDoseGy({ activity_gbq: f.planned_activity_gbq as number, lung_shunt_fraction_pct: f.lung_shunt_fraction_pct as number }) * 100) / 100)
-      : null;
     const assessments = outcomes.assessments.filter((a) => !a.retracted_at).map((a) => ({ ...a, days_after_treatment: day(a.date) }));
     const toxicities = outcomes.toxicities.filter((x) => !x.retracted_at);
     const events = outcomes.events.filter((x) => !x.retracted_at);
@@ -157,7 +185,6 @@ export function collectRegistry(db: Db, options: RegistryOptions = {}): Registry
       return g.length ? Math.max(...g) : null;
     };
     const event = (kind: string) => day(events.find((e) => e.kind === kind)?.date);
-    const baseline = Object.fromEntries(BASELINE_FACTS.map((k) => [k, (f[k] ?? null) as Value])) as Record<(typeof BASELINE_FACTS)[number], Value>;
     const detail: RecordDetail = {
       assessments,
       toxicities: toxicities.map((x) => ({ term: x.term, grade: x.grade, version: x.ctcae_version, day: day(x.date), timepoint: x.timepoint })),
@@ -169,13 +196,7 @@ export function collectRegistry(db: Db, options: RegistryOptions = {}): Registry
       record: {
         patient: pseudonymOf(t.patient_id),
         day0: outcomes.treatment_date ? 'treatment' : 'meeting',
-        age_years: age === null ? null : age >= 90 ? '90+' : age,
-        sex: t.sex,
-        ...baseline,
-        child_pugh_score: cp?.score ?? null,
-        child_pugh_class: cp?.class ?? null,
-        albi_grade: albiResult?.grade ?? null,
-        projected_lung_dose_gy: lung,
+        ...quasiIdentifierCells(f, t.sex, age),
         plan: decision.current.plan,
         intent: decision.current.intent,
         engine_concordance: decision.current.concordance,
@@ -199,29 +220,56 @@ export function collectRegistry(db: Db, options: RegistryOptions = {}): Registry
   }
   // Order by pseudonym (random), then treatment order within a patient.
   drafts.sort((a, b) => a.patient.localeCompare(b.patient) || a.day0date.localeCompare(b.day0date));
-  const counts = new Map<string, number>();
+  // Treatment numbers count every treatment of the patient, published or not.
+  const counted = new Map<string, number>();
+  const numbered = drafts.map((d) => {
+    const n = (counted.get(d.patient) ?? 0) + 1;
+    counted.set(d.patient, n);
+    return { ...d, n, cells: d.record as Record<string, Cell> };
+  });
+  const k = options.k ?? 5;
+  const { records: published, report } = kAnonymise(numbered, k);
   const records: RegistryRecord[] = [];
   const details = new Map<string, RecordDetail>();
-  drafts.forEach((d, i) => {
-    const n = (counts.get(d.patient) ?? 0) + 1;
-    counts.set(d.patient, n);
+  published.forEach((d, i) => {
     const record = `R${String(i + 1).padStart(4, '0')}`;
-    records.push({ record, treatment_number: n, ...d.record });
+    records.push({ record, treatment_number: d.n, ...(d.cells as Omit<RegistryRecord, 'record' | 'treatment_number'>) });
     details.set(record, d.detail);
   });
   const manifest: RegistryManifest = {
     generated_at: now.toISOString(),
     records: records.length,
-    patients: pseudonyms.size,
+    patients: new Set(records.map((r) => r.patient)).size,
     selection: 'treated cases: decisions whose latest follow-up is "implemented", or with outcomes recorded (retracted entries excluded); one record per decision',
-    date_handling: 'every date is given as days from day 0 (the treatment date, or the meeting date when day0 = "meeting"); no calendar date is exported. '
+    date_handling: 'every date is given as days from day 0 (the treatment date, or the meeting date when day0 = "meeting"), rounded to whole weeks; no calendar date is exported. '
       + 'Intervals were chosen over a random date shift because all registry endpoints are relative to treatment, and a shifted date still leaks season and spacing',
     pseudonyms: 'random per export (48 bits); the same patient has the same pseudonym within this export only',
     removed: REMOVED,
     not_recorded: NOT_RECORDED,
     fields: [...REGISTRY_FIELDS],
+    disclosure: {
+      k,
+      quasi_identifiers: ['age_band', 'sex', 'primary_tumor', 'centre (one per export)', ...QUASI_IDENTIFIERS.slice(3)],
+      generalisation: ['age: 5-year bands, 90 and over as "90+"', 'dates: days from day 0 rounded to whole weeks',
+        ...Object.entries(COARSENING).map(([field, c]) => `${field}: ${c.rule}`)],
+      records_considered: drafts.length,
+      records_suppressed: report.suppressedRecords,
+      cells_suppressed: report.suppressedCells,
+      smallest_group: report.smallestGroup,
+      residual_risk: residualRisk(k),
+    },
   };
   return { records, details, manifest };
+}
+
+function residualRisk(k: number): string {
+  return `Every combination of the quasi-identifiers listed (age band, sex, primary tumour, centre and the baseline facts as published) `
+    + `is shared by at least ${k} patients, so matching on them alone points to no fewer than ${k} patients (a re-identification chance `
+    + `of at most 1 in ${k} per record for someone who knows all of them). What remains: treatment, intent and the outcomes (response, `
+    + 'toxicity, weeks to progression or death) are not treated as quasi-identifiers; someone who already knows a listed patient was treated '
+    + 'here AND knows such an outcome may narrow the group further; a patient treated more than once has linked records (one pseudonym) whose '
+    + 'combination is rarer than each record; an empty cell may be missing or suppressed. Share this file only under a data-use agreement '
+    + 'that forbids re-identification and linkage.';
 }
 
 // ---- CSV -----------------------------------------------------------------------------------------------
@@ -268,11 +316,13 @@ export function registryBundle(data: RegistryData): Bundle {
       resources.push(patient);
     }
     const rid = `${r.record as string}`;
-    if (r.age_years !== null) {
+    if (r.age_band !== null) {
+      const [low, high] = String(r.age_band).replace('+', '').split('-').map(Number);
+      const years = (value: number | undefined) => (value === undefined ? undefined : { value, unit: 'a', system: UCUM, code: 'a' });
       const age: Observation = {
         resourceType: 'Observation', id: `${rid}-age`, status: 'final', code: { coding: [{ system: LOINC, code: '30525-0', display: 'Age' }] }, subject,
         extension: dayExt(0),
-        valueQuantity: r.age_years === '90+' ? { value: 90, comparator: '>=', unit: 'a', system: UCUM, code: 'a' } : { value: Number(r.age_years), unit: 'a', system: UCUM, code: 'a' },
+        valueRange: { ...(low === undefined ? {} : { low: years(low) }), ...(high === undefined ? {} : { high: years(high) }) },
       };
       resources.push(age);
     }

@@ -174,6 +174,18 @@ export const registryManifestSchema = z.object({
   removed: z.array(z.object({ field: z.string(), why: z.string() })),
   not_recorded: z.array(z.string()),
   fields: z.array(z.string()),
+  /** Disclosure control: k-anonymity over the quasi-identifiers, what was suppressed, the risk that remains. */
+  disclosure: z.object({
+    k: z.number().int().min(1),
+    quasi_identifiers: z.array(z.string()),
+    generalisation: z.array(z.string()),
+    records_considered: z.number().int().min(0),
+    records_suppressed: z.number().int().min(0),
+    cells_suppressed: z.record(z.string(), z.number().int().min(0)),
+    /** The smallest group of patients sharing one combination of quasi-identifiers in the file (null: no record). */
+    smallest_group: z.number().int().nullable(),
+    residual_risk: z.string(),
+  }),
 });
 export type RegistryManifest = z.infer<typeof registryManifestSchema>;
 export const registryExportSchema = z.object({ csv: z.string(), fhir: z.string(), manifest: registryManifestSchema });

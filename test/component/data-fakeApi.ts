@@ -48,12 +48,17 @@ export class FakeDataApi extends FakeApi {
     { date: '2025-12-15', kind: 'decision', title: 'SIRT (Y-90)', detail: 'Liver MDT', decision_id: 21, ref: { table: 'decisions', id: 21 } },
   ];
   registry: RegistryExport = {
-    csv: 'record,age_years,primary_tumor\nR1,67,colorectal\n', fhir: '{"resourceType":"Bundle"}',
+    csv: 'record,age_band,primary_tumor\nR1,65-69,colorectal\n', fhir: '{"resourceType":"Bundle"}',
     manifest: {
       generated_at: '2026-01-05T10:00:00.000Z', records: 12, patients: 11, selection: 'cases with an implemented treatment',
       date_handling: 'days from the treatment date', pseudonyms: 'random per export',
       removed: [{ field: 'family_name', why: 'direct identifier' }, { field: 'birth_date', why: 'replaced by age in years' }],
-      not_recorded: ['overall survival'], fields: ['record', 'age_years', 'primary_tumor'],
+      not_recorded: ['overall survival'], fields: ['record', 'age_band', 'primary_tumor'],
+      disclosure: {
+        k: 5, quasi_identifiers: ['age_band', 'sex', 'primary_tumor'], generalisation: ['age: 5-year bands'], records_considered: 15,
+        records_suppressed: 3, cells_suppressed: { sodium_mmol_l: 4, creatinine_mg_dl: 2 }, smallest_group: 5,
+        residual_risk: 'Matching on the quasi-identifiers points to no fewer than 5 patients.',
+      },
     },
   };
   private outcomeIds = 100;

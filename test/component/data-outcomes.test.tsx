@@ -120,7 +120,10 @@ describe('registry export', () => {
     await user.click(screen.getByRole('button', { name: 'Export registry CSV' }));
     expect(await screen.findByTestId('registry-counts')).toHaveTextContent('12 records of 11 patients · saved as registry-2026-01-05.csv');
     expect(names).toEqual(['registry-2026-01-05.csv']);
-    expect(await blobs[0]?.text()).toBe('record,age_years,primary_tumor\nR1,67,colorectal\n');
+    expect(await blobs[0]?.text()).toBe('record,age_band,primary_tumor\nR1,65-69,colorectal\n');
+    expect(screen.getByTestId('registry-disclosure')).toHaveTextContent(
+      'Every published combination of age band, sex, primary tumour and baseline facts is shared by at least 5 patients; 3 records withheld, 6 values left empty.');
+    expect(screen.getByText('Matching on the quasi-identifiers points to no fewer than 5 patients.')).toBeInTheDocument();
     const removed = screen.getByRole('list', { name: 'Removed fields' });
     expect(within(removed).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['family_name: direct identifier', 'birth_date: replaced by age in years']);
     expect(screen.getByText('days from the treatment date')).toBeInTheDocument();

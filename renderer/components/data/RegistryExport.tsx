@@ -46,6 +46,12 @@ export function RegistryExport() {
             <dt>Selection</dt><dd>{out.manifest.selection}</dd>
             <dt>Dates</dt><dd>{out.manifest.date_handling}</dd>
             <dt>Pseudonyms</dt><dd>{out.manifest.pseudonyms}</dd>
+            <dt>Disclosure control</dt>
+            <dd data-testid="registry-disclosure">
+              Every published combination of age band, sex, primary tumour and baseline facts is shared by at least {plural(out.manifest.disclosure.k, 'patient')};{' '}
+              {plural(out.manifest.disclosure.records_suppressed, 'record')} withheld, {plural(Object.values(out.manifest.disclosure.cells_suppressed).reduce((a, b) => a + b, 0), 'value')} left empty.
+            </dd>
+            <dt>Residual risk</dt><dd>{out.manifest.disclosure.residual_risk}</dd>
           </dl>
           <h4>Removed</h4>
           <ul className="plain-list small" aria-label="Removed fields">

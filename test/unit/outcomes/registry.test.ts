@@ -64,8 +64,9 @@ describe('ageInYears', () => {
 });
 
 describe('registry export of the demo database', () => {
-  it('holds the treated cases only, with baseline, treatment, response, toxicities as intervals from day 0', () => {
-    const r = buildRegistryExport(db, { now: new Date('2030-01-01T00:00:00Z') });
+  it('holds the treated cases only, with baseline, treatment, response, toxicities as intervals from day 0 in whole weeks (k = 1: nothing suppressed)', () => {
+    const r = buildRegistryExport(db, { now: new Date('2030-01-01T00:00:00Z'), k: 1 });
+    expect(r.manifest.disclosure).toMatchObject({ k: 1, records_considered: 6, records_suppressed: 0, cells_suppressed: {}, smallest_group: 1 });
     expect(r.manifest.records).toBe(6);
     const [header, ...rows] = r.csv.trim().split('\r\n');
     expect(header).toBe(REGISTRY_FIELDS.join(','));
@@ -76,14 +77,18 @@ describe('registry export of the demo database', () => {
     expect(cells.filter((c) => c[col('day0')] === 'meeting')).toHaveLength(1);
     const dead = cells.find((c) => c[col('death_day')] !== '');
     expect(dead?.[col('death_day')]).toBe('350');
-    expect(dead?.[col('hepatic_progression_day')]).toBe('200');
+    expect(dead?.[col('hepatic_progression_day')]).toBe('203'); // day 200 = 28.6 weeks → 29 weeks
     expect(dead?.[col('max_toxicity_grade_6_month')]).toBe('3');
     expect(dead?.[col('response_3_months')]).toBe('PR');
-    expect(dead?.[col('response_3_months_day')]).toBe('85');
+    expect(dead?.[col('response_3_months_day')]).toBe('84'); // day 85 → 12 weeks
     expect(dead?.[col('ctcae_version')]).toBe('5.0');
     for (const c of cells) {
       expect(c[col('patient')]).toMatch(/^P-[0-9a-f]{12}$/);
-      expect(c[col('age_years')]).toMatch(/^(\d{1,2}|90\+)?$/);
+      expect(c[col('age_band')]).toMatch(/^(\d{1,2}-\d{1,2}|90\+)?$/);
+      if (c[col('age_band')] && c[col('age_band')] !== '90+') {
+        const [low, high] = (c[col('age_band')] ?? '').split('-').map(Number);
+        expect([(low ?? -1) % 5, (high ?? 0) - (low ?? 0)]).toEqual([0, 4]);
+      }
     }
     // The FHIR Bundle: a Patient per pseudonym without name, identifier or birth date; days as extensions.
     const bundle = JSON.parse(r.fhir) as { resourceType: string; entry: { resource: Record<string, unknown> }[] };
@@ -114,12 +119,23 @@ describe('registry export of the demo database', () => {
     expect([...pseudo(a.csv)].some((p) => pseudo(b.csv).has(p))).toBe(false);
   });
 
+  it('at the default k = 5 every published combination of quasi-identifiers is shared by 5 patients or the record is withheld', () => {
+    const r = buildRegistryExport(db);
+    const m = r.manifest.disclosure;
+    expect(m.k).toBe(5);
+    expect(m.records_considered).toBe(6);
+    expect(m.records_suppressed + r.manifest.records).toBe(6);
+    expect(m.smallest_group === null || m.smallest_group >= 5).toBe(true);
+    expect(m.residual_risk).toContain('at least 5 patients');
+  });
+
   it('is the same through the API and the CLI (csv and fhir files + manifest), without identifiers', async () => {
+    const expectedRecords = buildRegistryExport(db).manifest.records;
     db.close();
     const app = openAppContext({ dbPath: file, transport: 'cli' });
     try {
       const r = await app.dispatch('exports.registry', {}, seatCtx('tester'));
-      expect(r).toMatchObject({ ok: true, value: { manifest: { records: 6 } } });
+      expect(r).toMatchObject({ ok: true, value: { manifest: { records: expectedRecords, disclosure: { k: 5, records_considered: 6 } } } });
     } finally {
       app.close();
     }
@@ -130,7 +146,7 @@ describe('registry export of the demo database', () => {
     const fhirFile = path.join(dir, 'registry.fhir.json');
     expect(await runCli(['export-registry', '--db', file, '--out', csvFile], io)).toBe(0);
     expect(await runCli(['export-registry', '--db', file, '--out', fhirFile, '--format', 'fhir'], io)).toBe(0);
-    expect(out.join('\n')).toMatch(/wrote 6 record\(s\)/);
+    expect(out.join('\n')).toMatch(new RegExp(`wrote ${expectedRecords} record\\(s\\)`));
     expect(await runCli(['export-registry', '--db', file, '--out', csvFile], io)).toBe(2);
     expect(await runCli(['export-registry', '--db', file, '--out', path.join(dir, 'x'), '--format', 'xml'], io)).toBe(2);
     db = openDatabase(file).db;
