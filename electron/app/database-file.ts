@@ -6,3 +6,4 @@
 export { rekeyFile } from '../../db/encrypt';
 export { currentKey, onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessKey } from '../../db/keys';
 export { setProcessAuditKeyFile } from '../../db/auditKey';
+export { hasPlainHeader } from '../../db/connection';

@@ -13,6 +13,8 @@ export interface CliIO {
   out: (line: string) => void;
   err: (line: string) => void;
   readStdin: () => Promise<string>;
+  /** Asks for a secret without echo; null when there is no terminal to ask (absent: never ask). */
+  promptSecret?: (question: string) => Promise<string | null>;
 }
 
 export interface Command {

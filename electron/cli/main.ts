@@ -2,7 +2,8 @@
  * `tumour-board`: the command-line transport. Every command validates its arguments (zod), prints a clear
  * message naming the argument on a mistake (exit 2), and exits 1 when the work itself fails.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { EngineInputError } from '../../shared/engine/errors';
 import { escapeForTerminal } from '../../shared/text/clean';
 import { DatabaseOpenError } from '../app/context';
@@ -22,7 +23,8 @@ import { exportMinutesCommand } from './commands/export-minutes';
 import { exportRegistryCommand } from './commands/export-registry';
 import { serveCommand } from './commands/serve';
 import { encryptCommand, readPassphraseFile, rekeyCommand } from './commands/encrypt';
-import { onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessAuditKeyFile, setProcessKey } from '../app/database-file';
+import { hasPlainHeader, onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessAuditKeyFile, setProcessKey } from '../app/database-file';
+import { PromptCancelled, readSecret } from './prompt';
 import { usersCommand } from './commands/users';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
@@ -63,6 +65,27 @@ function takePassphraseFile(args: string[]): { rest: string[]; passphrase: strin
   return { rest, passphrase, auditKey };
 }
 
+/** The value of `--db FILE` / `--db=FILE` in argv, if any. */
+function dbArgument(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--db') return args[i + 1] ?? null;
+    if (a.startsWith('--db=')) return a.slice('--db='.length);
+  }
+  return null;
+}
+
+/**
+ * No passphrase given, but the database named by --db is encrypted: ask on the terminal (no echo). Without
+ * a terminal nobody is asked and opening fails with the message naming TUMOUR_BOARD_PASSPHRASE / --passphrase-file.
+ */
+async function askPassphrase(args: readonly string[], io: CliIO): Promise<string | null> {
+  const file = dbArgument(args);
+  if (!file || !io.promptSecret || !existsSync(file) || statSync(file).size === 0 || hasPlainHeader(file)) return null;
+  const typed = await io.promptSecret(`Passphrase for ${path.basename(file)}: `);
+  return typed ? typed : null;
+}
+
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
@@ -98,7 +121,7 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
   }
   try {
     const { rest: args, passphrase, auditKey } = takePassphraseFile(rest);
-    setProcessKey(passphrase ?? process.env[PASSPHRASE_ENV] ?? null);
+    setProcessKey(passphrase ?? process.env[PASSPHRASE_ENV] ?? (await askPassphrase(args, io)));
     setProcessAuditKeyFile(auditKey);
     onPlaintextOpen((file) => io.err(plaintextNotice(file)));
     return await command.run(args, io);
@@ -106,6 +129,10 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`tumour-board ${name}: ${error.message}\n\n${command.usage}`);
       return 2;
+    }
+    if (error instanceof PromptCancelled) {
+      io.err(`tumour-board ${name}: ${error.message}`);
+      return 1;
     }
     if (error instanceof EngineInputError) {
       io.err(`tumour-board ${name}: invalid case facts: ${error.message}`);
@@ -136,6 +163,7 @@ const stdio: CliIO = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  promptSecret: (question) => readSecret(question, process.stdin, process.stderr),
 };
 
 /** Entry point of dist/cli.cjs: `node dist/cli.cjs …` or the `tumour-board` bin shim. */
