@@ -10,10 +10,11 @@
 //
 // Asserts: app.asar holds dist/main.cjs, dist/preload.cjs, dist/core.cjs (the core's utility process), dist/renderer/index.html and package.json;
 // better_sqlite3.node is in app.asar.unpacked (and marked unpacked in the archive); no .ts sources, tests,
-// source maps, test_extension.node or build intermediates anywhere; the fuses are set as configured.
+// source maps, test_extension.node or build intermediates anywhere; the fuses are set as configured; the icon
+// (assets/icon.png, 1024 px, drawn by scripts/make-icon.mjs) is packed as resources/icon.png.
 // Prints a pass/fail list and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +124,23 @@ const packagedPkg = existsSync(archive) ? JSON.parse(asar.extractFile(archive, '
 check('packaged package.json main is dist/main.cjs', packagedPkg.main === 'dist/main.cjs', String(packagedPkg.main));
 check('packaged package.json has no devDependencies or scripts',
   packagedPkg.devDependencies === undefined && packagedPkg.scripts === undefined);
+
+// The icon: assets/icon.png is what scripts/make-icon.mjs draws (1024 × 1024), buildResources points at assets/
+// (electron-builder derives the .ico and .icns from it), and it ships as resources/icon.png (the window's icon).
+const iconSource = path.join(root, 'assets', 'icon.png');
+const pngSize = (file) => {
+  const bytes = readFileSync(file);
+  const isPng = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && bytes.toString('ascii', 12, 16) === 'IHDR';
+  return isPng ? `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}` : 'not a PNG';
+};
+const builderConfig = readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
+check('electron-builder.yml buildResources is assets/', /^\s*buildResources:\s*assets\b/m.test(builderConfig));
+check('assets/icon.png is 1024x1024', existsSync(iconSource) && pngSize(iconSource) === '1024x1024', existsSync(iconSource) ? pngSize(iconSource) : 'missing');
+const iconDrawn = spawnSync(process.execPath, [path.join(root, 'scripts', 'make-icon.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+check('assets/icon.png is what scripts/make-icon.mjs draws', iconDrawn.status === 0, `${iconDrawn.stderr ?? ''}`.trim());
+const iconPacked = path.join(resources, 'icon.png');
+check('the icon is packed (resources/icon.png, same bytes as assets/icon.png)',
+  existsSync(iconPacked) && existsSync(iconSource) && readFileSync(iconPacked).equals(readFileSync(iconSource)), iconPacked);
 
 const nativeRel = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
 check('better_sqlite3.node is in app.asar.unpacked', existsSync(path.join(unpacked, nativeRel)), nativeRel);

@@ -7,6 +7,7 @@
  * the cores closed on quit. The pieces live in their own modules: protocol.ts (app://), security.ts (guards),
  * ipc.ts (transport), window.ts, menu-template.ts.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
@@ -64,8 +65,15 @@ function coreRelay(init: RelayOptions['init']): Relay {
   });
 }
 
+/** assets/icon.png: shipped as resources/icon.png (electron-builder.yml extraResources), beside dist/ when unpackaged. */
+function windowIcon(): string | undefined {
+  const file = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(__dirname, '..', 'assets', 'icon.png');
+  return existsSync(file) ? file : undefined;
+}
+
 function openWindow(preloadPath: string): void {
-  mainWindow = createMainWindow({ preloadPath, devTools });
+  const icon = windowIcon();
+  mainWindow = createMainWindow({ preloadPath, devTools, ...(icon !== undefined ? { icon } : {}) });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -11,6 +11,8 @@ export interface WindowOptions {
   preloadPath: string;
   /** DevTools only in unpackaged development builds. */
   devTools: boolean;
+  /** The window's icon (assets/icon.png; Linux shows it, Windows and macOS take the executable's). */
+  icon?: string;
 }
 
 /** webPreferences as a pure value so the security-relevant switches are asserted in a unit test. */
@@ -42,6 +44,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     title: 'Tumour Board',
     show: false,
     backgroundColor: '#ffffff',
+    ...(options.icon !== undefined ? { icon: options.icon } : {}),
     webPreferences: secureWebPreferences(options),
   });
   window.once('ready-to-show', () => window.show());
