@@ -12,7 +12,7 @@ import { todayIn } from '../../shared/time/clock';
 import { clockOf } from './settings';
 import { foldText, searchTokens } from '../../shared/text/fold';
 import { PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import type {
   CaseInput, CaseListPage, CaseListQueryParsed, CaseRecord, CaseSortKey, CaseSummary, Patient, PatientInput,
 } from '../../shared/domain/case';

@@ -9,7 +9,7 @@ import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { evaluate } from '../../shared/engine/evaluate';
 import type { EngineOutput } from '../../shared/engine/schema';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import {
   DECISION_FIELDS, type Amendment, type AmendmentInput, type Decision, type DecisionContent, type DecisionRecordInput,
   decisionContentSchema,

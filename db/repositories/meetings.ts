@@ -8,7 +8,7 @@ import { appendAudit } from '../audit';
 import { sealsFor, withSeals, type SealedTable } from '../seals';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import type { CaseRecord, CaseStatus } from '../../shared/domain/case';
 import {
   type AgendaItem, type AgendaItemSettings, type Attendee, type Meeting, type MeetingInputParsed, type MeetingStatus,

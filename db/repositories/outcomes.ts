@@ -10,7 +10,7 @@ import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { mrecist, recist11, type ResponseResult } from '../../shared/engine/calculators/response';
 import { daysBetween } from '../../shared/domain/meetingRules';
-import type { PrimaryTumor } from '../../shared/domain/facts';
+import type { PrimaryTumor } from '../../shared/facts/facts';
 import type {
   Assessment, DecisionOutcomes, OutcomeEvent, OutcomeEventKind, ResponseMethod, Timeline, TimelineEntry, Toxicity,
 } from '../../shared/domain/outcomes';

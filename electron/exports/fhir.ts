@@ -7,7 +7,7 @@
  */
 import type { Bundle, BundleEntry, CodeableConcept, Condition, MedicationStatement, Observation, Patient, Resource } from '@medplum/fhirtypes';
 import type { CaseRecord } from '../../shared/domain/case';
-import type { PrimaryTumor } from '../../shared/domain/facts';
+import type { PrimaryTumor } from '../../shared/facts/facts';
 import type { Plan } from '../../shared/domain/meeting';
 import { intentLabel } from '../../shared/vocabulary';
 import { planResource } from './plan-resource';

@@ -31,7 +31,7 @@ import { getDecisionOutcomes } from '../../db/repositories/outcomes';
 import { albi } from '../../shared/engine/calculators/albi';
 import { childPugh, type AscitesGrade, type EncephalopathyGrade } from '../../shared/engine/calculators/childPugh';
 import { lungDoseGy } from '../../shared/engine/calculators/y90';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import { daysBetween } from '../../shared/domain/meetingRules';
 import type { Assessment, RegistryExport, RegistryManifest } from '../../shared/domain/outcomes';
 import type { Plan } from '../../shared/domain/meeting';

@@ -18,7 +18,7 @@ import { clockOf, getSettings } from '../../db/repositories/settings';
 import {
   actorName, isEnginePlan, type Decision, type Meeting, type Plan,
 } from '../../shared/domain/meeting';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import { assembleMinutes, fromSnapshot, quorumStatement, summaryFromFacts } from '../../shared/minutes/build';
 import { CONSENSUS_LABELS, DECISION_FIELD_LABELS, INTENT_LABELS, planLabel as vocabularyPlanLabel, SPECIALTY_LABELS } from '../../shared/vocabulary';
 import {

@@ -1,6 +1,6 @@
 /** The clinical facts, group by group, each field rendered by its kind. */
 import { memo } from 'react';
-import type { CaseFactKey } from '../../shared/domain/facts';
+import type { CaseFactKey } from '../../shared/facts/facts';
 import { PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import { toContractUnit, unitsFor } from '../../shared/domain/units';
 import { FACT_FIELDS, FACT_GROUPS, RELEVANCE_LABEL, relevanceOf } from '../form/fields';

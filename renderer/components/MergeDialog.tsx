@@ -8,7 +8,7 @@ import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
 import type { CaseStatus } from '../../shared/domain/case';
 import { FACT_FIELDS } from '../form/fields';
 import { ALL_PATHS, FIELD_LABELS, type FieldPath, type FormValues } from '../form/model';
-import type { CaseFactKey } from '../../shared/domain/facts';
+import type { CaseFactKey } from '../../shared/facts/facts';
 
 const SEX_WORDS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
 

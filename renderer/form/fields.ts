@@ -1,10 +1,10 @@
 /**
- * How each clinical fact of shared/domain/facts.ts is entered, and how the facts are grouped the way a
+ * How each clinical fact of shared/facts/facts.ts is entered, and how the facts are grouped the way a
  * clinician reads a case. `FACT_FIELDS` is a Record over every fact key, so a fact added to the contract
  * without a field here fails the type check; a test checks every fact sits in exactly one group.
  */
-import type { CaseFactKey, PrimaryTumor } from '../../shared/domain/facts';
-import { CASE_FACT_KEYS, PRIMARY_TUMORS } from '../../shared/domain/facts';
+import type { CaseFactKey, PrimaryTumor } from '../../shared/facts/facts';
+import { CASE_FACT_KEYS, PRIMARY_TUMORS } from '../../shared/facts/facts';
 import { FACT_VOCABULARY, PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import type { LabAnalyte } from '../../shared/domain/units';
 

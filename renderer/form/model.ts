@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { caseInputSchema, patientInputSchema, SEXES, type CaseRecord, type CaseStatus, type PatientInput, type Patient } from '../../shared/domain/case';
-import { CASE_FACT_KEYS, type CaseFactKey, type CaseFacts } from '../../shared/domain/facts';
+import { CASE_FACT_KEYS, type CaseFactKey, type CaseFacts } from '../../shared/facts/facts';
 import { LAB_ANALYTES, LAB_UNITS, convertLab, fromContractUnit, toContractUnit, unitLabel, type LabAnalyte } from '../../shared/domain/units';
 import { FACT_FIELDS } from './fields';
 

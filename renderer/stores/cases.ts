@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../shared/api';
 import type { CaseSortKey, CaseStatus, CaseSummary } from '../../shared/domain/case';
-import type { PrimaryTumor } from '../../shared/domain/facts';
+import type { PrimaryTumor } from '../../shared/facts/facts';
 
 export const PAGE_SIZE = 100;
 /** Pages kept on either side of the visible range; the rest are dropped. */

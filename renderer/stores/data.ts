@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiError, type ApiClient, type ApiErrorCode } from '../../shared/api';
-import type { CaseFactKey } from '../../shared/domain/facts';
+import type { CaseFactKey } from '../../shared/facts/facts';
 import {
   LAB_FACT_ANALYTE, type BackupInfo, type ColumnMapping, type CsvImportResult, type CsvMapping, type CsvPreview, type CsvTarget,
   type FhirImportResult, type FhirReport, type RestoreResult, type SavedMapping,

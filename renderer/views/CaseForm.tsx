@@ -7,7 +7,7 @@ import { formatInstant, useClock } from '../components/clock';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CASE_STATUSES, SEXES, type CaseRecord, type Patient } from '../../shared/domain/case';
 import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import type { LabAnalyte } from '../../shared/domain/units';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { MergeDialog } from '../components/MergeDialog';

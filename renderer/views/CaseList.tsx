@@ -4,25 +4,17 @@
  */
 import { useEffect, useRef } from 'react';
 import { CASE_STATUSES } from '../../shared/domain/case';
-import { PRIMARY_TUMORS } from '../../shared/domain/facts';
+import { PRIMARY_TUMORS } from '../../shared/facts/facts';
 import { CASE_STATUS_LABELS, PRIMARY_TUMOR_LABELS } from '../../shared/vocabulary';
 import { CaseGrid } from '../components/CaseGrid';
 import { FilterChips } from '../components/FilterChips';
 import { SearchBox } from '../components/SearchBox';
 import { useCases, useStores, useUi } from '../stores/context';
+import { isTypingTarget } from '../components/keyboard';
 
 const STATUS_CHIPS = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
 const PRIMARY_CHIPS = PRIMARY_TUMORS.map((p) => ({ value: p, label: PRIMARY_TUMOR_LABELS[p] }));
 const count = new Intl.NumberFormat();
-
-/** Typing in a field must never trigger a single-key shortcut. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
-  return false;
-}
 
 export function CaseList() {
   const stores = useStores();

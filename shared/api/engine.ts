@@ -1,6 +1,6 @@
 /** Evidence-engine operations: evaluate facts, read the evidence catalogue. */
 import { z } from 'zod';
-import { caseFactsStrictSchema } from '../domain/facts';
+import { caseFactsStrictSchema } from '../facts/facts';
 import { engineOutputSchema } from '../engine/schema';
 import { SIGNED_IN } from './access';
 import { op } from './op';

@@ -8,7 +8,7 @@
  * Cheap per case (no validation, no regexes), so 100,000 cases take a fraction of a second.
  */
 import type { CaseInput, CaseStatus, PatientInput } from '../domain/case';
-import type { CaseFactKey, CaseFacts, PrimaryTumor } from '../domain/facts';
+import type { CaseFactKey, CaseFacts, PrimaryTumor } from '../facts/facts';
 import { CLINICIANS, FEATURED_PATIENTS, NAME_POOLS, type Specialty } from './names';
 
 export interface DemoCase {

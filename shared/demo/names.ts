@@ -3,7 +3,7 @@
  * they are in each language (diacritics, apostrophes, hyphens, particles, gendered surnames).
  * Data only; no real persons are meant.
  */
-import type { PrimaryTumor } from '../domain/facts';
+import type { PrimaryTumor } from '../facts/facts';
 
 export interface NamePool {
   readonly region: string;

@@ -1,6 +1,6 @@
 /** Patients and cases (referrals to the board): the records the case list shows and the form edits. */
 import { z } from 'zod';
-import { PRIMARY_TUMORS, caseFactsStrictSchema } from './facts';
+import { PRIMARY_TUMORS, caseFactsStrictSchema } from '../facts/facts';
 import { noBidi } from '../text/clean';
 
 export const CASE_STATUSES = ['draft', 'ready', 'listed', 'discussed', 'closed'] as const;

@@ -3,7 +3,7 @@
  * Pure zod schemas shared by the API contract, the services and the UI.
  */
 import { z } from 'zod';
-import { CASE_FACT_KEYS, type CaseFactKey } from './facts';
+import { CASE_FACT_KEYS, type CaseFactKey } from '../facts/facts';
 import { LAB_ANALYTES, LAB_UNITS, type LabAnalyte } from './units';
 
 export const PATIENT_TARGETS = ['identifier', 'family_name', 'given_name', 'birth_date', 'sex'] as const;

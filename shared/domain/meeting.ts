@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { engineOutputSchema } from '../engine/schema';
 import { OPTION_WORDS, STRENGTHS } from '../engine/vocabulary';
 import { CASE_STATUSES } from './case';
-import { PRIMARY_TUMORS, caseFactsSchema } from './facts';
+import { PRIMARY_TUMORS, caseFactsSchema } from '../facts/facts';
 import { isCalendarDateTime, noBidi } from '../text/clean';
 
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });

@@ -5,7 +5,7 @@
 import { evaluate } from '../engine/evaluate';
 import type { EngineOutput } from '../engine/schema';
 import type { Strength } from '../engine/vocabulary';
-import type { CaseFacts, PrimaryTumor } from './facts';
+import type { CaseFacts, PrimaryTumor } from '../facts/facts';
 import {
   isEnginePlan, type Attendee, type Concordance, type Plan, type Quorum, type Readiness, type Specialty,
 } from './meeting';

@@ -3,7 +3,7 @@
  * same output, byte for byte. Facts are validated with the domain's `caseFactsSchema` (unknown keys ignored,
  * a wrong type or range throws `EngineInputError` naming the field).
  */
-import type { CaseFacts } from '../domain/facts';
+import type { CaseFacts } from '../facts/facts';
 import { CATALOGUE_VERSION } from './catalogue';
 import { albiGradeOf, albiUnrounded } from './calculators/albi';
 import { bsaMostellerUnchecked } from './calculators/bsa';

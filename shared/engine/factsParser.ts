@@ -8,8 +8,8 @@
  * reported, so errors are exactly zod's. A property test keeps this equal to `caseFactsSchema.parse`.
  */
 import { z } from 'zod';
-import { CASE_FACT_KEYS, caseFactsSchema, caseFactsShape, resectabilityConflict } from '../domain/facts';
-import type { CaseFacts } from '../domain/facts';
+import { CASE_FACT_KEYS, caseFactsSchema, caseFactsShape, resectabilityConflict } from '../facts/facts';
+import type { CaseFacts } from '../facts/facts';
 import { EngineInputError } from './errors';
 
 type Check = (v: unknown) => boolean;

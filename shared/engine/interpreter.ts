@@ -13,8 +13,8 @@
  *  4. A Y-90-only or TACE/TAE-only gate does not lower LIVER_DIRECTED_ANY: it adds a warning (and its citations).
  *  5. An option cites every id of every row that shows it and of every gate that fires for it.
  */
-import { CASE_FACT_KEYS } from '../domain/facts';
-import type { CaseFacts } from '../domain/facts';
+import { CASE_FACT_KEYS } from '../facts/facts';
+import type { CaseFacts } from '../facts/facts';
 import { CONFLICTS_BY_ID, DISEASE_RULES, FLAG_RULES, GATES, RULES_BY_PRIMARY, describe, stepsOf } from './rules';
 import { deriveBclcStage, pushVascularInvasionInputs } from './calculators/bclc';
 import { milanCriteria, ucsfCriteria, upToSevenCriteria } from './calculators/transplantCriteria';

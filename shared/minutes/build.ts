@@ -3,7 +3,7 @@
  * snapshot (what the board saw), a clinical summary from the case facts, and the document's evidence list and
  * engine line from its cases. Pure; used by the database loader and by the sample documents.
  */
-import type { CaseFacts } from '../domain/facts';
+import type { CaseFacts } from '../facts/facts';
 import { PRIMARY_TUMOR_LABELS } from '../vocabulary';
 import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../engine';
 import type { EngineOutput } from '../engine/schema';

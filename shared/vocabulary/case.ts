@@ -1,6 +1,6 @@
 /** Words a clinician reads for cases and outcomes (shared/domain/case.ts, shared/domain/outcomes.ts). */
 import type { CaseStatus } from '../domain/case';
-import type { PrimaryTumor } from '../domain/facts';
+import type { PrimaryTumor } from '../facts/facts';
 import type { ResponseMethod } from '../domain/outcomes';
 
 export const PRIMARY_TUMOR_LABELS: Record<PrimaryTumor, string> = {

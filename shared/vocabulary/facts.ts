@@ -1,9 +1,9 @@
 /**
- * Every clinical fact of the contract (shared/domain/facts.ts) as the case form labels it: the label, its unit, a
+ * Every clinical fact of the contract (shared/facts/facts.ts) as the case form labels it: the label, its unit, a
  * hint, and the words for its values. The form, the evidence panel's to-do list, the minutes ("facts the engine
  * lacked"), the CSV mapping and error messages name a fact this way, never by its key.
  */
-import type { CaseFactKey } from '../domain/facts';
+import type { CaseFactKey } from '../facts/facts';
 import { PRIMARY_TUMOR_LABELS } from './case';
 import { humanise } from './humanise';
 

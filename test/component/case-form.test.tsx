@@ -4,7 +4,7 @@ import { CaseView } from '../../renderer/views/CaseView';
 import { fieldId } from '../../renderer/components/fields/Field';
 import { relevanceOf } from '../../renderer/form/fields';
 import { factPath } from '../../renderer/form/model';
-import { CASE_FACT_KEYS } from '../../shared/domain/facts';
+import { CASE_FACT_KEYS } from '../../shared/facts/facts';
 import { FakeApi } from './fakeApi';
 import { MemoryStorage, renderWithStores } from './render';
 

@@ -4,7 +4,7 @@
  */
 import { ApiError, operations, type ApiClient, type ApiErrorBody, type OperationName, type OpInput, type OpOutput } from '../../shared/api';
 import type { CaseRecord, CaseStatus, CaseSummary, Patient } from '../../shared/domain/case';
-import type { CaseFacts, PrimaryTumor } from '../../shared/domain/facts';
+import type { CaseFacts, PrimaryTumor } from '../../shared/facts/facts';
 import { foldText } from '../../shared/text/fold';
 
 export interface Call { name: OperationName; input: unknown }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFactsShape, CASE_FACT_KEYS } from '../../shared/domain/facts';
+import { caseFactsShape, CASE_FACT_KEYS } from '../../shared/facts/facts';
 import { FACT_FIELDS, FACT_GROUPS } from '../../renderer/form/fields';
 import { buildInput, emptyValues, parseNumber, pathToField, validFacts } from '../../renderer/form/model';
 import { CONTRACT_UNIT_PREFS } from '../../renderer/stores/ui';

@@ -7,7 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OptionsPanelSlot } from '../../renderer/components/OptionsPanelSlot';
 import { CaseView } from '../../renderer/views/CaseView';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import { CATALOGUE_VERSION, ENGINE_VERSION } from '../../shared/engine';
 import { FakeApi } from './fakeApi';
 import { renderWithStores } from './render';

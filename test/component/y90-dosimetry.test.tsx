@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EvidenceDialogProvider } from '../../renderer/components/evidence/EvidenceDialog';
 import { Y90Dosimetry } from '../../renderer/components/evidence/Y90Dosimetry';
-import type { CaseFacts } from '../../shared/domain/facts';
+import type { CaseFacts } from '../../shared/facts/facts';
 import { renderWithStores } from './render';
 
 function renderDosimetry(facts: CaseFacts) {

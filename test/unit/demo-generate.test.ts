@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseInputSchema, patientInputSchema } from '../../shared/domain/case';
-import { PRIMARY_TUMORS, type CaseFacts } from '../../shared/domain/facts';
+import { PRIMARY_TUMORS, type CaseFacts } from '../../shared/facts/facts';
 import { DEMO_REFERENCE_DATE, generateDemoCases, type DemoCase } from '../../shared/demo/generate';
 
 const childPugh = (f: CaseFacts): number | null => {

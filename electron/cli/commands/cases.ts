@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../../shared/domain/case';
-import { PRIMARY_TUMORS } from '../../../shared/domain/facts';
+import { PRIMARY_TUMORS } from '../../../shared/facts/facts';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
 import { withCore } from '../core';
 

@@ -3,7 +3,7 @@
  * for labs). Without a saved or given mapping, headers are recognised: CONTRACT field names as they are, and
  * the usual names a hospital export uses (mrn, family_name, given_name, birth_date, sex, question…).
  */
-import { CASE_FACT_KEYS, type CaseFactKey } from '../../../shared/domain/facts';
+import { CASE_FACT_KEYS, type CaseFactKey } from '../../../shared/facts/facts';
 import { LAB_FACT_ANALYTE, type ColumnMapping, type CsvMapping, type CsvTarget } from '../../../shared/domain/imports';
 import { LAB_UNITS } from '../../../shared/domain/units';
 

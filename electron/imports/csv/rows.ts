@@ -4,7 +4,7 @@
  * on re-import it leaves the stored value as it is.
  */
 import { z } from 'zod';
-import { caseFactsShape, type CaseFactKey, type CaseFacts } from '../../../shared/domain/facts';
+import { caseFactsShape, type CaseFactKey, type CaseFacts } from '../../../shared/facts/facts';
 import { CASE_STATUSES, SEXES, patientInputSchema, type CaseInput, type PatientInput } from '../../../shared/domain/case';
 import type { CsvMapping, ImportProblem } from '../../../shared/domain/imports';
 import { toContractUnit } from '../../../shared/domain/units';

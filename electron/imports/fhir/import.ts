@@ -8,7 +8,7 @@ import { createCase, getCase, updateCase } from '../../../db/repositories/cases'
 import { findPatientByIdentifier } from '../../../db/repositories/patients';
 import { latestCaseIdOfPatient } from '../../../db/repositories/imports';
 import { caseInputSchema, patientInputSchema, type CaseInput, type CaseRecord } from '../../../shared/domain/case';
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import type { FhirImportResult, FhirReport, ImportAction } from '../../../shared/domain/imports';
 import { evaluate } from '../../../shared/engine';
 import { mapFhir } from './map';

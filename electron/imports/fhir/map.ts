@@ -6,7 +6,7 @@
  * are accepted (they are only hints: codes decide). Everything read is reported as mapped or not mapped.
  */
 import type { CodeableConcept, Coding, Condition, Observation, Patient, Quantity } from '@medplum/fhirtypes';
-import type { CaseFacts, PrimaryTumor } from '../../../shared/domain/facts';
+import type { CaseFacts, PrimaryTumor } from '../../../shared/facts/facts';
 import type { PatientInput } from '../../../shared/domain/case';
 import { roundTo } from '../../../shared/domain/units';
 import type { FhirContent, Medication } from './read';

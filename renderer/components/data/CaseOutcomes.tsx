@@ -5,7 +5,7 @@
  */
 import { formatDay, todayIn, useClock } from '../clock';
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { PrimaryTumor } from '../../../shared/domain/facts';
+import type { PrimaryTumor } from '../../../shared/facts/facts';
 import {
   CTCAE_TERMS, OUTCOME_EVENT_KINDS, TOXICITY_TIMEPOINTS, type Assessment, type DecisionOutcomes, type OutcomeEventKind,
   type ResponseMethod, type Timeline, type TimelineEntry,

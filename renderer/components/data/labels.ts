@@ -1,7 +1,7 @@
 /** What a person reads for CSV targets, import actions and backup kinds. */
-import type { CaseFactKey } from '../../../shared/domain/facts';
+import type { CaseFactKey } from '../../../shared/facts/facts';
 import { CASE_TARGETS, PATIENT_TARGETS, type CaseTarget, type CsvTarget, type ImportAction, type PatientTarget } from '../../../shared/domain/imports';
-import { CASE_FACT_KEYS } from '../../../shared/domain/facts';
+import { CASE_FACT_KEYS } from '../../../shared/facts/facts';
 import { FACT_FIELDS } from '../../form/fields';
 
 export const PATIENT_TARGET_LABELS: Record<PatientTarget, string> = {

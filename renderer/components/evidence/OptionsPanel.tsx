@@ -3,7 +3,7 @@
  * change of the valid facts (and so at once after a save). Warnings, options with strength, rationale, rules,
  * citations and conflicts, the facts still to complete, the scores, Y-90 dosimetry, versions and disclaimer.
  */
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import { DISCLAIMER, STRENGTH_NOTICE, Y90_FAMILY, type EngineOutput } from '../../../shared/engine';
 import { DerivedScores } from './DerivedScores';
 import { EvidenceDialogProvider } from './EvidenceDialog';

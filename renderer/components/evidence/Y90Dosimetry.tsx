@@ -5,7 +5,7 @@
  * cumulative). It says which formula and which limits it used, and which facts are still needed.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { CaseFacts, CaseFactKey } from '../../../shared/domain/facts';
+import type { CaseFacts, CaseFactKey } from '../../../shared/facts/facts';
 import { calculators, EngineInputError, hasEvidence } from '../../../shared/engine';
 import { CitationList } from './CitationButton';
 import { factLabel, focusFact } from './focusField';

@@ -1,7 +1,7 @@
 /** Moves focus to a clinical fact's input in the case form (the to-do links of the options panel). */
 import { fieldId } from '../fields/Field';
 import { FACT_FIELDS, relevanceOf, RELEVANCE_LABEL } from '../../form/fields';
-import { CASE_FACT_KEYS, type CaseFactKey } from '../../../shared/domain/facts';
+import { CASE_FACT_KEYS, type CaseFactKey } from '../../../shared/facts/facts';
 
 const FACT_KEYS: ReadonlySet<string> = new Set(CASE_FACT_KEYS);
 

@@ -1,6 +1,6 @@
 /** Evaluates the facts with the shared engine (pure and synchronous) once per change of the facts. */
 import { useMemo } from 'react';
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import { EngineInputError, evaluate, type EngineOutput } from '../../../shared/engine';
 
 export type Evaluation =

@@ -1,6 +1,6 @@
 /** Loads an agenda case's facts (once per meeting) and evaluates them with the shared engine. */
 import { useEffect, useMemo } from 'react';
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import { useMeetings, useStores } from '../../stores/context';
 import { evaluateFacts, type Evaluation } from '../evidence/useEvaluation';
 

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { factValueLabel, FLAG_INFO, OPTION_LABELS, PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { AgendaItem } from '../../../shared/domain/meeting';
 import { STRENGTH_NOTICE } from '../../../shared/engine';
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import type { EngineDerived, EngineOption } from '../../../shared/engine';
 import { CitationList } from '../../components/evidence/CitationButton';
 import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
@@ -19,7 +19,7 @@ import { formatDay, relativeDays, todayIn, useClock } from '../../components/clo
 import { ReadinessBadge } from '../../components/meetings/Readiness';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
 import { useMeetings, useStores } from '../../stores/context';
-import { isTypingTarget } from '../CaseList';
+import { isTypingTarget } from '../../components/keyboard';
 import { ItemDecision } from './MeetingDetail';
 
 const mmss = (ms: number): string => {

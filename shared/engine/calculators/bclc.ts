@@ -9,7 +9,7 @@
  * Choices where 3.12 is silent (recorded in the issue note): one nodule with Child-Pugh B is stage A whatever its
  * size, so the size is not needed then; `nodules` 0 gives no stage (no measurable tumour) and lists nothing.
  */
-import type { CaseFacts } from '../../domain/facts';
+import type { CaseFacts } from '../../facts/facts';
 import type { ChildPughClass } from './childPugh';
 
 export type BclcStage = '0' | 'A' | 'B' | 'C' | 'D';

@@ -4,7 +4,7 @@
  * chemotherapy, else 20 %. An unknown `cirrhosis` or `prior_hepatotoxic_chemo` counts as present (the risky value).
  * FLR is insufficient when below the threshold; equal is sufficient.
  */
-import type { CaseFacts } from '../../domain/facts';
+import type { CaseFacts } from '../../facts/facts';
 
 export type FlrThreshold = 20 | 30 | 40;
 

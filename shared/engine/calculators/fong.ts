@@ -4,7 +4,7 @@
  * (0 = synchronous); > 1 liver lesion; CEA > 200 ng/mL; largest lesion > 5 cm. Strict inequalities as published.
  * Null if any input is unknown; displayed for the board, no rule reads it.
  */
-import type { CaseFacts } from '../../domain/facts';
+import type { CaseFacts } from '../../facts/facts';
 import { EngineInputError, requireNumber } from '../errors';
 
 export type FongFacts = Pick<CaseFacts, 'node_positive_primary' | 'disease_free_interval_months' | 'lesion_count' | 'cea_ng_ml' | 'largest_lesion_cm'>;

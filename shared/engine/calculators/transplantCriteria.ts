@@ -5,7 +5,7 @@
  * otherwise null and the inputs that would decide it are pushed into `missing`. Microvascular invasion is a
  * pathological finding and is ignored [product choice].
  */
-import type { CaseFacts } from '../../domain/facts';
+import type { CaseFacts } from '../../facts/facts';
 import { extrahepaticSpread, pushVascularInvasionInputs, vascularInvasion } from './bclc';
 
 export type CriterionResult = 'within' | 'beyond';

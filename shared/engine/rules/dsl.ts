@@ -7,7 +7,7 @@
  * decided go into `missing`. `notTrue(x)` / `notHolds(c)` hold when x is false or unknown ("X not true").
  * `unknownOr(c)` holds when c holds or cannot be decided ("unknown counts as the risky value").
  */
-import type { CaseFacts, CaseFactKey } from '../../domain/facts';
+import type { CaseFacts, CaseFactKey } from '../../facts/facts';
 import type { FlagWord, OptionWord, Strength } from '../vocabulary';
 
 /** Values the engine derives before rules run; conditions may read them like facts. */

@@ -1,5 +1,5 @@
 /** All rule data in one place: disease rows by section, gates, flags and conflicts. */
-import type { PrimaryTumor } from '../../domain/facts';
+import type { PrimaryTumor } from '../../facts/facts';
 import { COLORECTAL_RULES } from './colorectal';
 import { readsOf, stepsOf } from './dsl';
 import type { FieldName, Rule } from './dsl';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LINES_OF_THERAPY, PRIMARY_TUMORS, caseFactsSchema } from '../../../shared/domain/facts';
+import { LINES_OF_THERAPY, PRIMARY_TUMORS, caseFactsSchema } from '../../../shared/facts/facts';
 import { EngineInputError, evaluate } from '../../../shared/engine';
 import type { EngineOutput } from '../../../shared/engine';
 

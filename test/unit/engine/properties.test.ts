@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseFactsSchema, PRIMARY_TUMORS, LINES_OF_THERAPY } from '../../../shared/domain/facts';
+import { caseFactsSchema, PRIMARY_TUMORS, LINES_OF_THERAPY } from '../../../shared/facts/facts';
 import { CATALOGUE, EngineInputError, STRENGTHS, engineOutputSchema, evaluate, parseFacts } from '../../../shared/engine';
 import type { EngineOutput } from '../../../shared/engine';
 

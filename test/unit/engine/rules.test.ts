@@ -1,6 +1,6 @@
 /** The rule data: complete against EVIDENCE.md section 2, and reading only facts the contract defines. */
 import { describe, expect, it } from 'vitest';
-import { CASE_FACT_KEYS } from '../../../shared/domain/facts';
+import { CASE_FACT_KEYS } from '../../../shared/facts/facts';
 import { DISEASE_RULES, FLAG_RULES, FLAG_WORDS, GATES, RULE_READS, describe as describeCond, readsOf, stepsOf } from '../../../shared/engine';
 import { readShared } from './paths';
 

@@ -5,7 +5,7 @@ import { createDispatcher } from '../../../electron/api/dispatcher';
 import { buildHandlers, localCallContext } from '../../../electron/app/context';
 import { LocalSeats } from '../../../electron/app/seats';
 import type { ApiResult } from '../../../shared/api';
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
 
 /** Complete colorectal facts: the gate's required fields are all present. */
