@@ -54,7 +54,7 @@ describe('layer rules', () => {
       expect(await restrictedImports('electron/cli/bad.ts', "import { createBridge } from '../shell/bridge';\nexport const x = createBridge;")).toHaveLength(1);
       expect(await restrictedImports('electron/cli/ok.ts', "import { openAppContext } from '../app/context';\nexport const x = openAppContext;")).toEqual([]);
 
-      for (const bad of ['../services/cases', '../../db/open', '../api/dispatcher', '../minutes/service', '../host/server', '../imports/csv/import']) {
+      for (const bad of ['../services/cases', '../../db/open', '../api/dispatcher', '../minutes/service', '../cli/core', '../imports/csv/import']) {
         expect(await restrictedImports('electron/shell/bad.ts', `import * as m from '${bad}';\nexport const x = m;`), bad).toHaveLength(1);
       }
       expect(await restrictedImports('electron/shell/ok.ts', [

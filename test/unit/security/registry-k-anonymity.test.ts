@@ -13,7 +13,7 @@ import type { Db } from '../../../db/connection';
 import { ageInYears, buildRegistryExport, collectRegistry, quasiIdentifierCells } from '../../../electron/exports/registry';
 import { kAnonymise, QUASI_IDENTIFIERS, type Cell } from '../../../electron/exports/disclosure';
 import { generateDemoCases } from '../../../shared/demo/generate';
-import type { CaseFacts } from '../../../shared/domain/facts';
+import type { CaseFacts } from '../../../shared/facts/facts';
 import { implement, openDemo } from '../outcomes/helpers';
 
 type Known = Record<string, Cell>;
