@@ -26,7 +26,7 @@ export function App() {
   useEffect(() => { if (ready) void stores.ui.getState().loadInfo(); }, [ready, stores]);
   // Who is acting: asked when the app opens (and from the header at any time); on a board server, the account.
   useEffect(() => { if (ready) void stores.session.getState().load({ askIfNone: !network }); }, [ready, network, stores]);
-  useEffect(() => (network && ready ? connectLiveUpdates(stores) : undefined), [network, ready, stores]);
+  useEffect(() => (network && ready ? connectLiveUpdates(stores, stores.openEvents) : undefined), [network, ready, stores]);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => stores.ui.getState().notify(null), 4000);

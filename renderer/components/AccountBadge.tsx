@@ -1,5 +1,6 @@
 /** Network mode: who is signed in (name and role) with a way to sign out, in place of the local profile chooser. */
 import { ACCOUNT_ROLE_LABELS } from '../../shared/domain/accounts';
+import { useEffect, useState } from 'react';
 import { useAccount, useStores } from '../stores/context';
 
 export function AccountBadge() {
@@ -18,10 +19,21 @@ export function AccountBadge() {
 export function ConnectionBanner() {
   const online = useAccount((s) => s.online);
   const mode = useAccount((s) => s.mode);
+  const connection = useStores().connection;
+  const [problem, setProblem] = useState<string | null>(null);
+  // The desktop app's shell knows why (a changed certificate is named with both fingerprints).
+  useEffect(() => {
+    if (online || !connection) return setProblem(null);
+    let live = true;
+    void connection.status().then((s) => { if (live) setProblem(s.problem); }, () => undefined);
+    return () => { live = false; };
+  }, [online, connection]);
   if (mode !== 'network' || online) return null;
   return (
     <p className="banner error connection-banner" role="alert">
-      The board server cannot be reached. What you see stays on screen, but changes cannot be saved until the connection is back.
+      {problem && /certificate/.test(problem)
+        ? `${problem} Changes cannot be saved.`
+        : 'The board server cannot be reached. What you see stays on screen, but changes cannot be saved until the connection is back.'}
     </p>
   );
 }

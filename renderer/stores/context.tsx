@@ -2,6 +2,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ApiClient } from '../../shared/api';
+import type { DesktopConnection } from '../api/desktop';
+import type { EventSourceLike } from '../api/live';
 import { createAccountStore, type AccountApi, type AccountState, type AccountStore } from './account';
 import { createCasesStore, type CasesState, type CasesStore } from './cases';
 import { createDataStore, type DataState, type DataStore } from './data';
@@ -20,13 +22,23 @@ export interface AppStores {
   data: DataStore;
   /** Network mode: the signed-in account and whether the board server answers; `local` otherwise. */
   account: AccountStore;
+  /** The desktop app's "Board server" setting; null in a browser. */
+  connection: DesktopConnection | null;
+  /** Where live changes come from on a board server (default: the page's own EventSource). */
+  openEvents?: () => EventSourceLike;
 }
 
-export function createAppStores(api: ApiClient, storage?: Storage, accountApi: AccountApi | null = null): AppStores {
+export interface DesktopParts {
+  connection?: DesktopConnection;
+  openEvents?: () => EventSourceLike;
+}
+
+export function createAppStores(api: ApiClient, storage?: Storage, accountApi: AccountApi | null = null, desktop: DesktopParts = {}): AppStores {
   return {
     api, cases: createCasesStore(api), ui: createUiStore(api, storage), editor: createEditorStore(api),
     session: createSessionStore(api), meetings: createMeetingsStore(api), data: createDataStore(api),
-    account: createAccountStore(accountApi),
+    account: createAccountStore(accountApi), connection: desktop.connection ?? null,
+    ...(desktop.openEvents ? { openEvents: desktop.openEvents } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAccount, useStores } from '../stores/context';
+import { BoardServer } from '../components/data/BoardServer';
 
 export function LoginView() {
   const stores = useStores();
@@ -63,6 +64,7 @@ export function LoginView() {
             <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
           </div>
         </form>
+        {stores.connection ? <div className="panel login-panel"><BoardServer connection={stores.connection} compact /></div> : null}
       </main>
     </div>
   );

@@ -5,16 +5,22 @@ import { Backups } from '../../components/data/Backups';
 import { CsvImportWizard } from '../../components/data/CsvImportWizard';
 import { FhirImport } from '../../components/data/FhirImport';
 import { RegistryExport } from '../../components/data/RegistryExport';
+import { BoardServer } from '../../components/data/BoardServer';
+import { useStores } from '../../stores/context';
 
-const TABS = [
+const ALL_TABS = [
   { id: 'csv', label: 'CSV import' },
   { id: 'fhir', label: 'FHIR import' },
   { id: 'registry', label: 'Registry export' },
   { id: 'backups', label: 'Backups' },
+  { id: 'server', label: 'Board server' },
 ] as const;
-type TabId = (typeof TABS)[number]['id'];
+type TabId = (typeof ALL_TABS)[number]['id'];
 
 export function DataView() {
+  const connection = useStores().connection;
+  // The "Board server" setting belongs to the desktop app (a browser is already on a server or on this computer).
+  const TABS = ALL_TABS.filter((t) => t.id !== 'server' || connection !== null);
   const [tab, setTab] = useState<TabId>('csv');
   const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -38,7 +44,8 @@ export function DataView() {
         ))}
       </div>
       <div role="tabpanel" id={`data-panel-${tab}`} aria-labelledby={`data-tab-${tab}`} className="data-panel">
-        {tab === 'csv' ? <CsvImportWizard /> : tab === 'fhir' ? <FhirImport /> : tab === 'registry' ? <RegistryExport /> : <Backups />}
+        {tab === 'csv' ? <CsvImportWizard /> : tab === 'fhir' ? <FhirImport /> : tab === 'registry' ? <RegistryExport />
+          : tab === 'server' && connection ? <BoardServer connection={connection} /> : <Backups />}
       </div>
     </div>
   );
