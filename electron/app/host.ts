@@ -5,7 +5,7 @@
  * gives --out/--from and prints progress; the browser host and tests get `headlessHost` (Chromium through playwright-core and an
  * `exports/` folder beside the database; no file picker). Nothing here is module-level state.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ActingContext } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
@@ -54,7 +54,12 @@ export const exportsDirFor = (dbPath: string): string => path.join(path.dirname(
 export function headlessHost(dbPath: string): HostCapabilities {
   return {
     renderPdf: (html) => renderPdf(html),
-    choosePath: (request) => Promise.resolve(freshPath(exportsDirFor(dbPath), request.suggestedName)),
+    choosePath: (request) => {
+      // The folder may not exist yet (a new board): made readable by its owner only, like the backups folder.
+      const dir = exportsDirFor(dbPath);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      return Promise.resolve(freshPath(dir, request.suggestedName));
+    },
     chooseFile: () => Promise.reject(new DomainError('READ_ONLY', 'choosing a file is not available here: use `tumour-board restore --db FILE --from FILE`')),
     revealFile: () => Promise.resolve(),
     progress: () => undefined,
