@@ -10,6 +10,7 @@ import { benchMinutes } from './minutes';
 import { isMainThread } from 'node:worker_threads';
 import { benchServer } from './server';
 import { benchResponsive } from './responsive';
+import { benchKillLoop, runKillHostChild } from './kill';
 import { runCoreEntry } from '../electron/core/entry';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -17,7 +18,7 @@ const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-'));
   try {
-    // BENCH_ONLY=server (or engine, case-list, imports, encryption, minutes, responsive) runs one group.
+    // BENCH_ONLY=server (or engine, case-list, imports, encryption, minutes, responsive, kill) runs one group.
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'engine') benchEngine(CASES);
     if (!only || only === 'case-list') await benchCaseList(dir, CASES);
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     if (!only || only === 'minutes') await benchMinutes();
     if (!only || only === 'server') await benchServer(dir);
     if (!only || only === 'responsive') await benchResponsive(dir);
+    if (!only || only === 'kill') await benchKillLoop(dir, process.argv[1] ?? '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -33,5 +35,6 @@ async function main(): Promise<void> {
 
 // The board-server bench runs its server, and the responsiveness bench its cores, in worker threads of this same
 // file: only the main thread benches.
-if (isMainThread) void main();
+if (isMainThread && process.argv[2] === '--kill-host-child') runKillHostChild(process.argv[3] ?? '', process.argv[4] ?? '');
+else if (isMainThread) void main();
 else runCoreEntry();
