@@ -17,7 +17,8 @@ import type {
 import {
   assessmentInputSchema, eventInputSchema, retractInputSchema, toxicityInputSchema,
 } from '../../shared/domain/outcomes';
-import { DECISION_FIELD_LABELS, intentLabel, planLabel, RESPONSE_METHOD_LABELS } from '../../shared/vocabulary';
+import { DECISION_FIELD_LABELS, humanise, intentLabel, MEETING_STATUS_LABELS, planLabel, PRIMARY_TUMOR_LABELS, RESPONSE_METHOD_LABELS } from '../../shared/vocabulary';
+import type { MeetingStatus } from '../../shared/domain/meeting';
 import type { z } from 'zod';
 import type { Actor } from './profiles';
 
@@ -235,14 +236,14 @@ export function caseTimeline(db: Db, caseId: number): Timeline {
   const push = (e: TimelineEntry) => entries.push(e);
   push({
     date: c.created_at.slice(0, 10), kind: 'referral', title: 'Referral',
-    detail: [c.primary_tumor ? `primary: ${c.primary_tumor}` : '', c.referring_clinician ? `from ${c.referring_clinician}` : ''].filter(Boolean).join('; '),
+    detail: [c.primary_tumor ? `primary: ${PRIMARY_TUMOR_LABELS[c.primary_tumor as PrimaryTumor] ?? humanise(c.primary_tumor)}` : '', c.referring_clinician ? `from ${c.referring_clinician}` : ''].filter(Boolean).join('; '),
     decision_id: null, ref: { table: 'cases', id: c.id },
   });
   const listings = db.prepare(`SELECT a.id, m.id AS meeting_id, m.scheduled_at, m.status, b.name AS board FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
     JOIN boards b ON b.id = m.board_id WHERE a.case_id = ? ORDER BY m.scheduled_at`).all(caseId) as
     { id: number; meeting_id: number; scheduled_at: string; status: string; board: string }[];
   for (const l of listings) {
-    push({ date: l.scheduled_at.slice(0, 10), kind: 'meeting', title: `Listed at ${l.board}`, detail: `meeting ${l.meeting_id} (${l.status})`, decision_id: null, ref: { table: 'meetings', id: l.meeting_id } });
+    push({ date: l.scheduled_at.slice(0, 10), kind: 'meeting', title: `Listed at ${l.board}`, detail: MEETING_STATUS_LABELS[l.status as MeetingStatus] ?? humanise(l.status), decision_id: null, ref: { table: 'meetings', id: l.meeting_id } });
   }
   const decisions = db.prepare(`SELECT d.id, d.plan, d.intent, m.scheduled_at FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.case_id = ? ORDER BY d.id`).all(caseId) as
     { id: number; plan: string; intent: string; scheduled_at: string }[];

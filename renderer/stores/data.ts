@@ -4,6 +4,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiError, type ApiClient, type ApiErrorCode } from '../../shared/api';
+import { EngineInputError } from '../../shared/engine';
+import { readableError } from '../../shared/vocabulary';
 import type { CaseFactKey } from '../../shared/facts/facts';
 import {
   LAB_FACT_ANALYTE, type BackupInfo, type ColumnMapping, type CsvImportResult, type CsvMapping, type CsvPreview, type CsvTarget,
@@ -59,7 +61,8 @@ export interface DataState {
 export type DataStore = StoreApi<DataState>;
 
 export function failureOf(error: unknown): Failure {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (error instanceof ApiError) return { code: error.code, message: readableError(error.message, error.field) };
+  if (error instanceof EngineInputError) return { code: 'VALIDATION', message: readableError(error.message, error.field) };
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'unknown error' };
 }
 

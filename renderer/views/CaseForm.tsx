@@ -6,6 +6,7 @@
 import { formatInstant, useClock } from '../components/clock';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CASE_STATUSES, SEXES, type CaseRecord, type Patient } from '../../shared/domain/case';
+import { actorName } from '../../shared/domain/meeting';
 import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
 import type { CaseFacts } from '../../shared/facts/facts';
 import type { LabAnalyte } from '../../shared/domain/units';
@@ -229,7 +230,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
           {summary ? <p className="banner error" role="alert">{summary}</p> : null}
           {remote && dirty ? (
             <p className="banner live-note" role="status">
-              {remote.actor} saved a newer version of this case at {new Date(remote.at).toLocaleTimeString()}. Your edits are kept:
+              {actorName(remote.actor)} saved a newer version of this case at {formatInstant(remote.at, clock)}. Your edits are kept:
               when you save, their version is shown beside yours to merge.
             </p>
           ) : null}

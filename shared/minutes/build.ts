@@ -7,7 +7,7 @@ import type { CaseFacts } from '../facts/facts';
 import { PRIMARY_TUMOR_LABELS } from '../vocabulary';
 import { CATALOGUE_VERSION, DISCLAIMER, formatCitation, getEvidence } from '../engine';
 import type { EngineOutput } from '../engine/schema';
-import { DERIVED_SOURCES, factLabel, factValueLabel, flagLabel, optionLabel } from '../vocabulary';
+import { DERIVED_SOURCES, engineTextInWords, factLabel, factValueLabel, flagLabel, optionLabel } from '../vocabulary';
 import type { EngineDerived } from '../engine/schema';
 import { machineClock, type Clock } from '../time/clock';
 import {
@@ -19,9 +19,10 @@ import {
 export function fromSnapshot(snapshot: EngineOutput): Pick<MinutesCase, 'options' | 'flags' | 'derived' | 'engine_version' | 'missing_facts' | 'listing_override'> {
   return {
     options: snapshot.options.map((o) => ({
-      option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: o.rationale, evidence: [...o.evidence],
+      // The engine's sentences in words (rule ids off, flag and option words as labels): the codes stay in the snapshot.
+      option: o.option, label: optionLabel(o.option), strength: o.strength, rationale: engineTextInWords(o.rationale), evidence: [...o.evidence],
       // Conflicts between sources travel with the option into the signed record (snapshots without them: none).
-      conflicts: (o.conflicts ?? []).map((c) => ({ summary: c.summary, sides: c.sides.map((sd) => ({ position: sd.position, evidence: [...sd.evidence] })) })),
+      conflicts: (o.conflicts ?? []).map((c) => ({ summary: engineTextInWords(c.summary), sides: c.sides.map((sd) => ({ position: engineTextInWords(sd.position), evidence: [...sd.evidence] })) })),
     })),
     flags: snapshot.flags.map((f) => ({ word: f, label: flagLabel(f) })),
     derived: derivedRows(snapshot.derived),

@@ -8,3 +8,5 @@ export * from './meeting';
 export * from './case';
 export * from './facts';
 export { humanise } from './humanise';
+export * from './errors';
+export * from './engineText';

@@ -113,7 +113,7 @@ describe('decision capture', () => {
     expect(api.callsOf('decisions.amend')).toEqual([{ decision_id: api.decisions[0]?.id, reason: 'Typed palliative in error', changes: { intent: 'consolidation' } }]);
     const amendments = await screen.findByRole('region', { name: 'Amendments' });
     expect(amendments).toHaveTextContent('by Helena Chair: Typed palliative in error');
-    expect(amendments).toHaveTextContent('intent: palliative → consolidation');
+    expect(amendments).toHaveTextContent('Intent: Palliative → Consolidation');
     expect(within(screen.getByRole('form', { name: 'Decision for Ødegård, Zoë' })).getByLabelText('Intent')).toHaveValue('consolidation');
   });
 

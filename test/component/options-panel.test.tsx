@@ -30,15 +30,23 @@ describe('options panel', () => {
     const systemic = option('SYSTEMIC_STANDARD');
     expect(within(systemic).getByText('Recommended')).toHaveClass('strength');
     expect(within(systemic).getByText('first-line systemic therapy is standard')).toBeInTheDocument();
-    expect(within(systemic).getByText('R-CRC-01')).toBeInTheDocument();
+    // The rule behind it is a code: folded away under "Rule codes", never the text.
+    expect(within(systemic).getByText('Rule codes')).toBeInTheDocument();
+    expect(within(systemic).getByText('R-CRC-01').closest('details')).not.toHaveAttribute('open');
 
     const y90 = option('Y90_TARE');
     expect(y90).toHaveAttribute('data-strength', 'not_recommended');
     expect(within(y90).getByText('Not recommended')).toBeInTheDocument();
     expect(within(y90).getByRole('heading', { name: /Y-90 radioembolization/ })).toBeInTheDocument();
-    const cites = within(y90).getByRole('list', { name: 'Evidence for Y90_TARE' });
-    expect(within(cites).getAllByRole('button').map((b) => b.textContent))
+    const cites = within(y90).getByRole('list', { name: 'Evidence for Y-90 radioembolization (resin or glass)' });
+    // Citations read as the study's name; the catalogue id is in the tooltip and the card only.
+    const buttons = within(cites).getAllByRole('button');
+    expect(buttons.map((b) => b.getAttribute('data-evidence-id')))
       .toEqual(['EV-SIRFLOX-2016', 'EV-FOXFIRE-COMB-2017', 'EV-SEED-2018', 'GL-ASCO-MCRC-2023', 'GL-NICE-IPG672']);
+    expect(buttons[0]).toHaveTextContent(/^SIRFLOX$/);
+    expect(buttons[0]).toHaveAttribute('title', 'SIRFLOX (EV-SIRFLOX-2016)');
+    expect(buttons[3]).toHaveTextContent(/^ASCO mCRC guideline 2023$/);
+    expect(buttons.map((b) => b.textContent ?? '').filter((t) => /^(EV|GL)-/.test(t))).toEqual([]);
     expect(option('Y90_WITH_FIRST_LINE_CHEMO')).toHaveAttribute('data-strength', 'not_recommended');
     // Most favourable first, as the engine orders them.
     expect([...panel().querySelectorAll('[data-option]')].map((e) => e.getAttribute('data-option')))
@@ -51,7 +59,7 @@ describe('options panel', () => {
 
   it('opens a citation as an evidence card dialog with the key numbers; Escape closes it and focus returns', async () => {
     const { user } = renderWithStores(<OptionsPanelSlot facts={CRC_NAIVE} />);
-    const cite = within(option('Y90_TARE')).getByRole('button', { name: 'Evidence EV-SIRFLOX-2016: SIRFLOX' });
+    const cite = within(option('Y90_TARE')).getByRole('button', { name: 'Evidence: SIRFLOX' });
     await user.click(cite);
     const dialog = await screen.findByRole('dialog', { name: /EV-SIRFLOX-2016 SIRFLOX/ });
     expect(dialog).toHaveTextContent('van Hazel GA et al. J Clin Oncol 2016;34(15):1723-1731. PMID 26903575. doi 10.1200/JCO.2015.66.1181.');
@@ -75,13 +83,14 @@ describe('options panel', () => {
     }} />);
     const epoch = option('Y90_WITH_SECOND_LINE_CHEMO');
     expect(epoch).toHaveAttribute('data-strength', 'not_recommended');
-    const conflict = within(epoch).getByRole('region', { name: 'Conflict C-CRC-EPOCH-ASCO' });
+    const conflict = within(epoch).getByRole('region', { name: /^Sources disagree: Second-line mCRC: EPOCH met its PFS/ });
+    expect(conflict).toHaveAttribute('data-conflict', 'C-CRC-EPOCH-ASCO');
     expect(conflict).toHaveTextContent('Sources disagree');
     expect(conflict).toHaveTextContent('EPOCH met its PFS and hepatic-PFS endpoints (HR 0.69 / 0.59) but showed no OS gain (HR 1.07)');
     expect(conflict).toHaveTextContent('EPOCH: PFS HR 0.69, hPFS HR 0.59, ORR 34.0% vs 21.1%');
     expect(conflict).toHaveTextContent('ASCO 2023: SIRT not routinely recommended');
-    expect(within(conflict).getByRole('button', { name: /EV-EPOCH-2021/ })).toBeInTheDocument();
-    expect(within(conflict).getByRole('button', { name: /GL-ASCO-MCRC-2023/ })).toBeInTheDocument();
+    expect(within(conflict).getByRole('button', { name: 'Evidence: EPOCH' })).toHaveAttribute('data-evidence-id', 'EV-EPOCH-2021');
+    expect(within(conflict).getByRole('button', { name: 'Evidence: ASCO mCRC guideline 2023' })).toHaveAttribute('data-evidence-id', 'GL-ASCO-MCRC-2023');
   });
 
   it('shows a raised flag as a warning with the contract wording, its gate and evidence; Y-90 turns contraindicated', () => {
@@ -91,8 +100,10 @@ describe('options panel', () => {
     const f = flag as HTMLElement;
     expect(f).toHaveTextContent('Bilirubin above 2 mg/dL');
     expect(f).toHaveTextContent('Bilirubin > 2 mg/dL and no reversible cause recorded (unknown counts as no reversible cause).');
-    expect(f).toHaveTextContent('Source: S-Y90-BILI');
-    expect(within(f).getByRole('button', { name: /GL-Y90-CONTRA/ })).toBeInTheDocument();
+    // The flag word and its gate are codes on demand, not the text.
+    expect(within(f).getByText('Y90_BILIRUBIN_GT_2').closest('details')).not.toHaveAttribute('open');
+    expect(within(f).getByText('S-Y90-BILI').closest('details')).not.toHaveAttribute('open');
+    expect(within(f).getByRole('button', { name: 'Evidence: Y-90 radioembolisation contraindications' })).toHaveAttribute('data-evidence-id', 'GL-Y90-CONTRA');
     for (const word of ['Y90_TARE', 'Y90_WITH_FIRST_LINE_CHEMO']) {
       expect(option(word)).toHaveAttribute('data-strength', 'contraindicated');
       expect(within(option(word)).getByText('Contraindicated')).toBeInTheDocument();

@@ -31,7 +31,7 @@ describe('Y-90 dosimetry', () => {
     expect(section.querySelector('[data-limit="single"]')).toHaveTextContent('9.2 Gy is within the limit of 30 Gy per administration');
     expect(section.querySelector('[data-limit="cumulative"]')).toHaveTextContent('cumulative 9.2 Gy (prior 0.0 Gy) is within the limit of 50 Gy');
     expect(section).toHaveTextContent('(A = resin activity by the BSA method)');
-    expect(within(section).getByRole('button', { name: /DEV-SIRSPHERES-IFU/ })).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Evidence: SIR-Spheres (resin) instructions for use' })).toBeInTheDocument();
     expect(section.querySelector('[data-needs]')).toBeNull();
   });
 
@@ -84,7 +84,7 @@ describe('Y-90 dosimetry', () => {
     await user.type(within(section).getByLabelText('Perfused liver mass'), '1.5');
     // 120 × 1.5 / (50 × 0.85) = 4.24 GBq
     expect(value('glass-activity')).toBe('4.24 GBq');
-    expect(within(section).getByRole('button', { name: /DEV-THERASPHERE-IFU/ })).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Evidence: TheraSphere (glass) package insert' })).toBeInTheDocument();
   });
 
   it('says what is missing to compute, each a link to the field', () => {

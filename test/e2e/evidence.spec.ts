@@ -61,7 +61,7 @@ test('saving bilirubin 2.5 mg/dL turns Y-90 contraindicated with Y90_BILIRUBIN_G
 
 test('a citation opens its evidence card; Escape closes the card, not the case', async ({ app }) => {
   const family = await createColorectalCase(app);
-  const cite = option(app, 'Y90_TARE').getByRole('button', { name: 'Evidence EV-SIRFLOX-2016: SIRFLOX' });
+  const cite = option(app, 'Y90_TARE').getByRole('button', { name: 'Evidence: SIRFLOX' });
   await cite.click();
   const dialog = app.getByRole('dialog', { name: /EV-SIRFLOX-2016/ });
   await expect(dialog).toBeVisible();

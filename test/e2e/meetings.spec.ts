@@ -178,9 +178,9 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await expect(options.locator('[data-option="Y90_WITH_SECOND_LINE_CHEMO"]')).toHaveAttribute('data-strength', 'not_recommended');
   // Compact for the room: label and strength; the rationale and citations on demand.
   const standard = options.locator('[data-option="SYSTEMIC_STANDARD"]');
-  await expect(standard.getByRole('button', { name: /^Evidence EV-EPOCH-2021/ })).toBeHidden();
+  await expect(standard.getByRole('button', { name: 'Evidence: EPOCH' })).toBeHidden();
   await standard.getByText('Rationale and evidence').click();
-  await expect(standard.getByRole('button', { name: /^Evidence EV-EPOCH-2021/ })).toBeVisible();
+  await expect(standard.getByRole('button', { name: 'Evidence: EPOCH' })).toBeVisible();
   await standard.getByText('Rationale and evidence').click();
   // The room's projector: 1280×720, the summary first, the decision beside the case (not below it).
   await app.setViewportSize({ width: 1280, height: 720 });
@@ -297,8 +297,10 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await amend.getByRole('button', { name: 'Record amendment' }).click();
   await expect(amend).toBeHidden();
   const amendments = app.getByRole('region', { name: 'Amendments' });
-  await expect(amendments).toContainText(new RegExp(`by Chair ${tag} \\(chair, profile \\d+\\): Intent typed in error: consolidation after FOLFIRI`));
-  await expect(amendments).toContainText('intent: palliative → consolidation');
+  // Who amended reads as the person's name (never "profile N"); the changed field and its values in words.
+  await expect(amendments).toContainText(`by Chair ${tag}: Intent typed in error: consolidation after FOLFIRI`);
+  await expect(amendments).not.toContainText(/profile \d+/);
+  await expect(amendments).toContainText('Intent: Palliative → Consolidation');
   const amended = (await api(app, 'decisions.get', { id: decisionId })).body.value as { intent: string; current: { intent: string }; amendments: unknown[] };
   expect([amended.intent, amended.current.intent, amended.amendments.length]).toEqual(['palliative', 'consolidation', 1]);
 

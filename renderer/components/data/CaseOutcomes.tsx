@@ -201,7 +201,7 @@ function AssessmentForm({ outcomes, primary, onSaved }: { outcomes: DecisionOutc
         ? recist11({ baseline: parsed.map((l) => ({ id: l.id, organ: l.organ, node: l.node, diameter_mm: l.b })), current: parsed.map((l) => ({ id: l.id, organ: l.organ, node: l.node, diameter_mm: l.c })), new_lesions: newLesions, non_target_progression: nonTarget, ...(nadir !== undefined ? { nadir_sum_mm: nadir } : {}) })
         : mrecist({ baseline: parsed.map((l) => ({ id: l.id, viable_diameter_mm: l.b })), current: parsed.map((l) => ({ id: l.id, viable_diameter_mm: l.c })), new_lesions: newLesions, non_target_progression: nonTarget, ...(nadir !== undefined ? { nadir_sum_mm: nadir } : {}) });
     } catch (e) {
-      liveError = e instanceof Error ? e.message : 'these measurements cannot be assessed';
+      liveError = e instanceof Error ? failureOf(e).message : 'these measurements cannot be assessed';
     }
   }
   const update = (key: number, patch: Partial<LesionRow>): void => setLesions((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));

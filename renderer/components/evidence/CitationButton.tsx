@@ -1,15 +1,21 @@
-/** An evidence id as a button that opens its card; the short name is in the accessible name and the tooltip. */
+/**
+ * A citation as a button named by its study ("SIRFLOX", "NCCN Guidelines: Colon Cancer") that opens its card; the
+ * catalogue id is a code, shown only on demand (the tooltip and the card).
+ */
 import { getEvidence } from '../../../shared/engine';
 import { useOpenEvidence } from './EvidenceDialog';
 
+export function citationName(id: string): string {
+  return getEvidence(id)?.short_name ?? 'a source not in the catalogue';
+}
+
 export function CitationButton({ id }: { id: string }) {
   const open = useOpenEvidence();
-  const record = getEvidence(id);
-  const name = record ? `${id}: ${record.short_name}` : `${id} (not in the catalogue)`;
+  const name = citationName(id);
   return (
-    <button type="button" className="cite" onClick={() => open(id)} title={name} aria-label={`Evidence ${name}`}
+    <button type="button" className="cite" onClick={() => open(id)} title={`${name} (${id})`} aria-label={`Evidence: ${name}`}
       aria-haspopup="dialog" data-evidence-id={id}>
-      {id}
+      {name}
     </button>
   );
 }

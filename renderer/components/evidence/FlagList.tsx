@@ -1,7 +1,8 @@
-/** Safety and data flags as warnings, each with its explanation and the gate or rule (and evidence) behind it. */
+/** Safety and data flags as warnings, each with its explanation and evidence; the flag and gate codes on demand. */
 import type { FlagWord } from '../../../shared/engine';
 import { CitationList } from './CitationButton';
 import { FLAG_INFO } from '../../../shared/vocabulary';
+import { RuleCodes } from './OptionItem';
 import { evidenceOfSource } from './sources';
 
 export function FlagList({ flags }: { flags: readonly FlagWord[] }) {
@@ -17,11 +18,11 @@ export function FlagList({ flags }: { flags: readonly FlagWord[] }) {
             <li key={flag} className={`flag flag-${info.severity}`} data-flag={flag}>
               <p className="flag-head">
                 <span aria-hidden="true" className="flag-mark">{info.severity === 'info' ? 'ℹ' : '⚠'}</span>
-                <strong>{info.title}</strong> <code className="word">{flag}</code>
+                <strong>{info.title}</strong>
               </p>
               <p className="flag-text">{info.explanation}</p>
-              {info.source ? <p className="rule-ids small"><span className="muted">Source: </span><code>{info.source}</code></p> : null}
-              <CitationList ids={evidence} label={`Evidence for ${flag}`} />
+              <CitationList ids={evidence} label={`Evidence for the warning ${info.title}`} />
+              <RuleCodes codes={info.source ? [flag, info.source] : [flag]} />
             </li>
           );
         })}

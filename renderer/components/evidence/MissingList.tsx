@@ -1,6 +1,7 @@
 /** The facts the engine needs: a to-do list whose items move focus to the field in the case form. */
 import { useState } from 'react';
 import { factLabel, focusFact, isFactKey, whereShown } from './focusField';
+import { codesIn, engineTextInWords, humanise } from '../../../shared/vocabulary';
 
 export interface MissingFact { field: string; why: string }
 
@@ -37,8 +38,8 @@ export function MissingList({ missing }: { missing: readonly MissingFact[] }) {
             <div>
               {isFactKey(m.field)
                 ? <button type="button" className="link todo-link" onClick={() => go(m.field)}>{factLabel(m.field)}</button>
-                : <strong>{m.field}</strong>}
-              <p className="todo-why small">{m.why}</p>
+                : <strong>{humanise(m.field)}</strong>}
+              <p className="todo-why small" title={codesIn(m.why).join(', ')}>{engineTextInWords(m.why)}</p>
             </div>
           </li>
         ))}

@@ -8,12 +8,12 @@
 import { formatInstant, useClock } from '../clock';
 import { useId, useState, type FormEvent } from 'react';
 import {
-  CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
+  actorName, CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
   type Intent, type MeetingStatus, type Plan, type Specialty,
 } from '../../../shared/domain/meeting';
 import type { EngineOutput, Strength } from '../../../shared/engine';
 import { useStores } from '../../stores/context';
-import { STRENGTH_INFO, SPECIALTY_LABELS } from '../../../shared/vocabulary';
+import { DECISION_FIELD_LABELS, humanise, STRENGTH_INFO, SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { StrengthBadge } from '../evidence/StrengthBadge';
 import { failureOf, type Failure } from './labels';
 import { CONCORDANCE_LABELS, CONSENSUS_LABELS, INTENT_LABELS, planLabel } from '../../../shared/vocabulary';
@@ -283,7 +283,7 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
       </div>
       {decision && decision.amendments.length ? <Amendments decision={decision} /> : null}
       {decision ? (
-        <p className="muted small">Recorded by {decision.recorded_by} · engine {decision.engine_version}</p>
+        <p className="muted small">Recorded by {actorName(decision.recorded_by)} · engine {decision.engine_version}</p>
       ) : null}
     </form>
     {signed && decision ? (
@@ -312,6 +312,23 @@ const show = (v: unknown): string => {
   return String(v);
 };
 
+/** An amended field's value in words: plans, intents, consensus, concordance and specialties by their labels. */
+const showField = (field: string, v: unknown): string => {
+  const word = (labels: Readonly<Record<string, string>>): string => (typeof v === 'string' && Object.hasOwn(labels, v) ? labels[v] ?? v : show(v));
+  switch (field) {
+    case 'plan': return typeof v === 'string' && v ? planLabel(v) : show(v);
+    case 'intent': return word(INTENT_LABELS);
+    case 'consensus': return word(CONSENSUS_LABELS);
+    case 'concordance': return word(CONCORDANCE_LABELS);
+    case 'dissent': return Array.isArray(v) && v.length ? v.map((d: unknown) => {
+      const r = (typeof d === 'object' && d !== null ? d : {}) as { name?: unknown; specialty?: unknown; view?: unknown };
+      const specialty = typeof r.specialty === 'string' && Object.hasOwn(SPECIALTY_LABELS, r.specialty) ? SPECIALTY_LABELS[r.specialty as keyof typeof SPECIALTY_LABELS] : '';
+      return [r.name, specialty, r.view].filter((x) => typeof x === 'string' && x).join(' · ');
+    }).join('; ') : show(v);
+    default: return show(v);
+  }
+};
+
 function Amendments({ decision }: { decision: Decision }) {
   const clock = useClock();
   return (
@@ -320,9 +337,9 @@ function Amendments({ decision }: { decision: Decision }) {
       <ol>
         {decision.amendments.map((a) => (
           <li key={a.id} data-amendment={a.id}>
-            <p className="small"><strong>{formatInstant(a.amended_at, clock)}</strong> by {a.amended_by}: <em>{a.reason}</em></p>
+            <p className="small"><strong>{formatInstant(a.amended_at, clock)}</strong> by {actorName(a.amended_by)}: <em>{a.reason}</em></p>
             <ul className="small">
-              {a.changed_fields.map((f) => <li key={f}><code>{f}</code>: {show(a.before[f])} → {show(a.after[f])}</li>)}
+              {a.changed_fields.map((f) => <li key={f}>{DECISION_FIELD_LABELS[f] ?? humanise(f)}: {showField(f, a.before[f])} → {showField(f, a.after[f])}</li>)}
             </ul>
           </li>
         ))}

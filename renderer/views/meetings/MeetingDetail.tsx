@@ -4,7 +4,7 @@
  * care) and the decision of the selected case. Everything is read-only once the meeting is signed.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Board } from '../../../shared/domain/meeting';
+import { actorName, type Board } from '../../../shared/domain/meeting';
 import { AddCasePanel } from '../../components/meetings/AddCasePanel';
 import { Agenda } from '../../components/meetings/Agenda';
 import { DecisionPanel } from '../../components/meetings/DecisionForm';
@@ -83,7 +83,7 @@ export function MeetingDetail({ id }: { id: number }) {
           }}>Sign as chair</button>
         </> : null}
       </div>
-      {signed ? <p className="banner signed" data-signed="yes"><strong>Signed</strong> by {meeting.signed_by ?? '—'} on {meeting.signed_at ? formatInstant(meeting.signed_at, clock) : '—'}. The meeting and its decisions are read-only; a correction is an amendment.</p> : null}
+      {signed ? <p className="banner signed" data-signed="yes"><strong>Signed</strong> by {meeting.signed_by ? actorName(meeting.signed_by) : '—'} on {meeting.signed_at ? formatInstant(meeting.signed_at, clock) : '—'}. The meeting and its decisions are read-only; a correction is an amendment.</p> : null}
       {error ? <p className="banner error" role="alert">{error}</p> : null}
 
       <div className="meeting-columns">

@@ -5,17 +5,17 @@
  * leaves. A timer per case counts against the minutes allotted.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { factValueLabel, FLAG_INFO, OPTION_LABELS, PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
+import { engineTextInWords, FLAG_INFO, OPTION_LABELS, PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
 import type { AgendaItem } from '../../../shared/domain/meeting';
 import { STRENGTH_NOTICE } from '../../../shared/engine';
-import type { CaseFacts } from '../../../shared/facts/facts';
-import type { EngineDerived, EngineOption } from '../../../shared/engine';
+import type { EngineOption } from '../../../shared/engine';
 import { CitationList } from '../../components/evidence/CitationButton';
 import { EvidenceDialogProvider } from '../../components/evidence/EvidenceDialog';
 import { StrengthBadge } from '../../components/evidence/StrengthBadge';
 import { formatWhen } from '../../components/meetings/labels';
 import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
-import { formatDay, relativeDays, todayIn, useClock } from '../../components/clock';
+import { useClock } from '../../components/clock';
+import { KeyFacts } from '../../components/case/KeyFacts';
 import { ReadinessBadge } from '../../components/meetings/Readiness';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
 import { useMeetings, useStores } from '../../stores/context';
@@ -161,37 +161,9 @@ function CompactOption({ option }: { option: EngineOption }) {
       </div>
       <details className="present-why">
         <summary>Rationale and evidence</summary>
-        <p className="rationale">{option.rationale}</p>
+        <p className="rationale">{engineTextInWords(option.rationale)}</p>
         <CitationList ids={option.evidence} label={`Evidence for ${OPTION_LABELS[option.option]}`} />
       </details>
     </li>
-  );
-}
-
-/** The facts the room needs first, with the age of the imaging and labs. */
-function KeyFacts({ facts, derived, imaging, labs }: {
-  facts: CaseFacts; derived: EngineDerived | null; imaging: string | null; labs: string | null;
-}) {
-  const clock = useClock();
-  const today = todayIn(clock.time_zone);
-  const when = (d: string | null): string => (d ? `${formatDay(d, clock)} (${relativeDays(d, today)})` : 'not recorded');
-  const burden = [
-    facts.liver_replacement_pct != null ? `${facts.liver_replacement_pct} % of liver` : null,
-    facts.lesion_count != null ? `${facts.lesion_count} lesion${facts.lesion_count === 1 ? '' : 's'}` : null,
-  ].filter(Boolean).join(', ');
-  const rows: [string, string][] = [
-    ['ECOG', facts.ecog != null ? String(facts.ecog) : 'not recorded'],
-    ['Child-Pugh', derived?.child_pugh_class ? `${derived.child_pugh_class} (${derived.child_pugh_score ?? '?'})` : 'not computed'],
-    ['ALBI', derived?.albi_grade != null ? `grade ${derived.albi_grade}` : 'not computed'],
-    ['Liver burden', burden || 'not recorded'],
-    ['Lung shunt fraction', facts.lung_shunt_fraction_pct != null ? `${facts.lung_shunt_fraction_pct} %` : 'not recorded'],
-    ['Line of therapy', facts.line_of_therapy ? factValueLabel('line_of_therapy', facts.line_of_therapy) : 'not recorded'],
-    ['Imaging', when(imaging)],
-    ['Labs', when(labs)],
-  ];
-  return (
-    <dl className="present-facts">
-      {rows.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>)}
-    </dl>
   );
 }
