@@ -4,6 +4,7 @@ import { connectLiveUpdates } from './api/live';
 import { AccountBadge, ConnectionBanner } from './components/AccountBadge';
 import { useAccount, useStores, useUi } from './stores/context';
 import { LoginView } from './views/LoginView';
+import { SettingsView } from './views/SettingsView';
 import { CaseList } from './views/CaseList';
 import { CaseView } from './views/CaseView';
 import { EvidenceLibrary } from './views/EvidenceLibrary';
@@ -58,12 +59,13 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
         </button>
         <nav className="app-nav" aria-label="Main">
-          <button type="button" aria-current={view.name !== 'evidence' && view.name !== 'data' && view.name !== 'minutes' && !isMeetingsView(view) ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
+          <button type="button" aria-current={view.name === 'list' || view.name === 'new' || view.name === 'case' || view.name === 'edit' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
           <button type="button" aria-current={view.name === 'evidence' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'evidence' })}>Evidence library</button>
           <button type="button" aria-current={view.name === 'meetings' || view.name === 'meeting' || view.name === 'minutes' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'meetings' })}>Meetings</button>
           <button type="button" aria-current={view.name === 'followup' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'followup' })}>Follow-up</button>
           <button type="button" aria-current={view.name === 'quality' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'quality' })}>Quality</button>
           <button type="button" aria-current={view.name === 'data' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'data' })}>Data</button>
+          <button type="button" aria-current={view.name === 'settings' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'settings' })}>Settings</button>
         </nav>
         {info?.demo ? <span className="demo-badge" title="Synthetic patients for trying the app">Demo database</span> : null}
         <span className="spacer" />
@@ -77,7 +79,8 @@ export function App() {
           : view.name === 'data' ? <DataView />
           : view.name === 'minutes' ? <MinutesView meetingId={view.meetingId} />
             : isMeetingsView(view) ? <MeetingsRoute view={view} />
-            : <CaseView id={view.name === 'edit' ? view.id : null} />}
+            : view.name === 'settings' ? <SettingsView />
+            : <CaseView id={view.name === 'edit' || view.name === 'case' ? view.id : null} mode={view.name === 'case' ? 'overview' : 'edit'} />}
       </main>
       <footer className="app-footer">
         Decision support for the multidisciplinary tumour board. It supports, and does not replace, the board&apos;s clinical judgement.

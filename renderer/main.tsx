@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { storesForThisWindow } from './boot';
 import { App } from './App';
 import { StoresProvider } from './stores/context';
+import { syncRoute } from './stores/route';
 import './styles/base.css';
 import './styles/list.css';
 import './styles/form.css';
@@ -13,6 +14,8 @@ if (!root) throw new Error('#root is missing from index.html');
 const mount = root;
 
 void storesForThisWindow().then((stores) => {
+  // The screen named in the address (after the browser host's token has been taken out of it).
+  syncRoute(stores.ui);
   createRoot(mount).render(
     <StrictMode>
       <StoresProvider stores={stores}>

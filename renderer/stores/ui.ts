@@ -3,14 +3,18 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, OpOutput } from '../../shared/api';
 import type { LabAnalyte } from '../../shared/domain/units';
 
-export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; id: number } | { name: 'evidence' }
+export type View = { name: 'list' } | { name: 'new' }
+  // A case: its overview (what opening a case shows) and its full form.
+  | { name: 'case'; id: number } | { name: 'edit'; id: number } | { name: 'evidence' }
   // Board meetings (renderer/views/meetings/): the list, one meeting, its presentation, follow-up, quality.
   | { name: 'meetings' } | { name: 'meeting'; id: number } | { name: 'present'; id: number; index: number }
   | { name: 'followup' } | { name: 'quality' }
   // Data in and out (renderer/views/data/): CSV and FHIR imports, backups.
   | { name: 'data' }
   // A meeting's minutes (renderer/views/minutes/): preview, PDF export, outcome letters.
-  | { name: 'minutes'; meetingId: number };
+  | { name: 'minutes'; meetingId: number }
+  // The board's settings (time zone, locale, letterhead).
+  | { name: 'settings' };
 export type AppInfo = OpOutput<'app.info'>;
 export type LabUnitPrefs = Record<LabAnalyte, string>;
 

@@ -27,7 +27,7 @@ export function CaseList() {
   const gridRef = useRef<HTMLDivElement>(null);
   const filtered = filters.search.trim() !== '' || filters.statuses.length > 0 || filters.primaries.length > 0;
 
-  const openCase = (id: number): void => stores.ui.getState().show({ name: 'edit', id });
+  const openCase = (id: number): void => stores.ui.getState().show({ name: 'case', id });
   const newCase = (): void => stores.ui.getState().show({ name: 'new' });
 
   // Keyboard-ready on arrival: the grid takes focus unless something else already has it.

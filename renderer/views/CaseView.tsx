@@ -1,12 +1,16 @@
-/** The case screen: loads the case (or starts a new one) and lays out the form beside the options panel slot. */
+/**
+ * The case screen: loads the case (or starts a new one); opening a case shows its overview, "Edit" the form laid out
+ * beside the options panel slot.
+ */
 import { useEffect } from 'react';
 import { CaseDataBar } from '../components/data/CaseDataBar';
 import { CaseOutcomes } from '../components/data/CaseOutcomes';
 import { OptionsPanelSlot } from '../components/OptionsPanelSlot';
 import { useEditor, useStores } from '../stores/context';
 import { CaseForm } from './CaseForm';
+import { CaseOverview } from './CaseOverview';
 
-export function CaseView({ id }: { id: number | null }) {
+export function CaseView({ id, mode = 'edit' }: { id: number | null; mode?: 'overview' | 'edit' }) {
   const stores = useStores();
   const record = useEditor((s) => s.record);
   const loading = useEditor((s) => s.loading);
@@ -20,6 +24,8 @@ export function CaseView({ id }: { id: number | null }) {
   }, [id, stores]);
 
   const back = (): void => stores.ui.getState().show({ name: 'list' });
+  // Closing the form of a saved case returns to its overview; a new case that was never saved, to the list.
+  const close = (): void => stores.ui.getState().show(id === null ? { name: 'list' } : { name: 'case', id });
 
   if (id !== null && loadError) {
     return (
@@ -31,6 +37,9 @@ export function CaseView({ id }: { id: number | null }) {
     );
   }
   if (id !== null && (loading || record?.id !== id)) return <p className="panel muted" role="status">Opening the case…</p>;
+  if (id !== null && record && mode === 'overview') {
+    return <CaseOverview record={record} onBack={back} onEdit={() => stores.ui.getState().show({ name: 'edit', id })} />;
+  }
 
   return (
     <>
@@ -38,7 +47,7 @@ export function CaseView({ id }: { id: number | null }) {
     <CaseForm
       key={id === null ? 'new' : `${id}:${loadCount}`}
       record={id === null ? null : record}
-      onClose={back}
+      onClose={close}
       onSaved={(saved, created) => {
         stores.ui.getState().notify(created ? `Case #${saved.id} created.` : `Case #${saved.id} saved.`);
         stores.cases.getState().refresh();

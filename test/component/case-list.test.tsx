@@ -101,7 +101,7 @@ describe('case list', () => {
     expect(selected).toHaveAttribute('aria-rowindex', '4');
     expect(grid).toHaveAttribute('aria-activedescendant', selected?.id);
     await user.keyboard('{ArrowUp}{Enter}');
-    expect(stores.ui.getState().view).toEqual({ name: 'edit', id: 19 });
+    expect(stores.ui.getState().view).toEqual({ name: 'case', id: 19 });
   });
 
   it('"/" focuses the search and "n" starts a new case, but not while typing', async () => {

@@ -32,7 +32,7 @@ describe('FHIR import', () => {
     expect(screen.getByRole('heading', { name: 'Imported: a new case' })).toBeInTheDocument();
     expect(api.callsOf('imports.fhirImport')).toEqual([{ source: 'patient.json', content: bundle }]);
     await user.click(open);
-    expect(stores.ui.getState().view).toEqual({ name: 'edit', id: 7 });
+    expect(stores.ui.getState().view).toEqual({ name: 'case', id: 7 });
   });
 
   it('a file the API refuses shows its message and imports nothing', async () => {

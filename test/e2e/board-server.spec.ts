@@ -103,6 +103,7 @@ async function openCase(page: Page, family: string): Promise<void> {
   const row = page.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]');
   await expect(row).toHaveCount(1);
   await row.first().click();
+  await page.getByRole('button', { name: 'Edit case' }).click();
   await expect(page.getByLabel('Family name', { exact: true })).toHaveValue(family);
 }
 

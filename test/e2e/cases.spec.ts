@@ -64,17 +64,21 @@ test('create a case from the keyboard, find it, edit it, and it survives a reloa
   await expect(app.getByRole('heading', { name: `${family}, Zoë` })).toBeVisible();
   await expect(app.getByText(/version 1/)).toBeVisible();
 
-  // Back to the list (nothing unsaved, so no question) and find it by a word of its diagnosis + name.
+  // Back to the case's overview (nothing unsaved, so no question), then the list; find it by a word of its diagnosis + name.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('button', { name: 'Edit case' })).toBeVisible();
   await app.keyboard.press('Escape');
   await search(app).fill(family.toLowerCase());
   await expect(rows(app)).toHaveCount(1);
   await expect(rows(app).first()).toContainText(`${family}, Zoë`);
   await expect(rows(app).first()).toContainText('Draft');
 
-  // Open it with the keyboard and edit.
+  // Open it with the keyboard (its overview), and edit ("e").
   await search(app).press('ArrowDown');
   await expect(grid(app)).toBeFocused();
   await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Question to the board' })).toBeVisible();
+  await app.keyboard.press('e');
   await expect(field(app, 'Family name')).toHaveValue(family);
   await expect(field(app, 'Total bilirubin')).toHaveValue('20'); // shown in the unit last used
   await field(app, 'Status').selectOption('ready');
@@ -86,15 +90,21 @@ test('create a case from the keyboard, find it, edit it, and it survives a reloa
   await expect(app.getByText(/version 2/)).toBeVisible();
   await expect(app.getByText(/unsaved changes/)).toHaveCount(0);
 
-  // A reload keeps the session (token kept in sessionStorage) and shows what the database holds.
+  // A reload keeps the session (token kept in sessionStorage) and the screen (the route is in the address).
   await app.reload();
-  await answerWhoIsActing(app);
+  await expect(field(app, 'Family name')).toHaveValue(family);
+  const chooser = app.getByRole('dialog', { name: 'Who is acting?' });
+  if (await chooser.isVisible()) await chooser.getByRole('button', { name: 'Not now' }).click();
+  // Back to the list through the overview; it shows what the database holds.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Escape');
   await expect(grid(app)).toBeVisible();
   await search(app).fill(family);
   await expect(rows(app)).toHaveCount(1);
   await expect(rows(app).first()).toContainText('Ready');
   await expect(rows(app).first()).toContainText('RAS wild type');
   await rows(app).first().click();
+  await app.getByRole('button', { name: 'Edit case' }).click();
   await expect(field(app, 'Albumin')).toHaveValue('38');
   await field(app, 'Albumin unit').selectOption('g_dl');
   await expect(field(app, 'Albumin')).toHaveValue('3.8'); // the same quantity in the other unit
@@ -105,6 +115,8 @@ test('create a case from the keyboard, find it, edit it, and it survives a reloa
   const dialog = app.getByRole('alertdialog', { name: 'Discard your changes?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(app.getByRole('button', { name: 'Edit case' })).toBeVisible(); // back on the case's overview
+  await app.keyboard.press('Escape');
   await expect(grid(app)).toBeVisible();
   await expect(rows(app).first()).toContainText('RAS wild type');
 });

@@ -12,6 +12,7 @@ async function openBySearch(page: Page, text: string): Promise<void> {
   const row = page.getByRole('grid', { name: 'Cases' }).locator('[role="row"][data-case-id]');
   await expect(row).toHaveCount(1);
   await row.first().click();
+  await page.getByRole('button', { name: 'Edit case' }).click();
   await expect(page.getByLabel('Family name', { exact: true })).toHaveValue(text);
 }
 
@@ -22,7 +23,8 @@ test('a stale save is refused as a conflict and the edits are kept', async ({ ap
   await app.getByLabel('Family name', { exact: true }).fill(family);
   await app.keyboard.press('Control+s');
   await expect(app.getByText(/version 1/)).toBeVisible();
-  await app.keyboard.press('Escape');
+  await app.keyboard.press('Escape'); // the form closes to the case's overview
+  await app.getByRole('button', { name: '← Cases' }).click();
 
   // A colleague opens the same case in another window and saves first.
   // A new tab has its own sessionStorage, so it opens the host URL with the token like a fresh window.

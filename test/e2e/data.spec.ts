@@ -110,6 +110,9 @@ test('the mCODE example imports as a case with primary breast and ECOG 1', async
   const open = app.getByRole('button', { name: /^Open case #\d+/ });
   await expect(open).toBeVisible();
   await open.click();
+  // The imported case opens on its overview, then the form.
+  await expect(app.locator('.overview-sub')).toContainText('Breast');
+  await app.getByRole('button', { name: 'Edit case' }).click();
   await expect(app.getByLabel('Primary tumour', { exact: true })).toHaveValue('breast');
   await expect(app.getByLabel('ECOG performance status', { exact: true })).toHaveValue('1');
 });

@@ -53,7 +53,7 @@ export function FhirImport() {
         <div className={`import-result ${result.imported ? 'done' : 'failed'}`} role={result.imported ? 'status' : 'alert'}>
           <h3>{result.imported ? (result.action === 'update' ? 'Imported: the case was updated' : result.action === 'unchanged' ? 'Imported: nothing had changed' : 'Imported: a new case') : 'Nothing was imported'}</h3>
           {result.imported && result.case_id !== null ? (
-            <button type="button" className="primary" onClick={() => stores.ui.getState().show({ name: 'edit', id: result.case_id as number })}>
+            <button type="button" className="primary" onClick={() => stores.ui.getState().show({ name: 'case', id: result.case_id as number })}>
               Open case #{result.case_id}{result.patient ? ` (${result.patient.family_name}, ${result.patient.given_name})` : ''}
             </button>
           ) : null}

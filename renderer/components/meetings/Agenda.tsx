@@ -136,7 +136,7 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
                   <span>Standard of care (no discussion)</span>
                 </label>
                 <span className="spacer" />
-                <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'edit', id: item.case_id })}
+                <button type="button" className="link" onClick={() => stores.ui.getState().show({ name: 'case', id: item.case_id })}
                   aria-label={`Open case: ${name(item)}`}>Open case</button>
                 <button type="button" onClick={() => onOpenDecision(item)}>{decision ? 'View decision' : 'Decision'}</button>
                 {editable ? <>
