@@ -20,7 +20,7 @@ import { CitationList } from '../components/evidence/CitationButton';
 import { EvidenceDialogProvider } from '../components/evidence/EvidenceDialog';
 import { StrengthBadge } from '../components/evidence/StrengthBadge';
 import { evaluateFacts } from '../components/evidence/useEvaluation';
-import { useStores } from '../stores/context';
+import { useEditor, useStores } from '../stores/context';
 import { failureOf } from '../stores/data';
 import '../styles/overview.css';
 
@@ -45,6 +45,9 @@ export function CaseOverview({ record, onEdit, onBack }: { record: CaseRecord; o
   const derived: EngineDerived | null = evaluation.ok ? evaluation.output.derived : null;
 
   useEffect(() => { titleRef.current?.focus({ preventScroll: true }); }, [record.id]);
+  // Someone else saved this case (board server's live updates): nothing is typed here, so show theirs at once.
+  const remote = useEditor((s) => s.remote);
+  useEffect(() => { if (remote) void stores.editor.getState().load(record.id); }, [remote, record.id, stores]);
   useEffect(() => {
     let live = true;
     stores.api.invoke('outcomes.timeline', { case_id: record.id }).then(
