@@ -3,7 +3,7 @@
  * real (temporary) demo database. Every page fails its test on any console error (see fixtures.ts).
  */
 import type { Locator, Page } from '@playwright/test';
-import { answerWhoIsActing, expect, test, uniqueName } from './fixtures';
+import { expect, test, uniqueName } from './fixtures';
 
 const grid = (page: Page): Locator => page.getByRole('grid', { name: 'Cases' });
 const rows = (page: Page): Locator => grid(page).locator('[role="row"][data-case-id]');
