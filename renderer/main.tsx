@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { storesForThisWindow } from './boot';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { StoresProvider } from './stores/context';
 import { syncRoute } from './stores/route';
 import './styles/base.css';
@@ -18,9 +19,11 @@ void storesForThisWindow().then((stores) => {
   syncRoute(stores.ui);
   createRoot(mount).render(
     <StrictMode>
-      <StoresProvider stores={stores}>
-        <App />
-      </StoresProvider>
+      <ErrorBoundary>
+        <StoresProvider stores={stores}>
+          <App />
+        </StoresProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

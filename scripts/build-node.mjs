@@ -1,7 +1,8 @@
 // Bundles the Node side (Electron main, preload, CLI, the core) with esbuild into dist/.
 // Runs on `npm ci` (prepare) so the `tumour-board` bin works on a fresh clone; takes well under a second.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -32,3 +33,12 @@ const jobs = Object.entries(entries)
     build({ ...common, entryPoints: [file], outfile: `dist/${name}.cjs` }),
   );
 await Promise.all(jobs);
+
+// The two DejaVu faces the minutes use (and the font licence), beside the bundles: the packaged app and the CLI
+// read them from dist/fonts/ (electron/minutes/fonts.ts), so the font package itself is a build-time dependency.
+const require = createRequire(import.meta.url);
+const fontPackage = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
+const fontsOut = path.join(root, 'dist', 'fonts');
+mkdirSync(fontsOut, { recursive: true });
+for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) copyFileSync(path.join(fontPackage, 'ttf', file), path.join(fontsOut, file));
+copyFileSync(path.join(fontPackage, 'LICENSE'), path.join(fontsOut, 'LICENSE-DejaVu.txt'));

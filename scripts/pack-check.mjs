@@ -142,6 +142,10 @@ const iconPacked = path.join(resources, 'icon.png');
 check('the icon is packed (resources/icon.png, same bytes as assets/icon.png)',
   existsSync(iconPacked) && existsSync(iconSource) && readFileSync(iconPacked).equals(readFileSync(iconSource)), iconPacked);
 
+// Fonts: the two DejaVu faces the minutes use and their licence, not the whole font package.
+for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE-DejaVu.txt']) check(`app.asar contains dist/fonts/${file}`, inAsar.has(`/dist/fonts/${file}`));
+check('the font package is not shipped (only the two faces in dist/fonts/)', !entries.some((p) => p.startsWith('/node_modules/dejavu-fonts-ttf/')));
+
 const nativeRel = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
 check('better_sqlite3.node is in app.asar.unpacked', existsSync(path.join(unpacked, nativeRel)), nativeRel);
 let markedUnpacked;

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { osUserName } from '../app/seats';
+import { createFileLog } from '../app/file-log';
 import { unlockDatabaseKey } from '../app/keychain';
 import { createRelay, type Relay, type RelayOptions } from '../core/relay';
 import { createBoardLink, type BoardLink } from '../host/board-link';
@@ -28,7 +29,12 @@ const APP_NAME = 'Tumour Board';
 const DB_FILE = 'tumour-board.db';
 /** The "Board server" setting (address and pinned certificate), beside the local database. */
 const BOARD_SERVER_FILE = 'board-server.json';
-const log = (message: string): void => console.warn(`[tumour-board] ${message}`);
+/** The rotating log file in <userData>/logs (what failed, never patient data), opened once the user-data folder is known. */
+let fileLog: ((message: string) => void) | null = null;
+const log = (message: string): void => {
+  console.warn(`[tumour-board] ${message}`);
+  fileLog?.(message);
+};
 const devTools = !app.isPackaged;
 
 // The same user-data folder ("Tumour Board") in development and in packaged builds.
@@ -38,6 +44,7 @@ const userDataOverride = process.env.TUMOUR_BOARD_USER_DATA;
 if (!app.isPackaged && userDataOverride !== undefined && userDataOverride !== '') {
   app.setPath('userData', path.resolve(userDataOverride));
 }
+if (!process.argv.includes(SELF_CHECK_FLAG)) fileLog = createFileLog({ dir: path.join(app.getPath('userData'), 'logs') });
 
 // Both must happen before 'ready'.
 registerAppScheme();

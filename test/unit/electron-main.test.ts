@@ -2,6 +2,7 @@
 // lifecycle (scheme before ready, sandbox, lock), the guards on the session and on every WebContents, the
 // protocol handler, the core started in utility processes behind MessagePorts (the relay and core themselves are
 // tested in core-relay.test.ts), IPC relayed to it, the window, and closing the cores on quit.
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Fn = (...args: never[]) => unknown;
@@ -147,6 +148,14 @@ const core = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => fake.electron);
+// The log file is tested in file-log.test.ts; here its lines are recorded.
+const logFile = vi.hoisted(() => ({ dirs: [] as string[], lines: [] as string[] }));
+vi.mock('../../electron/app/file-log', () => ({
+  createFileLog: (options: { dir: string }) => {
+    logFile.dirs.push(options.dir);
+    return (message: string) => logFile.lines.push(message);
+  },
+}));
 // The keychain and encryption are tested in electron-keychain.test.ts; here the key is a fixed fake.
 vi.mock('../../electron/app/keychain', () => ({ unlockDatabaseKey: () => ({ key: 'k', recoveryKey: null, encryptedExisting: false }) }));
 vi.mock('../../electron/core/relay', () => ({
@@ -332,8 +341,13 @@ describe('Electron main', () => {
   it('a core that stops is logged and, for the interactive core, the user is told and the app exits', async () => {
     await boot();
     await ready();
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     core.options?.onCoreExit?.('jobs', 1);
     expect(fake.state.exitCode).toBeNull();
+    // Written to the rotating log in the user-data folder.
+    expect(logFile.dirs.at(-1)).toBe(path.join('/fake/userData', 'logs'));
+    expect(logFile.lines.at(-1)).toBe('the jobs core stopped (exit code 1)');
+    quiet.mockRestore();
     core.options?.onCoreExit?.('interactive', 1);
     expect(fake.state.errorBox?.[0]).toBe('Tumour Board stopped working');
     expect(fake.state.exitCode).toBe(1);
