@@ -89,7 +89,7 @@ export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOStri
   const key = auditKeyFor(db);
   const lastKeyId = last ? keyIdOfHash(last.hash) : null;
   if (lastKeyId !== null && key === null) {
-    throw new Error(`the audit log is keyed (audit key ${lastKeyId}) but its key is missing (${auditKeyPathFor(db.name)}): put the board's audit key back beside the file; nothing was written`);
+    throw new Error(`the audit log is keyed (audit key ${lastKeyId}) but its key is missing (${typeof db.name === 'string' && db.name !== '' ? auditKeyPathFor(db.name) : 'no audit key file was given'}): put the board's audit key back beside the file; nothing was written`);
   }
   if (lastKeyId !== null && key !== null && lastKeyId !== key.id) {
     throw new Error(`the audit key beside the file (${key.id}) is not the key this board's audit log was written with (${lastKeyId}); nothing was written`);
