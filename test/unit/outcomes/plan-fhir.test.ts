@@ -82,7 +82,8 @@ describe('plans in the exports', () => {
       const first = decisions[0];
       if (!first) throw new Error('no decision');
       const plan = planOf(first.id, app);
-      const reg = buildRegistryExport(app.db);
+      // k = 1: this checks the plan's mapping on one treated case, which k-anonymity (k = 5) would withhold.
+      const reg = buildRegistryExport(app.db, { k: 1 });
       const bundle = JSON.parse(reg.fhir) as Bundle;
       const treatments = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Procedure | MedicationRequest =>
         (r?.resourceType === 'Procedure' || r?.resourceType === 'MedicationRequest') && (r.id ?? '').endsWith('-treatment'));
