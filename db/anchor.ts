@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from './connection';
+import type { DbLike as Db } from './sql/port';
 import { stmt } from './statements';
 
 export interface AuditHead { id: number; hash: string }
@@ -46,7 +46,7 @@ export function writeAnchor(db: Db, file: string = db.name): AuditHead | null {
 export function anchorProblem(db: Db, file: string = db.name): string | null {
   const anchored = readAnchor(file);
   if (!anchored) return null;
-  const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(anchored.id) as string | undefined;
+  const row = stmt(db, 'SELECT hash FROM audit_log WHERE id = ?').pluck().get(anchored.id) as string | undefined;
   if (row === undefined) {
     return `audit: the newest audit rows were removed (the anchor beside the file records row ${anchored.id}; the log now ends before it)`;
   }

@@ -11,9 +11,13 @@
  * (a downgrade). The hashing is plain TypeScript over the row's values (no SQL function), so any engine can run it.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { Db } from './connection';
-import { stmt } from './statements';
+import type { DbLike as Db } from './sql/port';
+import { sqlDb, sqliteOf } from './sql/port';
+import { isInTransaction, stmt } from './statements';
 import { auditKeyOf, auditKeyPathFor, readAuditKey, type AuditKey } from './auditKey';
+
+/** The advisory lock that serialises audit appends across processes on PostgreSQL. */
+export const AUDIT_LOCK = 7411;
 
 export const GENESIS_HASH = '0'.repeat(64);
 const KEYED_PREFIX = 'hmac:';
@@ -70,7 +74,9 @@ export function shortHash(hash: string): string {
 
 /** The audit key of a connection: the one bound when it was opened, else the key file beside its file. */
 export function auditKeyFor(db: Db): AuditKey | null {
-  return auditKeyOf(db, () => (db.name && db.name !== ':memory:' ? readAuditKey(db.name) : null));
+  // The key is bound to the better-sqlite3 connection when there is one; a PostgreSQL store has no key file beside it.
+  const raw = sqliteOf(db);
+  return auditKeyOf(raw ?? db, () => (raw && raw.name && raw.name !== ':memory:' ? readAuditKey(raw.name) : null));
 }
 
 const toJson = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -84,7 +90,9 @@ function insertRow(db: Db, row: AuditRow): void {
 
 /** Appends one audit row. Must be called inside the transaction that makes the change. */
 export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOString()): number {
-  if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
+  if (!isInTransaction(db)) throw new Error('appendAudit must run inside the transaction of the change it records');
+  // Several server processes on one PostgreSQL database: appends wait for each other so the chain has one order.
+  if (sqlDb(db).dialect === 'postgres') stmt(db, `SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`).get();
   let last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const key = auditKeyFor(db);
   const lastKeyId = last ? keyIdOfHash(last.hash) : null;
@@ -134,7 +142,7 @@ export function verifyAuditChain(db: Db, key: AuditKey | null = auditKeyFor(db))
   let rows = 0;
   let keyedFrom: number | null = null;
   const fail = (row: AuditRow, reason: string): AuditVerification => ({ ok: false, rows, rowId: row.id, reason: `audit row ${row.id}: ${reason}` });
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+  for (const row of sqlDb(db).iterate<AuditRow>('SELECT * FROM audit_log ORDER BY id')) {
     rows++;
     if (row.id !== expectedId) return fail(row, `expected row ${expectedId} before it (rows deleted or renumbered)`);
     if (row.prev_hash !== prevHash) return fail(row, `link to row ${row.id - 1} is broken (previous row altered or removed)`);

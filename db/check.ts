@@ -1,8 +1,9 @@
 /**
- * `tumour-board check`: everything that says the file can be trusted. SQLite's own integrity and
- * foreign-key checks, the audit chain, the append-only triggers still in place, the search index in step.
+ * `tumour-board check`: everything that says the database can be trusted, on either engine. SQLite's own
+ * integrity and foreign-key checks (PostgreSQL: triggers present and enabled), the audit chain, the row seals,
+ * the append-only triggers still in place, the search index in step.
  */
-import type { Db } from './connection';
+import type { DbLike as Db } from './sql/port';
 import { verifyAuditChain } from './audit';
 import { expectedSearchBodies } from './repositories/cases';
 import { MEETING_TRIGGERS } from './migrations/002-meetings';
@@ -10,6 +11,8 @@ import { verifySeals } from './seals';
 import { anchorProblem } from './anchor';
 import { schemaDifferences } from './restore';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { sqlDb, sqliteOf } from './sql/port';
+import { schemaVersion } from './schema-version';
 
 export interface CheckReport {
   ok: boolean;
@@ -25,38 +28,69 @@ const OUTCOME_TRIGGERS = [
   'outcome_events_no_delete', 'outcome_events_retract_only',
 ];
 
-export function checkDatabase(db: Db, migrations: readonly Migration[] = MIGRATIONS): CheckReport {
+/** Triggers only PostgreSQL has (TRUNCATE skips row triggers; live events); `check` requires them there too. */
+const PG_ONLY_TRIGGERS = [
+  'audit_log_no_truncate', 'meetings_no_truncate', 'attendees_no_truncate', 'agenda_items_no_truncate', 'decisions_no_truncate',
+  'decision_amendments_no_truncate', 'followups_no_truncate', 'response_assessments_no_truncate', 'toxicities_no_truncate',
+  'outcome_events_no_truncate',
+];
+const PG_EVENT_TRIGGERS = ['audit_log_notify'];
+
+/**
+ * SQLite: integrity and foreign keys from SQLite itself, triggers from sqlite_schema, the schema compared object by
+ * object. PostgreSQL: the triggers from pg_trigger, where a DISABLED trigger counts as missing and a trigger the app
+ * did not create is named (the server keeps its own integrity; a DBA's pg_amcheck is the deeper tool).
+ */
+function engineProblems(db: Db, version: number, migrations: readonly Migration[]): { problems: string[]; triggers: Set<string> } {
   const problems: string[] = [];
-  const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  const raw = sqliteOf(db);
+  if (!raw) {
+    const rows = sqlDb(db).all<{ name: string; enabled: string }>(
+      `SELECT t.tgname AS name, t.tgenabled AS enabled FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = current_schema()`,
+    );
+    const known = new Set([...REQUIRED_TRIGGERS, ...MEETING_TRIGGERS, ...OUTCOME_TRIGGERS, ...PG_ONLY_TRIGGERS, ...PG_EVENT_TRIGGERS]);
+    const triggers = new Set<string>();
+    for (const r of rows) {
+      if (!known.has(r.name)) problems.push(`schema: extra trigger ${r.name} (not created by Tumour Board)`);
+      else if (r.enabled === 'D') problems.push(`protection trigger ${r.name} is disabled (ALTER TABLE … ENABLE TRIGGER; protected rows can be altered)`);
+      triggers.add(r.name);
+    }
+    for (const t of PG_ONLY_TRIGGERS) if (!triggers.has(t)) problems.push(`protection trigger ${t} is missing (rows can be removed with TRUNCATE)`);
+    return { problems, triggers };
+  }
+  const integrity = raw.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
     problems.push(...integrity.slice(0, 20).map((r) => `integrity: ${r.integrity_check}`));
   }
-  const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const fk = raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   for (const r of fk.slice(0, 20)) problems.push(`foreign key: ${r.table} row ${r.rowid} points to a missing ${r.parent} row`);
+  // Anything added to or altered in the schema behind the app's back (a trigger that rewrites facts...);
+  // missing protections are named by the trigger checks.
+  for (const d of schemaDifferences(raw, version, migrations)) if (!d.endsWith(' is missing')) problems.push(`schema: ${d}`);
+  const triggers = new Set(raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]);
+  return { problems, triggers };
+}
 
-  const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]));
+export function checkDatabase(db: Db, migrations: readonly Migration[] = MIGRATIONS): CheckReport {
+  const version = schemaVersion(db);
+  const { problems, triggers } = engineProblems(db, version, migrations);
   for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(`audit: protection trigger ${t} is missing (audit log can be altered)`);
-  // Each migration's protections are required once the file has reached that schema version.
-  const version = db.pragma('user_version', { simple: true }) as number;
+  // Each migration's protections are required once the database has reached that schema version.
   if (version >= 2) for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
   if (version >= 4) for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(`outcomes: protection trigger ${t} is missing (recorded outcomes can be altered)`);
 
-  // Anything added to or altered in the schema behind the app's back (a trigger that rewrites facts...);
-  // missing protections are named by the checks above.
-  for (const d of schemaDifferences(db, version, migrations)) if (!d.endsWith(' is missing')) problems.push(`schema: ${d}`);
-
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);
-  const anchor = anchorProblem(db);
+  // The anchor is a file beside a SQLite database; a PostgreSQL server has no such file.
+  const anchor = sqliteOf(db) ? anchorProblem(db) : null;
   if (anchor) problems.push(anchor);
   // Meeting records (decisions, agenda, amendments...) must match their last audited state.
-  const seals = verifySeals(db);
+  const seals = verifySeals(db, version);
   if (!seals.ok) problems.push(...seals.problems);
 
   const expected = expectedSearchBodies(db);
-  const indexed = new Map(
-    (db.prepare('SELECT rowid AS id, body FROM case_search').all() as { id: number; body: string }[]).map((r) => [r.id, r.body]),
-  );
+  const indexed = new Map(sqlDb(db).all<{ id: number; body: string }>('SELECT rowid AS id, body FROM case_search').map((r) => [r.id, r.body]));
   let drift = 0;
   for (const [id, body] of expected) if (indexed.get(id) !== body) drift++;
   for (const id of indexed.keys()) if (!expected.has(id)) drift++;

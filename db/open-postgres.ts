@@ -14,9 +14,9 @@ export interface PostgresOpenResult {
   fromVersion: number;
 }
 
-/** Advisory lock keys (pg_advisory_xact_lock): migrations, and audit appends (db/audit.ts). */
+/** Advisory lock key (pg_advisory_xact_lock) of migrations; audit appends use db/audit.ts AUDIT_LOCK. */
 export const MIGRATION_LOCK = 7410;
-export const AUDIT_LOCK = 7411;
+
 
 /** The schema version recorded in `schema_migrations` (0 when the table does not exist). */
 export function postgresSchemaVersion(db: PostgresSqlDb): number {

@@ -8,9 +8,12 @@
  * triggers) is found and named.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './connection';
+import type { DbLike as Db } from './sql/port';
 import { stmt } from './statements';
 import { appendAudit } from './audit';
+import { sqlDb } from './sql/port';
+import { jsonText } from './sql/dialect';
+import { schemaVersion } from './schema-version';
 
 /**
  * The sealed tables and the columns a seal covers (in this order). Append columns only with a new seal version.
@@ -69,7 +72,7 @@ export function sealOf(db: Db, table: SealedTable, id: number): string | null {
 export function sealBaseline(db: Db, version: number, at = new Date().toISOString()): void {
   const rows: [SealedTable, number][] = [];
   for (const table of (Object.keys(SEALED_TABLES) as SealedTable[]).filter((t) => SEALED_SINCE[t] === version)) {
-    for (const id of db.prepare(`SELECT ${keyOf(table)} FROM ${table} ORDER BY 1`).pluck().all() as number[]) rows.push([table, id]);
+    for (const id of sqlDb(db).pluckAll<number>(`SELECT ${keyOf(table)} FROM ${table} ORDER BY 1`)) rows.push([table, id]);
   }
   if (rows.length === 0) return;
   appendAudit(db, { actor: 'Tumour Board (upgrade)', action: 'seal.baseline', entity: 'seal', entityId: version, before: null, after: { seals: sealsFor(db, rows) } }, at);
@@ -92,12 +95,13 @@ export type SealVerification =
   | { ok: false; rows: number; problems: string[]; table: SealedTable; rowId: number };
 
 /** Compares every sealed row with its last audited seal; names the first problems (up to 20). */
-export function verifySeals(db: Db, version = db.pragma('user_version', { simple: true }) as number): SealVerification {
+export function verifySeals(db: Db, version = schemaVersion(db)): SealVerification {
   const last = new Map<string, { seal: string | null; auditId: number }>();
   const placeholders = SEALING_ENTITIES.map(() => '?').join(', ');
-  const audit = db.prepare(
-    `SELECT id, json_extract(after, '$.seals') AS seals FROM audit_log WHERE entity IN (${placeholders}) ORDER BY id`,
-  ).iterate(...SEALING_ENTITIES) as IterableIterator<{ id: number; seals: string | null }>;
+  const audit = sqlDb(db).iterate<{ id: number; seals: string | null }>(
+    `SELECT id, ${jsonText(db, 'after', 'seals')} AS seals FROM audit_log WHERE entity IN (${placeholders}) ORDER BY id`,
+    SEALING_ENTITIES,
+  );
   for (const a of audit) {
     if (!a.seals) continue;
     let parsed: Seals;
@@ -118,7 +122,7 @@ export function verifySeals(db: Db, version = db.pragma('user_version', { simple
   for (const table of (Object.keys(SEALED_TABLES) as SealedTable[]).filter((t) => version >= SEALED_SINCE[t])) {
     const seen = new Set<number>();
     const key = keyOf(table);
-    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).iterate() as IterableIterator<Record<string, unknown>>) {
+    for (const row of sqlDb(db).iterate<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${key}`)) {
       rows++;
       const rowId = Number(row[key]);
       seen.add(rowId);

@@ -1,5 +1,5 @@
 /** Boards: each board's quorum rule and the recency limits of its completeness gate. */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
 import { withSeals } from '../seals';
 import { inTransaction, stmt } from '../statements';

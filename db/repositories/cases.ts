@@ -2,10 +2,11 @@
  * Cases (referrals to the board). Writes run in one transaction with their audit row and the search-index
  * row; reads serve the case list (paged, filtered, sorted, searched through FTS5) and the case form.
  */
-import type { Db } from '../connection';
+import type { DbLike as Db, Dialect } from '../sql/port';
+import { sqlDb } from '../sql/port';
 import { appendAudit } from '../audit';
 import { withSeals } from '../seals';
-import { inTransaction, stmt } from '../statements';
+import { inTransaction, insertId, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { derivedAge, implausibleDates } from '../../shared/domain/caseDates';
 import { todayIn } from '../../shared/time/clock';
@@ -48,7 +49,15 @@ function searchBody(patient: PatientInput, c: CaseInput): string {
   return foldText([patient.family_name, patient.given_name, patient.identifier, c.diagnosis, c.question, primary].join(' '));
 }
 
+/** The words of a search body for PostgreSQL's tsvector: the same tokens SQLite's unicode61 tokenizer sees. */
+export const searchTerms = (body: string): string => searchTokens(body).join(' ');
+
 function writeSearchRow(db: Db, caseId: number, body: string, isNew = false): void {
+  if (sqlDb(db).dialect === 'postgres') {
+    stmt(db, `INSERT INTO case_search (rowid, body, terms) VALUES (?, ?, to_tsvector('simple', ?))
+      ON CONFLICT (rowid) DO UPDATE SET body = excluded.body, terms = excluded.terms`).run(caseId, body, searchTerms(body));
+    return;
+  }
   if (!isNew) stmt(db, 'DELETE FROM case_search WHERE rowid = ?').run(caseId);
   stmt(db, 'INSERT INTO case_search (rowid, body) VALUES (?, ?)').run(caseId, body);
 }
@@ -133,12 +142,12 @@ export function createCase(db: Db, input: CreateCaseInput, actor: string, now = 
     }
     const facts = plausibleFacts(db, patient.birth_date, input.case, now);
     const c = { ...input.case, facts: compactFacts(facts), last_imaging_date: input.case.last_imaging_date ?? null, last_labs_date: input.case.last_labs_date ?? null };
-    const info = stmt(
+    const id = insertId(
       db,
       `INSERT INTO cases (patient_id, status, primary_tumor, sort_name, created_at, updated_at)
        VALUES (@patient_id, @status, @primary_tumor, @sort_name, @now, @now)`,
-    ).run({ patient_id: patient.id, status: c.status, primary_tumor: c.facts.primary_tumor ?? null, sort_name: sortNameOf(patient), now });
-    const id = Number(info.lastInsertRowid);
+      { patient_id: patient.id, status: c.status, primary_tumor: c.facts.primary_tumor ?? null, sort_name: sortNameOf(patient), now },
+    );
     writeDetails(db, id, c, true);
     writeSearchRow(db, id, searchBody(patient, c), true);
     const record: CaseRecord = { id, patient, ...c, version: 1, created_at: now, updated_at: now };
@@ -210,11 +219,21 @@ const SORT_SQL: Record<CaseSortKey, (dir: 'ASC' | 'DESC') => string> = {
   status: (d) => `c.status_rank ${d}, c.id ${d}`,
 };
 
-/** FTS5 query for what was typed: every word must match as a prefix ("odeg nun" → "odeg"* "nun"*). */
-export function toMatchQuery(search: string | undefined): string | null {
+/**
+ * The query for what was typed: every word must match as a prefix. SQLite FTS5: "odeg"* "nun"*; PostgreSQL
+ * tsquery: odeg:* & nun:* (tokens are letters and digits only, so neither needs escaping).
+ */
+export function toMatchQuery(search: string | undefined, dialect: Dialect = 'sqlite'): string | null {
   const tokens = searchTokens(search ?? '').slice(0, 12);
-  return tokens.length ? tokens.map((t) => `"${t}"*`).join(' ') : null;
+  if (!tokens.length) return null;
+  return dialect === 'postgres' ? tokens.map((t) => `${t}:*`).join(' & ') : tokens.map((t) => `"${t}"*`).join(' ');
 }
+
+/** The cases whose search row matches one parameter (the match query of the dialect). */
+const MATCH_SQL: Record<Dialect, string> = {
+  sqlite: 'SELECT rowid FROM case_search WHERE case_search MATCH ?',
+  postgres: "SELECT rowid FROM case_search WHERE terms @@ to_tsquery('simple', ?)",
+};
 
 export interface ListSql {
   countSql: string;
@@ -227,12 +246,12 @@ export interface ListSql {
  * `broadMatch`: the search matches many cases (known from the count), so walking the sort index and
  * probing the match set finds a page sooner than sorting every match; the unary + tells SQLite so.
  */
-export function buildListSql(q: CaseListQueryParsed, broadMatch = false): ListSql {
+export function buildListSql(q: CaseListQueryParsed, broadMatch = false, dialect: Dialect = 'sqlite'): ListSql {
   const where: string[] = [];
   const params: unknown[] = [];
-  const match = toMatchQuery(q.search);
+  const match = toMatchQuery(q.search, dialect);
   if (match) {
-    where.push(`${broadMatch ? '+' : ''}c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)`);
+    where.push(`${broadMatch && dialect === 'sqlite' ? '+' : ''}c.id IN (${MATCH_SQL[dialect]})`);
     params.push(match);
   }
   if (q.statuses?.length) {
@@ -254,7 +273,7 @@ export function buildListSql(q: CaseListQueryParsed, broadMatch = false): ListSq
         ORDER BY ${order} LIMIT ? OFFSET ?)
       SELECT c.id, c.patient_id, p.identifier, p.family_name, p.given_name, p.birth_date, c.primary_tumor,
         d.diagnosis, substr(d.question, 1, 240) AS question, c.status, c.updated_at
-      FROM page CROSS JOIN cases c ON c.id = page.id JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
+      FROM page ${dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} cases c ON c.id = page.id JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
       ORDER BY ${order}`,
     params,
   };
@@ -264,16 +283,17 @@ export function buildListSql(q: CaseListQueryParsed, broadMatch = false): ListSq
 export const BROAD_MATCH = 2000;
 
 export function listCases(db: Db, q: CaseListQueryParsed): CaseListPage {
-  const match = toMatchQuery(q.search);
+  const { dialect } = sqlDb(db);
+  const match = toMatchQuery(q.search, dialect);
   let broad = false;
   let total: number | undefined;
   if (match) {
     // The FTS index alone counts matches in milliseconds; that number picks the plan.
-    const matches = stmt(db, 'SELECT count(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
+    const matches = stmt(db, `SELECT count(*) FROM (${MATCH_SQL[dialect]}) m`).pluck().get(match) as number;
     broad = matches > BROAD_MATCH;
     if (matches === 0 || (!q.statuses?.length && !q.primaries?.length)) total = matches;
   }
-  const sql = buildListSql(q, broad);
+  const sql = buildListSql(q, broad, dialect);
   total ??= stmt(db, sql.countSql).pluck().get(...sql.params) as number;
   if (total === 0 || q.offset >= total) return { total, offset: q.offset, rows: [] };
   const rows = stmt(db, sql.rowsSql).all(...sql.params, q.limit, q.offset) as CaseSummary[];
@@ -287,10 +307,10 @@ export function countCases(db: Db): number {
 /** Rebuilds the search index from the tables (repair, and the check that it is in step). */
 export function expectedSearchBodies(db: Db): Map<number, string> {
   const out = new Map<number, string>();
-  const rows = db.prepare(
+  const rows = sqlDb(db).iterate<{ id: number; diagnosis: string; question: string; facts: string } & PatientInput>(
     `SELECT c.id, d.diagnosis, d.question, d.facts, c.status, p.identifier, p.family_name, p.given_name, p.birth_date, p.sex
      FROM cases c JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id`,
-  ).iterate() as IterableIterator<{ id: number; diagnosis: string; question: string; facts: string } & PatientInput>;
+  );
   for (const r of rows) {
     const facts = JSON.parse(r.facts) as CaseFacts;
     out.set(r.id, searchBody(r, { diagnosis: r.diagnosis, question: r.question, facts, referring_clinician: '', status: 'draft' }));

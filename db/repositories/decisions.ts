@@ -4,8 +4,8 @@
  * Before sign-off a decision is re-recorded in place; after sign-off the triggers make it read-only and a
  * correction is an amendment row pointing to it (the original stays as recorded).
  */
-import type { Db } from '../connection';
-import { inTransaction, stmt } from '../statements';
+import type { DbLike as Db } from '../sql/port';
+import { inTransaction, insertId, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { evaluate } from '../../shared/engine/evaluate';
 import type { EngineOutput } from '../../shared/engine/schema';
@@ -147,12 +147,11 @@ export function recordDecision(db: Db, input: DecisionRecordInput, actor: Actor,
         engine_version = @engine_version, plan_strength = @plan_strength, concordance = @concordance, recorded_by = @recorded_by,
         recorded_by_profile_id = @recorded_by_profile_id, recorded_at = @recorded_at WHERE id = @id`).run({ ...row, id });
     } else {
-      id = Number(stmt(db, `INSERT INTO decisions (meeting_id, agenda_item_id, case_id, plan, plan_detail, intent, rationale, consensus, dissent,
+      id = insertId(db, `INSERT INTO decisions (meeting_id, agenda_item_id, case_id, plan, plan_detail, intent, rationale, consensus, dissent,
         actions, follow_up_date, patient_preference_discussed, discordance_reason, facts_snapshot, engine_snapshot, engine_version,
         plan_strength, concordance, recorded_by, recorded_by_profile_id, recorded_at) VALUES (@meeting_id, @agenda_item_id, @case_id, @plan,
         @plan_detail, @intent, @rationale, @consensus, @dissent, @actions, @follow_up_date, @patient_preference_discussed, @discordance_reason,
-        @facts_snapshot, @engine_snapshot, @engine_version, @plan_strength, @concordance, @recorded_by, @recorded_by_profile_id, @recorded_at)`)
-        .run(row).lastInsertRowid);
+        @facts_snapshot, @engine_snapshot, @engine_version, @plan_strength, @concordance, @recorded_by, @recorded_by_profile_id, @recorded_at)`, row);
     }
     advanceCaseStatus(db, item.case_id, 'discussed', actor, now);
     const auditContent = { ...content, meeting_id: m.id, agenda_item_id: itemId, case_id: item.case_id, engine_version: engine.engine_version, plan_strength, concordance };
@@ -190,9 +189,9 @@ export function amendDecision(db: Db, input: AmendmentInput, actor: Actor, now =
       before[f] = current[f];
       after[f] = merged.data[f];
     }
-    const id = Number(stmt(db, `INSERT INTO decision_amendments (decision_id, reason, changed_fields, before, after, amended_by, amended_by_profile_id, amended_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(decision.id, input.reason.trim(), JSON.stringify(changed), JSON.stringify(before), JSON.stringify(after),
-      actor.label, actor.profileId, now).lastInsertRowid);
+    const id = insertId(db, `INSERT INTO decision_amendments (decision_id, reason, changed_fields, before, after, amended_by, amended_by_profile_id, amended_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, decision.id, input.reason.trim(), JSON.stringify(changed), JSON.stringify(before), JSON.stringify(after),
+      actor.label, actor.profileId, now);
     auditMeetingChange(db, actor, 'decision.amend', 'amendment', id, before, { decision_id: decision.id, reason: input.reason.trim(), changed_fields: changed, changes: after },
       [['decision_amendments', id]], now);
     const out = getDecision(db, decision.id);

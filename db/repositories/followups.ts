@@ -2,8 +2,9 @@
  * Follow-up: was each decided plan carried out (date), or changed (reason)? Follow-up rows are append-only;
  * the latest one per decision is its status. Also the quality report per board and period.
  */
-import type { Db } from '../connection';
-import { inTransaction, stmt } from '../statements';
+import type { DbLike as Db } from '../sql/port';
+import { inTransaction, insertId, stmt } from '../statements';
+import { jsonArraySome, jsonText } from '../sql/dialect';
 import { DomainError } from '../../shared/errors';
 import type {
   Followup, FollowupRow, Implementation, Plan, QualityReport,
@@ -26,8 +27,7 @@ export function recordFollowup(db: Db, input: FollowupInputParsed, actor: Actor,
       throw new DomainError('NOT_FOUND', `decision ${input.decision_id} does not exist`, 'decision_id');
     }
     const reason = input.outcome === 'changed' ? input.reason : null;
-    const id = Number(stmt(db, 'INSERT INTO followups (decision_id, outcome, date, reason, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.decision_id, input.outcome, input.date, reason, input.note, actor.label, now).lastInsertRowid);
+    const id = insertId(db, 'INSERT INTO followups (decision_id, outcome, date, reason, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)', input.decision_id, input.outcome, input.date, reason, input.note, actor.label, now);
     const row = stmt(db, 'SELECT * FROM followups WHERE id = ?').get(id) as Followup;
     auditMeetingChange(db, actor, 'followup.record', 'followup', id, null, { ...row }, [['followups', id]], now);
     return row;
@@ -48,10 +48,10 @@ export function listFollowups(db: Db, q: FollowupQueryParsed): FollowupRow[] {
     params.push(q.board);
   }
   if (q.due_by) {
-    where.push(`(d.follow_up_date <= ? OR EXISTS (SELECT 1 FROM json_each(d.actions) j WHERE json_extract(j.value, '$.due_date') <= ?))`);
+    where.push(`(d.follow_up_date <= ? OR ${jsonArraySome(db, 'd.actions', 'due_date', '<=')})`);
     params.push(q.due_by, q.due_by);
   }
-  const rows = db.prepare(`SELECT d.id AS decision_id, d.meeting_id, b.name AS board, m.scheduled_at, d.case_id, p.identifier, p.family_name,
+  const rows = stmt(db, `SELECT d.id AS decision_id, d.meeting_id, b.name AS board, m.scheduled_at, d.case_id, p.identifier, p.family_name,
       p.given_name, d.plan, d.intent, d.follow_up_date, d.actions
     FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN boards b ON b.id = m.board_id JOIN cases c ON c.id = d.case_id
     JOIN patients p ON p.id = c.patient_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -59,7 +59,8 @@ export function listFollowups(db: Db, q: FollowupQueryParsed): FollowupRow[] {
   const out: FollowupRow[] = [];
   for (const r of rows) {
     // The plan as amended, when amended.
-    const amended = stmt(db, `SELECT json_extract(after, '$.plan') FROM decision_amendments WHERE decision_id = ? AND json_extract(after, '$.plan') IS NOT NULL
+    const plan = jsonText(db, 'after', 'plan');
+    const amended = stmt(db, `SELECT ${plan} FROM decision_amendments WHERE decision_id = ? AND ${plan} IS NOT NULL
       ORDER BY id DESC LIMIT 1`).pluck().get(r.decision_id) as Plan | undefined;
     const latest = latestFollowup(db, r.decision_id);
     const status: Implementation = latest?.outcome ?? 'pending';
@@ -80,9 +81,9 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.ro
 export function qualityReport(db: Db, q: { board?: string | undefined; from: string; to: string }): QualityReport {
   const boardSql = q.board ? 'AND b.name = @board' : '';
   const params = { board: q.board ?? null, from: q.from, to: `${q.to}T99` };
-  const meetings = db.prepare(`SELECT m.id, m.status, m.quorum_record FROM meetings m JOIN boards b ON b.id = m.board_id
+  const meetings = stmt(db, `SELECT m.id, m.status, m.quorum_record FROM meetings m JOIN boards b ON b.id = m.board_id
     WHERE m.scheduled_at >= @from AND m.scheduled_at <= @to ${boardSql}`).all(params) as { id: number; status: string; quorum_record: string | null }[];
-  const items = db.prepare(`SELECT a.id, a.override_reason, a.standard_of_care, m.scheduled_at, c.created_at, d.id AS decision_id, d.rationale, d.concordance,
+  const items = stmt(db, `SELECT a.id, a.override_reason, a.standard_of_care, m.scheduled_at, c.created_at, d.id AS decision_id, d.rationale, d.concordance,
       (SELECT count(*) FROM decision_amendments x WHERE x.decision_id = d.id) AS amendments,
       (SELECT f.outcome FROM followups f WHERE f.decision_id = d.id ORDER BY f.id DESC LIMIT 1) AS outcome
     FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN boards b ON b.id = m.board_id JOIN cases c ON c.id = a.case_id

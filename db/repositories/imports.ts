@@ -2,7 +2,8 @@
  * What imports need from the database besides the case repository: saved CSV column mappings per source
  * (audited like every other change) and the lookups that decide create / update / unchanged.
  */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
+import { sqlDb } from '../sql/port';
 import { appendAudit } from '../audit';
 import { inTransaction, stmt } from '../statements';
 import type { CsvMapping, SavedMapping } from '../../shared/domain/imports';
@@ -16,7 +17,10 @@ interface MappingRow {
 
 /** False on a database whose schema predates migration 003 (imports); reads then find nothing. */
 function hasMappings(db: Db): boolean {
-  return stmt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'import_mappings'").pluck().get() === 1;
+  const sql = sqlDb(db).dialect === 'postgres'
+    ? "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'import_mappings'"
+    : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'import_mappings'";
+  return stmt(db, sql).pluck().get() === 1;
 }
 
 export function getSavedMapping(db: Db, source: string): SavedMapping | undefined {

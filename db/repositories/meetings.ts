@@ -3,10 +3,10 @@
  * acting profile), which carries the seals of the rows it wrote (db/seals.ts). A signed meeting is read-only:
  * checked here (READ_ONLY) and enforced by the triggers of migration 002.
  */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
 import { sealsFor, withSeals, type SealedTable } from '../seals';
-import { inTransaction, stmt } from '../statements';
+import { inTransaction, insertId, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import type { CaseFacts } from '../../shared/facts/facts';
 import type { CaseRecord, CaseStatus } from '../../shared/domain/case';
@@ -207,10 +207,8 @@ export function createMeeting(db: Db, input: MeetingInputParsed, actor: Actor, n
   return inTransaction(db, () => {
     checkProfiles(db, input);
     const board = ensureBoard(db, input.board, actor, now);
-    const info = stmt(db, `INSERT INTO meetings (board_id, scheduled_at, location, video_link, chair_profile_id, coordinator_profile_id, status,
-      created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)`)
-      .run(board.id, input.scheduled_at, input.location, input.video_link, input.chair_profile_id, input.coordinator_profile_id, now, now);
-    const id = Number(info.lastInsertRowid);
+    const id = insertId(db, `INSERT INTO meetings (board_id, scheduled_at, location, video_link, chair_profile_id, coordinator_profile_id, status,
+      created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)`, board.id, input.scheduled_at, input.location, input.video_link, input.chair_profile_id, input.coordinator_profile_id, now, now);
     const attendeeRows = writeAttendees(db, id, input.attendees);
     const meeting = requireMeeting(db, id);
     auditMeetingChange(db, actor, 'meeting.create', 'meeting', id, null, meetingAudit(meeting), [['meetings', id], ...attendeeRows], now);
@@ -333,12 +331,11 @@ export function addCaseToMeeting(db: Db, input: AddCaseInput, actor: Actor, now 
     const readiness = readinessFor(db, m.id, input.case_id);
     const override = overrideNeeded(readiness, input.override_reason);
     const position = (stmt(db, 'SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?').pluck().get(m.id) as number);
-    const info = stmt(db, `INSERT INTO agenda_items (meeting_id, case_id, position, minutes_allotted, presenter, standard_of_care, override_reason,
-      ready_at_listing, readiness_at_listing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    const itemId = insertId(db, `INSERT INTO agenda_items (meeting_id, case_id, position, minutes_allotted, presenter, standard_of_care, override_reason,
+      ready_at_listing, readiness_at_listing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, 
       m.id, input.case_id, position, input.minutes_allotted ?? 10, input.presenter ?? '', input.standard_of_care ? 1 : 0,
       readiness.ready ? null : override, readiness.ready ? 1 : 0, JSON.stringify(readiness), now,
     );
-    const itemId = Number(info.lastInsertRowid);
     advanceCaseStatus(db, input.case_id, 'listed', actor, now);
     const item = getAgendaItem(db, itemId);
     if (!item) throw new Error(`agenda item ${itemId} was not written`);

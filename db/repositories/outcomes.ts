@@ -4,9 +4,10 @@
  * appends an audit row in the same transaction. Outcomes are new facts, so they are accepted on a decision of
  * a signed meeting (the decision itself is not touched). Also the case timeline.
  */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
-import { inTransaction, stmt } from '../statements';
+import { inTransaction, insertId, stmt } from '../statements';
+import { jsonNumber, jsonText } from '../sql/dialect';
 import { DomainError } from '../../shared/errors';
 import { mrecist, recist11, type ResponseResult } from '../../shared/engine/calculators/response';
 import { daysBetween } from '../../shared/domain/meetingRules';
@@ -49,7 +50,7 @@ export function treatmentDateOf(db: Db, decisionId: number): string | null {
 }
 
 function decisionContext(db: Db, decisionId: number): DecisionContext {
-  const row = stmt(db, `SELECT d.id, d.case_id, m.scheduled_at, c.primary_tumor, json_extract(d.facts_snapshot, '$.primary_tumor') AS snap_primary
+  const row = stmt(db, `SELECT d.id, d.case_id, m.scheduled_at, c.primary_tumor, ${jsonText(db, 'd.facts_snapshot', 'primary_tumor')} AS snap_primary
     FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN cases c ON c.id = d.case_id WHERE d.id = ?`).get(decisionId) as
     { id: number; case_id: number; scheduled_at: string; primary_tumor: PrimaryTumor | null; snap_primary: PrimaryTumor | null } | undefined;
   if (!row) throw new DomainError('NOT_FOUND', `decision ${decisionId} does not exist`, 'decision_id');
@@ -120,7 +121,7 @@ export function recordAssessment(db: Db, raw: z.input<typeof assessmentInputSche
     const baselineSum = input.baseline.reduce((s, l) => s + l.diameter_mm, 0);
     let nadir = input.nadir_sum_mm;
     if (nadir === undefined) {
-      const earlier = stmt(db, `SELECT min(json_extract(result, '$.current_sum_mm')) FROM response_assessments
+      const earlier = stmt(db, `SELECT min(${jsonNumber(db, 'result', 'current_sum_mm')}) FROM response_assessments
         WHERE decision_id = ? AND method = ? AND retracted_at IS NULL AND date < ?`).pluck().get(ctx.decisionId, method, input.date) as number | null;
       nadir = Math.min(baselineSum, earlier ?? baselineSum);
     }
@@ -130,9 +131,9 @@ export function recordAssessment(db: Db, raw: z.input<typeof assessmentInputSche
     const r = computeResponse(method, input, nadir, previous === 'CR');
     const result = { ...r, change_from_nadir_pct: Number.isFinite(r.change_from_nadir_pct) ? r.change_from_nadir_pct : null };
     const inputs = { baseline: input.baseline, current: input.current, new_lesions: input.new_lesions, non_target_progression: input.non_target_progression, nadir_sum_mm: r.nadir_sum_mm };
-    const id = Number(stmt(db, `INSERT INTO response_assessments (decision_id, case_id, date, method, modality, inputs, result, response, days_after_treatment,
-      note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.decisionId, ctx.caseId, input.date, method, input.modality,
-      JSON.stringify(inputs), JSON.stringify(result), result.response, daysAfter(ctx, input.date), input.note, actor.label, now).lastInsertRowid);
+    const id = insertId(db, `INSERT INTO response_assessments (decision_id, case_id, date, method, modality, inputs, result, response, days_after_treatment,
+      note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ctx.decisionId, ctx.caseId, input.date, method, input.modality,
+      JSON.stringify(inputs), JSON.stringify(result), result.response, daysAfter(ctx, input.date), input.note, actor.label, now);
     const out = getAssessment(db, id);
     if (!out) throw new Error(`assessment ${id} was not written`);
     appendAudit(db, { actor: actor.label, action: 'outcome.assessment.record', entity: 'response_assessment', entityId: id, before: null, after: out }, now);
@@ -145,9 +146,9 @@ export function recordToxicity(db: Db, raw: z.input<typeof toxicityInputSchema>,
   return inTransaction(db, () => {
     const ctx = decisionContext(db, input.decision_id);
     checkDate(ctx, input.date, now, 'toxicity');
-    const id = Number(stmt(db, `INSERT INTO toxicities (decision_id, case_id, term, grade, ctcae_version, date, days_after_treatment, timepoint, grouping,
-      note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.decisionId, ctx.caseId, input.term, input.grade, input.ctcae_version,
-      input.date, daysAfter(ctx, input.date), input.timepoint, input.grouping, input.note, actor.label, now).lastInsertRowid);
+    const id = insertId(db, `INSERT INTO toxicities (decision_id, case_id, term, grade, ctcae_version, date, days_after_treatment, timepoint, grouping,
+      note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ctx.decisionId, ctx.caseId, input.term, input.grade, input.ctcae_version,
+      input.date, daysAfter(ctx, input.date), input.timepoint, input.grouping, input.note, actor.label, now);
     const out = getToxicity(db, id);
     if (!out) throw new Error(`toxicity ${id} was not written`);
     appendAudit(db, { actor: actor.label, action: 'outcome.toxicity.record', entity: 'toxicity', entityId: id, before: null, after: out }, now);
@@ -171,8 +172,8 @@ export function recordEvent(db: Db, raw: z.input<typeof eventInputSchema>, actor
       const e = existing as { id: number; date: string };
       throw new DomainError('CONFLICT', `${EVENT_WORDS[input.kind]} is already recorded (${e.date}); retract that entry first to correct it`, 'kind');
     }
-    const id = Number(stmt(db, `INSERT INTO outcome_events (decision_id, case_id, kind, date, days_after_treatment, note, recorded_by, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.decisionId, ctx.caseId, input.kind, input.date, daysAfter(ctx, input.date), input.note, actor.label, now).lastInsertRowid);
+    const id = insertId(db, `INSERT INTO outcome_events (decision_id, case_id, kind, date, days_after_treatment, note, recorded_by, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ctx.decisionId, ctx.caseId, input.kind, input.date, daysAfter(ctx, input.date), input.note, actor.label, now);
     const out = getEvent(db, id);
     if (!out) throw new Error(`event ${id} was not written`);
     appendAudit(db, { actor: actor.label, action: `outcome.${input.kind}.record`, entity: 'outcome_event', entityId: id, before: null, after: out }, now);
@@ -239,21 +240,21 @@ export function caseTimeline(db: Db, caseId: number): Timeline {
     detail: [c.primary_tumor ? `primary: ${PRIMARY_TUMOR_LABELS[c.primary_tumor as PrimaryTumor] ?? humanise(c.primary_tumor)}` : '', c.referring_clinician ? `from ${c.referring_clinician}` : ''].filter(Boolean).join('; '),
     decision_id: null, ref: { table: 'cases', id: c.id },
   });
-  const listings = db.prepare(`SELECT a.id, m.id AS meeting_id, m.scheduled_at, m.status, b.name AS board FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+  const listings = stmt(db, `SELECT a.id, m.id AS meeting_id, m.scheduled_at, m.status, b.name AS board FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
     JOIN boards b ON b.id = m.board_id WHERE a.case_id = ? ORDER BY m.scheduled_at`).all(caseId) as
     { id: number; meeting_id: number; scheduled_at: string; status: string; board: string }[];
   for (const l of listings) {
     push({ date: l.scheduled_at.slice(0, 10), kind: 'meeting', title: `Listed at ${l.board}`, detail: MEETING_STATUS_LABELS[l.status as MeetingStatus] ?? humanise(l.status), decision_id: null, ref: { table: 'meetings', id: l.meeting_id } });
   }
-  const decisions = db.prepare(`SELECT d.id, d.plan, d.intent, m.scheduled_at FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.case_id = ? ORDER BY d.id`).all(caseId) as
+  const decisions = stmt(db, `SELECT d.id, d.plan, d.intent, m.scheduled_at FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.case_id = ? ORDER BY d.id`).all(caseId) as
     { id: number; plan: string; intent: string; scheduled_at: string }[];
   for (const d of decisions) {
     push({ date: d.scheduled_at.slice(0, 10), kind: 'decision', title: `Decision: ${planLabel(d.plan)}`, detail: `Intent: ${intentLabel(d.intent)}`, decision_id: d.id, ref: { table: 'decisions', id: d.id } });
-    for (const a of db.prepare('SELECT id, amended_at, changed_fields, reason FROM decision_amendments WHERE decision_id = ? ORDER BY id').all(d.id) as
+    for (const a of stmt(db, 'SELECT id, amended_at, changed_fields, reason FROM decision_amendments WHERE decision_id = ? ORDER BY id').all(d.id) as
       { id: number; amended_at: string; changed_fields: string; reason: string }[]) {
       push({ date: a.amended_at.slice(0, 10), kind: 'amendment', title: 'Decision amended', detail: `${(JSON.parse(a.changed_fields) as string[]).map((f) => DECISION_FIELD_LABELS[f] ?? f).join(', ')}: ${a.reason}`, decision_id: d.id, ref: { table: 'decision_amendments', id: a.id } });
     }
-    for (const f of db.prepare('SELECT id, outcome, date, reason, recorded_at FROM followups WHERE decision_id = ? ORDER BY id').all(d.id) as
+    for (const f of stmt(db, 'SELECT id, outcome, date, reason, recorded_at FROM followups WHERE decision_id = ? ORDER BY id').all(d.id) as
       { id: number; outcome: string; date: string | null; reason: string | null; recorded_at: string }[]) {
       if (f.outcome === 'implemented') push({ date: f.date ?? f.recorded_at.slice(0, 10), kind: 'treatment', title: `Plan carried out: ${planLabel(d.plan)}`, detail: '', decision_id: d.id, ref: { table: 'followups', id: f.id } });
       else push({ date: f.date ?? f.recorded_at.slice(0, 10), kind: 'followup', title: 'Plan changed', detail: f.reason ?? '', decision_id: d.id, ref: { table: 'followups', id: f.id } });

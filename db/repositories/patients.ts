@@ -1,8 +1,8 @@
 /** Patients: the person a referral is about. Every write is audited in the caller's transaction. */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
 import { withSeals } from '../seals';
-import { stmt } from '../statements';
+import { insertId, stmt } from '../statements';
 import { foldText } from '../../shared/text/fold';
 import type { Patient, PatientInput } from '../../shared/domain/case';
 
@@ -29,12 +29,13 @@ export function findPatientByIdentifier(db: Db, identifier: string): Patient | u
 }
 
 export function insertPatient(db: Db, input: PatientInput, actor: string, now: string): Patient {
-  const info = stmt(
+  const id = insertId(
     db,
     `INSERT INTO patients (identifier, family_name, given_name, birth_date, sex, created_at, updated_at)
      VALUES (@identifier, @family_name, @given_name, @birth_date, @sex, @now, @now)`,
-  ).run({ ...input, now });
-  const patient: Patient = { id: Number(info.lastInsertRowid), ...input };
+    { ...input, now },
+  );
+  const patient: Patient = { id, ...input };
   appendAudit(db, { actor, action: 'patient.create', entity: 'patient', entityId: patient.id, before: null, after: withSeals(db, patient, [['patients', patient.id]]) }, now);
   return patient;
 }

@@ -2,10 +2,10 @@
  * Local user profiles (who is acting). A PIN is kept only as a salted scrypt hash; it never leaves this module.
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
 import { withSeals } from '../seals';
-import { inTransaction, stmt } from '../statements';
+import { inTransaction, insertId, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
 import { actorLabel, type Profile, type ProfileInput } from '../../shared/domain/meeting';
 
@@ -116,9 +116,8 @@ export function createProfile(db: Db, input: ProfileInput, actor: Actor | null, 
         throw new DomainError('VALIDATION', 'only a chair can create a chair profile: act as a chair first', 'role');
       }
     }
-    const info = stmt(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(input.name, input.specialty, input.role, pinHash, now);
-    const profile: Profile = { id: Number(info.lastInsertRowid), name: input.name, specialty: input.specialty, role: input.role, has_pin: pinHash !== null, created_at: now };
+    const profileId = insertId(db, 'INSERT INTO profiles (name, specialty, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)', input.name, input.specialty, input.role, pinHash, now);
+    const profile: Profile = { id: profileId, name: input.name, specialty: input.specialty, role: input.role, has_pin: pinHash !== null, created_at: now };
     appendAudit(db, { actor: actor?.label ?? actorLabel(profile), action: 'profile.create', entity: 'profile', entityId: profile.id, before: null, after: withSeals(db, profile, [['profiles', profile.id]]) }, now);
     return profile;
   });

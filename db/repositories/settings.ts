@@ -3,7 +3,7 @@
  * way in and out: a value edited outside the app falls back to the machine's defaults rather than breaking
  * every date on screen. A change is audited.
  */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
 import { inTransaction, stmt } from '../statements';
 import { boardSettingsSchema, type BoardSettings, type BoardSettingsView } from '../../shared/domain/settings';

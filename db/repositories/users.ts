@@ -4,9 +4,9 @@
  * password nor a cookie value ever leaves this module, is logged, or is written to the audit log.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
-import { inTransaction, stmt } from '../statements';
+import { inTransaction, insertId, stmt } from '../statements';
 import { createProfile, hashPin, pinMatches } from './profiles';
 import { DomainError } from '../../shared/errors';
 import type { Account, AccountRole } from '../../shared/domain/accounts';
@@ -51,7 +51,7 @@ const toAccount = (r: UserRow): Account => ({
 const audited = (a: Account) => ({ id: a.id, name: a.name, role: a.role, profile_id: a.profile_id, disabled: a.disabled });
 
 const findRow = (db: Db, name: string): UserRow | undefined =>
-  stmt(db, 'SELECT * FROM users WHERE name = ? COLLATE NOCASE').get(name.trim()) as UserRow | undefined;
+  stmt(db, 'SELECT * FROM users WHERE lower(name) = lower(?)').get(name.trim()) as UserRow | undefined;
 
 function requireRow(db: Db, name: string): UserRow {
   const row = findRow(db, name);
@@ -60,7 +60,7 @@ function requireRow(db: Db, name: string): UserRow {
 }
 
 export function listUsers(db: Db): Account[] {
-  return (stmt(db, 'SELECT * FROM users ORDER BY name COLLATE NOCASE, id').all() as UserRow[]).map(toAccount);
+  return (stmt(db, 'SELECT * FROM users ORDER BY lower(name), id').all() as UserRow[]).map(toAccount);
 }
 
 export function getUserById(db: Db, id: number): Account | undefined {
@@ -92,9 +92,9 @@ export function createUser(db: Db, input: NewUser, actor: string, now = new Date
       const specialty = input.specialty ?? (input.role === 'coordinator' ? 'coordinator' : 'other');
       profileId = createProfile(db, { name, specialty, role: input.role }, { label: actor, profileId: null }, now, 'chair').id;
     }
-    const info = stmt(db, `INSERT INTO users (name, role, password_hash, profile_id, disabled, failed_logins, locked_until, created_at, updated_at)
-      VALUES (?, ?, ?, ?, 0, 0, NULL, ?, ?)`).run(name, input.role, hash, profileId, now, now);
-    const account: Account = { id: Number(info.lastInsertRowid), name, role: input.role, profile_id: profileId, disabled: false, locked_until: null, created_at: now };
+    const userId = insertId(db, `INSERT INTO users (name, role, password_hash, profile_id, disabled, failed_logins, locked_until, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 0, 0, NULL, ?, ?)`, name, input.role, hash, profileId, now, now);
+    const account: Account = { id: userId, name, role: input.role, profile_id: profileId, disabled: false, locked_until: null, created_at: now };
     appendAudit(db, { actor, action: 'user.add', entity: 'user', entityId: account.id, before: null, after: audited(account) }, now);
     return account;
   });

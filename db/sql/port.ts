@@ -74,3 +74,18 @@ export function sqliteOf(db: DbLike): Db | null {
   if (!isPort(db)) return db;
   return db instanceof SqliteSqlDb ? db.raw : null;
 }
+
+/** Raised where a SQLite file is inherent (backups, restore, encryption); the caller turns it into words. */
+export class NeedsSqliteError extends Error {
+  constructor(what: string) {
+    super(`${what} works on a board kept in a SQLite file; a board on PostgreSQL is backed up and restored by its database administrators (pg_dump, pg_restore)`);
+    this.name = 'NeedsSqliteError';
+  }
+}
+
+/** The better-sqlite3 connection under `db`, or NeedsSqliteError naming `what`. */
+export function requireSqlite(db: DbLike, what: string): Db {
+  const raw = sqliteOf(db);
+  if (!raw) throw new NeedsSqliteError(what);
+  return raw;
+}

@@ -4,7 +4,7 @@
  * per call: the chosen profile (its name, id and role), else the seat itself as the local administrator, named
  * after the operating-system user (see shared/api/access.ts for why).
  */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { getProfile } from '../../db/repositories/profiles';
 import type { Actor } from '../../shared/api';
 import { actorLabel, type Profile } from '../../shared/domain/meeting';

@@ -25,7 +25,8 @@ import { randomBytes } from 'node:crypto';
 import type {
   AdverseEvent, Bundle, BundleEntry, CodeableConcept, Condition, Extension, Observation, Patient, Resource,
 } from '@medplum/fhirtypes';
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
+import { stmt } from '../../db/statements';
 import { getDecision } from '../../db/repositories/decisions';
 import { getDecisionOutcomes } from '../../db/repositories/outcomes';
 import { albi } from '../../shared/engine/calculators/albi';
@@ -84,7 +85,7 @@ interface TreatedRow {
 
 /** Decisions that were carried out, or that have outcomes (retracted entries do not count). */
 function treatedDecisions(db: Db): TreatedRow[] {
-  return db.prepare(`SELECT d.id AS decision_id, d.case_id, c.patient_id, p.sex, p.birth_date, substr(m.scheduled_at, 1, 10) AS meeting_day,
+  return stmt(db, `SELECT d.id AS decision_id, d.case_id, c.patient_id, p.sex, p.birth_date, substr(m.scheduled_at, 1, 10) AS meeting_day,
       substr(c.created_at, 1, 10) AS referral_day
     FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN cases c ON c.id = d.case_id JOIN patients p ON p.id = c.patient_id
     WHERE (SELECT f.outcome FROM followups f WHERE f.decision_id = d.id ORDER BY f.id DESC LIMIT 1) = 'implemented'

@@ -15,7 +15,7 @@ import type { Socket } from 'node:net';
 import type { ApiErrorCode, ApiResult } from '../../shared/api';
 import { loginInputSchema, type Account, type SignedIn } from '../../shared/domain/accounts';
 import { DomainError } from '../../shared/errors';
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import {
   createSession, DEFAULT_SESSION_POLICY, endSession, resolveSession, verifyLogin, type ActiveSession, type SessionPolicy,
 } from '../../db/repositories/users';

@@ -4,7 +4,7 @@
  * The options table is the engine snapshot stored with the decision (what the board SAW), never a fresh
  * evaluation; a case listed without a decision shows no options.
  */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { bundledLogoDataUrl } from './logo';
 import { formatDay, type Clock } from '../../shared/time/clock';
 import { stmt } from '../../db/statements';

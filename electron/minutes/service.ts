@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { appendAudit } from '../../db/audit';
 import type { Handlers } from '../../shared/api';
 import type { HostCapabilities } from '../app/host';
@@ -19,6 +19,7 @@ import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../
 import { bundledFontDataUrls } from './fonts';
 import { letterheadOf, letterMeetingId, loadMinutes } from './load';
 import { renderPdf } from './render';
+import { transactionFn } from '../../db/statements';
 
 /** The minutes of a meeting, or one case's letter (at `meeting_id`, else from the latest meeting that decided it). */
 export type MinutesTarget = { meeting_id: number; case_id?: number | undefined } | { meeting_id?: number | undefined; case_id: number };
@@ -77,7 +78,7 @@ export async function writePdf(db: Db, r: Rendered, outPath: string, actor: stri
   let audited = false;
   if (!r.draft) {
     const meetingId = r.kind === 'minutes' ? r.doc.meeting.id : r.letter.meeting.id;
-    db.transaction(() => appendAudit(db, {
+    transactionFn(db, () => appendAudit(db, {
       actor,
       action: r.kind === 'minutes' ? 'minutes.export_pdf' : 'letter.export_pdf',
       entity: 'meeting',

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
+import { NeedsSqliteError, sqliteOf, type DbLike } from '../../db/sql/port';
 import { writeManifest, writeVerifiedBackup } from '../../db/backup';
 import { applyMigrations, openDatabase } from '../../db/open';
 import { openRaw } from '../../db/connection';
@@ -327,12 +328,18 @@ export interface BackupHost {
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
 
-export function backupHandlers(db: Db, host: BackupHost = {}): BackupHandlers {
-  const dir = () => backupsDirFor(db.name);
+export function backupHandlers(store: DbLike, host: BackupHost = {}): BackupHandlers {
+  const onSqlite = (): Db => {
+    const raw = sqliteOf(store);
+    if (!raw) throw new DomainError('READ_ONLY', new NeedsSqliteError('Backups from the app').message);
+    return raw;
+  };
+  const dir = () => backupsDirFor(onSqlite().name);
   return {
-    'backups.list': () => listBackups(dir()),
+    // A board on PostgreSQL has no backups folder: its backups are the database administrators'.
+    'backups.list': () => (sqliteOf(store) ? listBackups(dir()) : []),
     'backups.create': () => {
-      const info = createBackup(db, dir(), 'manual');
+      const info = createBackup(onSqlite(), dir(), 'manual');
       rotateBackups(dir(), host.retention);
       return info;
     },

@@ -1,5 +1,5 @@
 /** Case and patient operations: thin over the repositories, which own transactions and audit rows. */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { createCase, getCase, listCases, updateCase } from '../../db/repositories/cases';
 import { findPatientByIdentifier } from '../../db/repositories/patients';
 import { DomainError } from '../../shared/errors';

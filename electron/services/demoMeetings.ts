@@ -4,7 +4,7 @@
  * PLANNED meeting next week being prepared (ready cases, an override, a standard-of-care item, a carried-forward
  * patient). Everything goes through the repositories, so audit rows and seals are as the app writes them.
  */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { amendDecision, recordDecision } from '../../db/repositories/decisions';
 import { getCase, updateCase } from '../../db/repositories/cases';
 import {
@@ -13,6 +13,7 @@ import {
 import { actorOf, createProfile } from '../../db/repositories/profiles';
 import type { DecisionContentInput, Intent, Plan, Profile, Specialty } from '../../shared/domain/meeting';
 import { evaluate } from '../../shared/engine/evaluate';
+import { stmt } from '../../db/statements';
 
 /** Demo meetings are added when the demo has at least this many cases (smaller demos stay case-only). */
 export const DEMO_MEETINGS_MIN_CASES = 100;
@@ -39,7 +40,7 @@ const INTENT_FOR: Partial<Record<Plan, Intent>> = {
 };
 
 export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().toISOString()): { signed: number; planned: number } | null {
-  const caseIds = db.prepare('SELECT id FROM cases WHERE primary_tumor IS NOT NULL ORDER BY id LIMIT 34').pluck().all() as number[];
+  const caseIds = stmt(db, 'SELECT id FROM cases WHERE primary_tumor IS NOT NULL ORDER BY id LIMIT 34').pluck().all() as number[];
   if (caseIds.length < 30) return null;
   const profiles = PEOPLE.map((p) => createProfile(db, p, null, now));
   const [chair, coordinator] = profiles;
@@ -111,7 +112,7 @@ export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().to
   signed = requireMeeting(db, signed.id);
   signed = transitionMeeting(db, signed.id, signed.version, 'conclude', asChair, now);
   signed = transitionMeeting(db, signed.id, signed.version, 'sign', asChair, now);
-  const firstDecision = db.prepare('SELECT id FROM decisions WHERE meeting_id = ? ORDER BY id LIMIT 1').pluck().get(signed.id) as number;
+  const firstDecision = stmt(db, 'SELECT id FROM decisions WHERE meeting_id = ? ORDER BY id LIMIT 1').pluck().get(signed.id) as number;
   amendDecision(db, {
     decision_id: firstDecision, reason: 'Follow-up date corrected: the imaging slot offered is a week later.',
     changes: { follow_up_date: isoDay(today, 35) },

@@ -1,5 +1,5 @@
 /** Data in and out over the API: CSV and FHIR imports, saved mappings, backups, the FHIR case export. */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { getCase } from '../../db/repositories/cases';
 import { listSavedMappings, saveMapping } from '../../db/repositories/imports';
 import { listDecisionsForCase } from '../../db/repositories/decisions';

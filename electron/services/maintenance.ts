@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/connection';
+import { NeedsSqliteError, sqliteOf, type DbLike as Db } from '../../db/sql/port';
+import { stmt } from '../../db/statements';
 import { shortHash, verifyAuditChain } from '../../db/audit';
 import { anchorProblem, auditHead } from '../../db/anchor';
 import { backupTo } from '../../db/backup';
@@ -27,6 +28,12 @@ export interface MaintenanceDeps {
 
 const stamp = (d = new Date()): string => d.toISOString().replace(/[:.]/g, '-');
 
+function onSqlite(db: Db, what: string) {
+  const raw = sqliteOf(db);
+  if (!raw) throw new DomainError('READ_ONLY', new NeedsSqliteError(what).message);
+  return raw;
+}
+
 export function maintenanceHandlers(db: Db, deps: MaintenanceDeps): Pick<Handlers, keyof typeof maintenanceOperations> {
   return {
     'db.check': () => {
@@ -37,7 +44,7 @@ export function maintenanceHandlers(db: Db, deps: MaintenanceDeps): Pick<Handler
       const chain = verifyAuditChain(db);
       const head = auditHead(db);
       const asked = wanted === undefined ? undefined
-        : db.prepare('SELECT id, hash, at, action FROM audit_log WHERE id = ?').get(wanted) as { id: number; hash: string; at: string; action: string } | undefined;
+        : stmt(db, 'SELECT id, hash, at, action FROM audit_log WHERE id = ?').get(wanted) as { id: number; hash: string; at: string; action: string } | undefined;
       const shown = {
         head: head ? { id: head.id, hash: shortHash(head.hash) } : null,
         keyed_from: chain.ok ? chain.keyedFrom : null,
@@ -45,7 +52,8 @@ export function maintenanceHandlers(db: Db, deps: MaintenanceDeps): Pick<Handler
       };
       if (!chain.ok) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [`first broken link: ${chain.reason}`], ...shown };
       // The newest audit row must be the one anchored beside the file (deleting the newest rows is named).
-      const anchor = anchorProblem(db, db.name);
+      const raw = sqliteOf(db);
+      const anchor = raw ? anchorProblem(raw, raw.name) : null;
       if (anchor) return { ok: false, audit_rows: chain.rows, record_rows: 0, problems: [anchor], ...shown };
       const seals = verifySeals(db);
       if (!seals.ok) {
@@ -58,7 +66,7 @@ export function maintenanceHandlers(db: Db, deps: MaintenanceDeps): Pick<Handler
       const chosen = await deps.host.choosePath({ suggestedName: `tumour-board-copy-${stamp()}.sqlite`, kind: 'backup' }, ctx);
       if (chosen === null) return { written: false, file_name: null, bytes: 0, sha256: null, audit_head: null };
       if (existsSync(chosen)) throw new DomainError('CONFLICT', `${path.basename(chosen)} already exists; choose a new file name`);
-      const manifest = backupTo(db, chosen);
+      const manifest = backupTo(onSqlite(db, 'A copy of the database'), chosen);
       return { written: true, file_name: path.basename(chosen), bytes: manifest.bytes, sha256: manifest.sha256, audit_head: manifest.audit_head };
     },
     'backups.restoreFile': async (_input, ctx) => {

@@ -7,7 +7,7 @@
  * `profiles.select` (PIN checked) makes a profile the acting one for the caller's session (`ctx.session`) until
  * `session.clear`; the transport resolves it into `ctx.actor` on the next call (electron/app/seats.ts).
  */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { listBoards, saveBoard } from '../../db/repositories/boards';
 import { amendDecision, getDecision, getDecisionForItem, listDecisionsForMeeting, recordDecision } from '../../db/repositories/decisions';
 import { listFollowups, qualityReport, recordFollowup } from '../../db/repositories/followups';

@@ -2,7 +2,7 @@
  * Outcomes behind the API: thin over db/repositories/outcomes.ts (which owns transactions and audit rows) and
  * the registry export. Who acts (`ctx.actor`) is named in every audit row.
  */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import {
   caseTimeline, getDecisionOutcomes, listCaseOutcomes, recordAssessment, recordEvent, recordToxicity, retractOutcome,
 } from '../../db/repositories/outcomes';

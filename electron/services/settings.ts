@@ -1,5 +1,5 @@
 /** Board settings behind the API: anyone signed in reads them; who may change them is declared in the contract. */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { getSettings, saveSettings } from '../../db/repositories/settings';
 import type { Handlers } from '../../shared/api';
 

@@ -1,5 +1,5 @@
 /** Board-server accounts: thin over db/repositories/users, which owns hashing, transactions and audit rows. */
-import type { Db } from '../../db/connection';
+import type { DbLike as Db } from '../../db/sql/port';
 import { createUser, listUsers, resetUserPassword, setUserDisabled } from '../../db/repositories/users';
 import type { Handlers } from '../../shared/api';
 

@@ -3,7 +3,7 @@
  * plan (create / update / unchanged, patients matched by identifier) → write in ONE transaction through the
  * case repository (audit rows included). Any problem in any row and nothing is written.
  */
-import type { Db } from '../../../db/connection';
+import type { DbLike as Db } from '../../../db/sql/port';
 import { createCase, getCase, updateCase } from '../../../db/repositories/cases';
 import { findPatientByIdentifier, updatePatient } from '../../../db/repositories/patients';
 import { getSavedMapping, latestCaseIdOfPatient, saveMapping } from '../../../db/repositories/imports';
@@ -15,6 +15,7 @@ import { DomainError } from '../../../shared/errors';
 import { recogniseMapping } from './mapping';
 import { parseCsv } from './parse';
 import { convertRow } from './rows';
+import { transactionFn } from '../../../db/statements';
 
 export interface CsvInput {
   /** The source name (usually the file name): saved mappings are kept per source. */
@@ -169,7 +170,7 @@ export function importCsv(db: Db, options: CsvImportOptions): CsvImportResult {
   const created: number[] = [];
   const updated: number[] = [];
   let current: PlannedRow | undefined;
-  const write = db.transaction(() => {
+  const write = transactionFn(db, () => {
     report?.(0, total);
     planned.forEach((p, i) => {
       current = p;

@@ -3,7 +3,7 @@
  * missing for the engine) → write one case in one transaction through the case repository. The patient is
  * matched by identifier, so importing the same file twice updates (or leaves unchanged) instead of duplicating.
  */
-import type { Db } from '../../../db/connection';
+import type { DbLike as Db } from '../../../db/sql/port';
 import { createCase, getCase, updateCase } from '../../../db/repositories/cases';
 import { findPatientByIdentifier } from '../../../db/repositories/patients';
 import { latestCaseIdOfPatient } from '../../../db/repositories/imports';
@@ -13,6 +13,7 @@ import type { FhirImportResult, FhirReport, ImportAction } from '../../../shared
 import { evaluate } from '../../../shared/engine';
 import { mapFhir } from './map';
 import { readFhir } from './read';
+import { transactionFn } from '../../../db/statements';
 
 export interface FhirInput {
   /** The file name, used in every message. */
@@ -90,7 +91,7 @@ export function importFhir(db: Db, input: FhirInput & { actor: string }, now = n
   }
   const actor = `${input.actor} (FHIR import: ${input.source})`.slice(0, 200);
   const stamp = now.toISOString();
-  const record = db.transaction(() => {
+  const record = transactionFn(db, () => {
     if (write.kind === 'create') {
       return existing ? createCase(db, { patient_id: existing.id, case: write.case }, actor, stamp) : createCase(db, { patient, case: write.case }, actor, stamp);
     }
