@@ -7,7 +7,10 @@ import { createDispatcher } from '../api/dispatcher';
 import type { Actor, ApiResult, CallContext, Dispatch, Handlers, Transport } from '../../shared/api';
 import { openDatabase } from '../../db/open';
 import { writeAnchor } from '../../db/anchor';
-import type { Db } from '../../db/connection';
+import { NeedsSqliteError, requireSqlite, sqliteOf, type DbLike } from '../../db/sql/port';
+import { openPostgresDatabase } from '../../db/open-postgres';
+import { redactUrl } from '../../db/sql/postgres';
+import path from 'node:path';
 import { stmt } from '../../db/statements';
 import { countCases } from '../../db/repositories/cases';
 import { caseHandlers } from '../services/cases';
@@ -30,8 +33,19 @@ import { settingsHandlers } from '../services/settings';
 import { clockOf } from '../../db/repositories/settings';
 import { APP_VERSION } from './version';
 
-export interface OpenOptions {
-  dbPath: string;
+/** A board kept on PostgreSQL (issue 11): the URL and the connection settings (electron/cli/postgres.ts reads them). */
+export interface PostgresConnection {
+  url: string;
+  poolSize?: number | undefined;
+  statementTimeoutMs?: number | undefined;
+  /** From PGPASSWORD or a password file; overrides the URL's. */
+  password?: string | undefined;
+}
+
+/** Where the board is kept: a SQLite file (`dbPath`) or a PostgreSQL database (`postgres`), never both. */
+export type OpenOptions = OpenCommon & ({ dbPath: string; postgres?: undefined } | { postgres: PostgresConnection; dbPath?: undefined });
+
+interface OpenCommon {
   transport: Transport;
   /** When the file does not exist yet, fill it with synthetic demo cases (never start on an empty screen). */
   demoIfMissing?: boolean;
@@ -46,8 +60,10 @@ export { DatabaseOpenError } from '../../db/errors';
 export const configuredRetention = () => parseRetention(process.env.TUMOUR_BOARD_BACKUP_RETENTION);
 
 export interface AppContext {
-  /** The current connection (a new one after a restore). */
-  readonly db: Db;
+  /** The current connection (a new one after a restore): SQLite or PostgreSQL behind the same port. */
+  readonly db: DbLike;
+  /** The PostgreSQL URL without its password when the board is kept there; null for a SQLite file. */
+  readonly postgresUrl: string | null;
   dispatch: Dispatch;
   /**
    * Local single-seat mode: who acts in `session` (the chosen profile, else the seat as local administrator named
@@ -70,7 +86,7 @@ export interface HandlerOptions {
   host?: HostCapabilities;
 }
 
-export function buildHandlers(db: Db, options: HandlerOptions): Handlers {
+export function buildHandlers(db: DbLike, options: HandlerOptions): Handlers {
   const seats = options.seats ?? new LocalSeats(() => db);
   const host = options.host ?? headlessHost(db.name);
   const backups = options.backups ?? {};
@@ -105,9 +121,22 @@ export function callLocal(context: Pick<AppContext, 'localActor' | 'dispatch'>, 
 /** The anchor beside the file is rewritten at most this often (db/anchor.ts). */
 const ANCHOR_EVERY_MS = 1000;
 
+function openStore(options: OpenOptions): { db: DbLike; created: boolean } {
+  if (options.postgres) {
+    const { url, poolSize, statementTimeoutMs, password } = options.postgres;
+    return openPostgresDatabase(url, { poolSize, statementTimeoutMs, password });
+  }
+  return openDatabase(options.dbPath);
+}
+
+/** Exports of a board on PostgreSQL go to ./exports of the working folder (no database file to sit beside). */
+const placeOf = (options: OpenOptions): string => options.dbPath ?? path.join(process.cwd(), 'postgres');
+
 export function openAppContext(options: OpenOptions): AppContext {
-  const opened = openDatabase(options.dbPath);
-  let db = opened.db;
+  const opened = openStore(options);
+  let db: DbLike = opened.db;
+  const isOpen = (): boolean => sqliteOf(db)?.open ?? !closed;
+  let closed = false;
   let createdDemo = false;
   if (opened.created && options.demoIfMissing) {
     seedDemo(db, options.demoCases);
@@ -131,12 +160,15 @@ export function openAppContext(options: OpenOptions): AppContext {
     gate = new Promise<void>((resolve) => { release = resolve; });
     try {
       await waitForIdle(callers);
+      const file = options.dbPath;
+      const raw = sqliteOf(db);
+      if (file === undefined || !raw) throw new DomainError('READ_ONLY', new NeedsSqliteError('Restoring a backup').message);
       try {
-        return restoreDatabase({ dbPath: options.dbPath, from, current: db, retention });
+        return restoreDatabase({ dbPath: file, from, current: raw, retention });
       } finally {
         // Refused: the connection was never closed and nothing changes. Restored: reopen and rebuild the handlers.
-        if (!db.open) {
-          db = openDatabase(options.dbPath).db;
+        if (!raw.open) {
+          db = openDatabase(file).db;
           rebuild();
         }
       }
@@ -147,7 +179,7 @@ export function openAppContext(options: OpenOptions): AppContext {
   };
   const retention = configuredRetention();
   const backups: BackupHost = { restore: (from) => restore(from, 1), retention };
-  const host: HostCapabilities = { ...headlessHost(options.dbPath), ...options.host };
+  const host: HostCapabilities = { ...headlessHost(placeOf(options)), ...options.host };
   const seats = new LocalSeats(() => db);
   const rebuild = () => {
     current = createDispatcher(buildHandlers(db, { transport: options.transport, seats, backups, host }), { log: (message, error) => host.log(message, error) });
@@ -162,10 +194,11 @@ export function openAppContext(options: OpenOptions): AppContext {
   const writeAnchorNow = () => {
     anchorTimer = null;
     try {
-      if (!db.open) return;
-      const head = stmt(db, 'SELECT max(id) FROM audit_log').pluck().get() as number | null;
+      const raw = sqliteOf(db);
+      if (!raw?.open || options.dbPath === undefined) return;
+      const head = stmt(raw, 'SELECT max(id) FROM audit_log').pluck().get() as number | null;
       if ((head ?? 0) === anchored) return;
-      anchored = writeAnchor(db, options.dbPath)?.id ?? 0;
+      anchored = writeAnchor(raw, options.dbPath)?.id ?? 0;
       anchoredAt = Date.now();
     } catch {
       // Not fatal: `check` compares with the last anchor written, which may only lag.
@@ -174,8 +207,9 @@ export function openAppContext(options: OpenOptions): AppContext {
   const anchorIfMoved = () => {
     if (anchorTimer) return;
     try {
-      if (!db.open) return;
-      const head = stmt(db, 'SELECT max(id) FROM audit_log').pluck().get() as number | null;
+      const raw = sqliteOf(db);
+      if (!raw?.open || options.dbPath === undefined) return;
+      const head = stmt(raw, 'SELECT max(id) FROM audit_log').pluck().get() as number | null;
       if ((head ?? 0) === anchored) return;
     } catch {
       return;
@@ -202,6 +236,7 @@ export function openAppContext(options: OpenOptions): AppContext {
     get db() {
       return db;
     },
+    postgresUrl: options.postgres ? redactUrl(options.postgres.url) : null,
     dispatch,
     localActor: (session, seatLabel) => seats.actor(session, seatLabel),
     restore: (from) => restore(from, 0),
@@ -209,7 +244,8 @@ export function openAppContext(options: OpenOptions): AppContext {
     close: () => {
       if (anchorTimer) clearTimeout(anchorTimer);
       anchorTimer = null;
-      if (db.open) db.close();
+      if (isOpen()) db.close();
+      closed = true;
     },
   };
 }
@@ -222,7 +258,8 @@ export function startAutoBackups(
   context: AppContext, dbPath: string, options: Partial<Pick<ScheduleOptions, 'intervalMs' | 'retention' | 'onBackup' | 'onError' | 'now' | 'setTimer'>> = {},
 ): { stop(): void } {
   return startBackupSchedule({
-    db: () => context.db, dir: backupsDirFor(dbPath), intervalMs: options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS, retention: options.retention ?? configuredRetention(),
+    // Only a board kept in a file has automatic backups (on PostgreSQL they are the database administrators').
+    db: () => requireSqlite(context.db, 'Automatic backups'), dir: backupsDirFor(dbPath), intervalMs: options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS, retention: options.retention ?? configuredRetention(),
     ...(options.onBackup ? { onBackup: options.onBackup } : {}), ...(options.onError ? { onError: options.onError } : {}),
     ...(options.now ? { now: options.now } : {}), ...(options.setTimer ? { setTimer: options.setTimer } : {}),
   });

@@ -8,6 +8,7 @@ import { openAppContext, startAutoBackups, type AppContext } from '../app/contex
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../db/repositories/users';
 import { startNetworkHost, type NetworkHost } from './network';
 import { loadOrCreateTls, type TlsMaterial } from './tls';
+import { stmt } from '../../db/statements';
 
 export interface BoardServerOptions {
   dbPath: string;
@@ -67,7 +68,7 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
   }
   return {
     host, tls, context,
-    accountCount: () => context.db.prepare('SELECT count(*) FROM users WHERE disabled = 0').pluck().get() as number,
+    accountCount: () => stmt(context.db, 'SELECT count(*) FROM users WHERE disabled = 0').pluck().get() as number,
     close: async () => {
       backups?.stop();
       await host.close();

@@ -5,6 +5,7 @@ import { callLocal, openAppContext, type AppContext } from '../../electron/app/c
 import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
 import { resolveStaticPath } from '../../electron/host/static-path';
 import { caseInput, patient, useTempDir } from './helpers/fixtures';
+import { stmt } from '../../db/statements';
 
 const tmp = useTempDir();
 const open: { host?: BrowserHost; ctx?: AppContext } = {};
@@ -53,7 +54,7 @@ describe('browser host', () => {
 
   it('rejects unknown operations, wrong types and extra keys with { code, message } and changes nothing', async () => {
     const { host, ctx } = await start();
-    const before = ctx.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = stmt(ctx.db, 'SELECT count(*) FROM audit_log').pluck().get();
     const unknown = await call(host, 'cases.delete', {});
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'unknown operation: cases.delete' } });
@@ -65,7 +66,7 @@ describe('browser host', () => {
     expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'id' } });
     const notJson = await fetch(`${host.url}api/cases.list`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: '{oops' });
     expect(notJson.status).toBe(400);
-    expect(ctx.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+    expect(stmt(ctx.db, 'SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {

@@ -5,6 +5,7 @@ import { buildHandlers, callLocal, openAppContext } from '../../electron/app/con
 import { OPERATION_NAMES } from '../../shared/api';
 import { openDatabase } from '../../db/open';
 import { seatCtx, caseInput, patient, useTempDir } from './helpers/fixtures';
+import { stmt } from '../../db/statements';
 
 const tmp = useTempDir();
 const ctx = seatCtx('tester');
@@ -85,7 +86,7 @@ describe('who is acting', () => {
       if (!created.ok) throw new Error(created.error.message);
       expect((await call('profiles.select', { id: (created.value as { id: number }).id })).ok).toBe(true);
       await call('cases.create', { patient: patient({ identifier: 'MRN-B' }), case: caseInput() });
-      const actors = app.db.prepare("SELECT entity_id, actor FROM audit_log WHERE action = 'case.create' ORDER BY id").all() as { actor: string }[];
+      const actors = stmt(app.db, "SELECT entity_id, actor FROM audit_log WHERE action = 'case.create' ORDER BY id").all() as { actor: string }[];
       expect(actors[0]?.actor).toBe('tester');
       expect(actors[1]?.actor).toBe('Priya Natarajan (coordinator, profile 1)');
     } finally {
@@ -99,13 +100,13 @@ describe('who is acting', () => {
       const member = await call('profiles.create', { name: 'Dr. Ines Kowalczyk', specialty: 'interventional_radiology', role: 'member' });
       if (!member.ok) throw new Error(member.error.message);
       await call('profiles.select', { id: (member.value as { id: number }).id });
-      const before = app.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+      const before = stmt(app.db, 'SELECT count(*) FROM audit_log').pluck().get();
       // Invalid input and a case that does not exist: the role is still what is answered.
       expect(await call('cases.update', { id: 999, version: 1, bogus: true })).toEqual({
         ok: false, error: { code: 'FORBIDDEN', message: 'only the coordinator or administrator can do this; Dr. Ines Kowalczyk (member, profile 1) acts as member' },
       });
       expect(await call('meetings.sign', { id: 999, version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/^only the chair can do this/) } });
-      expect(app.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+      expect(stmt(app.db, 'SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
       // Reads stay open to every signed-in role.
       expect(await call('cases.list', {})).toMatchObject({ ok: true });
       // The seat without a profile is told to choose one for the board's work.

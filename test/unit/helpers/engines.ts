@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openPostgres } from '../../../db/sql/postgres';
+import { sqliteOf, type DbLike } from '../../../db/sql/port';
+import type { Db } from '../../../db/connection';
 
 export const PG_URL_ENV = 'TB_TEST_POSTGRES_URL';
 
@@ -32,3 +34,10 @@ export function freshPostgresUrl(label: string): string {
   return u.toString();
 }
 
+
+/** The better-sqlite3 connection of a context kept in a file (tests of SQLite-only features: backups, restore). */
+export function fileDb(db: DbLike): Db {
+  const raw = sqliteOf(db);
+  if (!raw) throw new Error('this test needs a board kept in a SQLite file');
+  return raw;
+}

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../db/open';
 import { openAppContext, startAutoBackups } from '../../../electron/app/context';
 import { backupsDirFor, createBackup, listBackups } from '../../../electron/services/backups';
 import { seatCtx, caseInput, patient, useTempDir } from '../helpers/fixtures';
+import { fileDb } from '../helpers/engines';
 
 const temp = useTempDir();
 const ctx = seatCtx('restore tester');
@@ -35,8 +36,8 @@ describe('restore from the app (backups.restore through the dispatcher)', () => 
       const before = app.db;
       const r = await app.dispatch('backups.restore', { file }, ctx);
       expect(r).toMatchObject({ ok: true, value: { restored_from: file, cases: 2 } });
-      expect(before.open).toBe(false);
-      expect(app.db.open).toBe(true);
+      expect(fileDb(before).open).toBe(false);
+      expect(fileDb(app.db).open).toBe(true);
       expect(app.db).not.toBe(before);
       expect(await caseCount(app)).toBe(2);
       const list = await app.dispatch('cases.list', {}, ctx);
@@ -54,18 +55,18 @@ describe('restore from the app (backups.restore through the dispatcher)', () => 
     const { app, dbPath } = appWith(temp(), 2);
     try {
       const dir = backupsDirFor(dbPath);
-      const good = createBackup(app.db, dir, 'manual', new Date('2026-01-01T00:00:00Z'));
+      const good = createBackup(fileDb(app.db), dir, 'manual', new Date('2026-01-01T00:00:00Z'));
       // Corrupt: garbage over the middle of a copy.
-      const corrupt = createBackup(app.db, dir, 'manual', new Date('2026-01-02T00:00:00Z'));
+      const corrupt = createBackup(fileDb(app.db), dir, 'manual', new Date('2026-01-02T00:00:00Z'));
       const bytes = readFileSync(path.join(dir, corrupt.file));
       bytes.fill(0x5a, 4096, Math.min(bytes.length, 4096 * 3));
       writeFileSync(path.join(dir, corrupt.file), bytes);
       // Newer: a copy whose schema version is above this app's.
-      const newer = createBackup(app.db, dir, 'manual', new Date('2026-01-03T00:00:00Z'));
+      const newer = createBackup(fileDb(app.db), dir, 'manual', new Date('2026-01-03T00:00:00Z'));
       const { db: n } = openDatabase(path.join(dir, newer.file));
       n.pragma('user_version = 999');
       n.close();
-      app.db.pragma('wal_checkpoint(TRUNCATE)');
+      fileDb(app.db).pragma('wal_checkpoint(TRUNCATE)');
       const snapshot = readFileSync(dbPath);
       for (const file of [corrupt.file, newer.file]) {
         const r = await app.dispatch('backups.restore', { file }, ctx);
@@ -85,7 +86,7 @@ describe('restore from the app (backups.restore through the dispatcher)', () => 
   it('waits for calls in flight before swapping, and serialises restores', async () => {
     const { app, dbPath } = appWith(temp(), 1);
     try {
-      const b = createBackup(app.db, backupsDirFor(dbPath), 'manual');
+      const b = createBackup(fileDb(app.db), backupsDirFor(dbPath), 'manual');
       createCase(app.db, { patient: patient({ identifier: 'LATER' }), case: caseInput() }, 'tester');
       // A call in flight when the restore starts completes on the old connection, with the old data.
       const inFlight = app.dispatch('app.info', {}, ctx);

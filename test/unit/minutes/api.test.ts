@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../electron/app/context';
 import type { HostCapabilities } from '../../../electron/app/host';
 import { seatCtx, useTempDir } from '../helpers/fixtures';
+import { stmt } from '../../../db/statements';
 
 const tmp = useTempDir();
 const ctx = seatCtx('test-user');
@@ -28,7 +29,7 @@ function openDemo(options: { defaultChoice?: boolean } = {}) {
     dbPath: path.join(dir, 'demo.db'), transport: 'cli', demoIfMissing: true,
     host: options.defaultChoice ? { renderPdf: playedHost.renderPdf } : playedHost,
   });
-  const ids = (status: string) => app.db.prepare('SELECT id FROM meetings WHERE status = ? ORDER BY id').pluck().all(status) as number[];
+  const ids = (status: string) => stmt(app.db, 'SELECT id FROM meetings WHERE status = ? ORDER BY id').pluck().all(status) as number[];
   return { dir, app, signed: ids('signed')[0] ?? 0, planned: ids('planned')[0] ?? 0 };
 }
 
@@ -45,7 +46,7 @@ describe('minutes API', () => {
       expect(v.html).not.toContain('@font-face');
       const withFonts = await app.dispatch('minutes.preview', { meeting_id: signed, embed_fonts: true }, ctx);
       expect(withFonts.ok && (withFonts.value as { html: string }).html.includes('@font-face')).toBe(true);
-      const caseId = app.db.prepare('SELECT case_id FROM decisions WHERE meeting_id = ? LIMIT 1').pluck().get(signed) as number;
+      const caseId = stmt(app.db, 'SELECT case_id FROM decisions WHERE meeting_id = ? LIMIT 1').pluck().get(signed) as number;
       const letter = await app.dispatch('minutes.preview', { meeting_id: signed, case_id: caseId }, ctx);
       expect(letter.ok && (letter.value as { html: string }).html.includes('Dear ')).toBe(true);
       expect(await app.dispatch('minutes.preview', { meeting_id: 9999 }, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'meeting_id' } });
@@ -78,7 +79,7 @@ describe('minutes API', () => {
 
       Object.assign(host, { renderPdf: async () => fake, choosePath: async () => null });
       expect(await app.dispatch('minutes.exportPdf', { meeting_id: signed }, ctx)).toMatchObject({ ok: true, value: { written: false, file_name: null, audited: false } });
-      const count = app.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'minutes.export_pdf'").pluck().get();
+      const count = stmt(app.db, "SELECT count(*) FROM audit_log WHERE action = 'minutes.export_pdf'").pluck().get();
       expect(count).toBe(1);
     } finally {
       app.close();

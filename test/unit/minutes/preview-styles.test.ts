@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../electron/app/context';
 import { seatCtx, useTempDir } from '../helpers/fixtures';
+import { stmt } from '../../../db/statements';
 
 const tmp = useTempDir();
 const ctx = seatCtx('test-user');
@@ -15,8 +16,8 @@ describe('minutes.preview styles', () => {
   it("'none' leaves out the <style> element and returns its CSS; the default keeps the PDF's HTML", async () => {
     const app = openAppContext({ dbPath: path.join(tmp(), 'demo.db'), transport: 'cli', demoIfMissing: true });
     try {
-      const signed = app.db.prepare("SELECT id FROM meetings WHERE status = 'signed' ORDER BY id").pluck().get() as number;
-      const caseId = app.db.prepare('SELECT case_id FROM decisions WHERE meeting_id = ? LIMIT 1').pluck().get(signed) as number;
+      const signed = stmt(app.db, "SELECT id FROM meetings WHERE status = 'signed' ORDER BY id").pluck().get() as number;
+      const caseId = stmt(app.db, 'SELECT case_id FROM decisions WHERE meeting_id = ? LIMIT 1').pluck().get(signed) as number;
       for (const target of [{ meeting_id: signed }, { meeting_id: signed, case_id: caseId }]) {
         const inline = await app.dispatch('minutes.preview', target, ctx);
         const none = await app.dispatch('minutes.preview', { ...target, styles: 'none' }, ctx);

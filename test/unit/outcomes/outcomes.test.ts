@@ -11,6 +11,7 @@ import {
 import { openAppContext } from '../../../electron/app/context';
 import { ACTOR, addDays, implement, openDemo, type DemoDecision } from './helpers';
 import { seatCtx } from '../helpers/fixtures';
+import { fileDb } from '../helpers/engines';
 
 let dir: string;
 let db: Db;
@@ -151,7 +152,7 @@ describe('outcomes through the dispatcher', () => {
     try {
       const ctx = seatCtx('api tester');
       const d = pick((p) => p !== 'hcc', 3);
-      const treated = implement(app.db, d, 1);
+      const treated = implement(fileDb(app.db), d, 1);
       const ok = await app.dispatch('outcomes.recordAssessment', { decision_id: d.id, date: addDays(treated, 7), baseline: lesions(50), current: lesions(30), new_lesions: false }, ctx);
       expect(ok).toMatchObject({ ok: true, value: { response: 'PR', method: 'recist11', recorded_by: 'api tester' } });
       const list = await app.dispatch('outcomes.list', { case_id: d.case_id }, ctx);

@@ -17,6 +17,7 @@ import { PLANS, type Plan } from '../../../shared/domain/meeting';
 import { planLabel } from '../../../shared/vocabulary';
 import { seatCtx } from '../helpers/fixtures';
 import { implement, openDemo, type DemoDecision } from './helpers';
+import { stmt } from '../../../db/statements';
 
 const subject = { reference: 'Patient/p1' };
 const MCODE = 'http://hl7.org/fhir/us/mcode/StructureDefinition';
@@ -74,7 +75,7 @@ describe('plans in the exports', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const planOf = (id: number, app: ReturnType<typeof openAppContext>): Plan =>
-    (app.db.prepare('SELECT plan FROM decisions WHERE id = ?').pluck().get(id) as Plan);
+    (stmt(app.db, 'SELECT plan FROM decisions WHERE id = ?').pluck().get(id) as Plan);
 
   it('the registry bundle carries the carried-out plan with its label and profile', async () => {
     const app = openAppContext({ dbPath: file, transport: 'cli' });

@@ -11,6 +11,7 @@ import type { ApiResult } from '../../../shared/api';
 import { createBoardLink, type BoardLink } from '../../../electron/host/board-link';
 import { startBoardServer, type BoardServer } from '../../../electron/host/board';
 import { useTempDir } from '../helpers/fixtures';
+import { stmt } from '../../../db/statements';
 
 const tmp = useTempDir();
 const servers: BoardServer[] = [];
@@ -128,7 +129,7 @@ describe('the desktop app connects to a board server', () => {
     expect(changed).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     expect(!changed.ok && changed.error.message).toContain(`the board server's certificate has changed: it presents ${impostor.tls.fingerprint}, but you confirmed ${probe.fingerprint}`);
     expect(value<{ online: boolean; problem: string }>(await link.call('connection.status', {})).problem).toContain('certificate has changed');
-    expect(impostor.context.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'settings.save'").pluck().get()).toBe(0);
+    expect(stmt(impostor.context.db, "SELECT count(*) FROM audit_log WHERE action = 'settings.save'").pluck().get()).toBe(0);
     // Confirming the new certificate needs the old pin forgotten first (an administrator's decision, not a click-through).
     const seen = value<{ fingerprint: string; pinned: string }>(await link.call('connection.probe', { url }));
     expect(seen).toEqual({ url, fingerprint: impostor.tls.fingerprint, pinned: probe.fingerprint });

@@ -8,6 +8,7 @@ import { allows, OPERATION_NAMES, operations, USER_ROLES, type UserRole } from '
 import { startBoardServer, type BoardServer } from '../../../electron/host/board';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
 import { call, openEvents } from './https';
+import { stmt } from '../../../db/statements';
 
 const tmp = useTempDir();
 const servers: BoardServer[] = [];
@@ -101,7 +102,7 @@ describe('board server (serve --network)', () => {
     const { cookie } = await login('Alice');
     const created = await api('cases.create', { patient: patient(), case: caseInput() }, { Cookie: cookie });
     expect(created.status).toBe(200);
-    const row = server.context.db.prepare("SELECT actor FROM audit_log WHERE action LIKE 'case.%' ORDER BY id DESC LIMIT 1").get();
+    const row = stmt(server.context.db, "SELECT actor FROM audit_log WHERE action LIKE 'case.%' ORDER BY id DESC LIMIT 1").get();
     expect(row).toEqual({ actor: 'Alice' });
   });
 
