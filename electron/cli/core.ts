@@ -13,6 +13,7 @@ import type { HostCapabilities } from '../app/host';
 import { osUserName } from '../app/seats';
 import type { ApiErrorBody, ApiResult, OperationName, OpInput, OpOutput } from '../../shared/api';
 import { UsageError } from './command';
+import type { Store } from './store';
 
 /** An operation answered with an error: the command prints its message and exits 1. */
 export class CallFailed extends Error {
@@ -38,9 +39,11 @@ export interface OpenCliOptions {
   demoIfMissing?: boolean;
 }
 
-/** Opens `dbPath` for one command. The caller closes it (`finally`). */
-export async function openCli(dbPath: string, options: OpenCliOptions = {}): Promise<CliCore> {
-  const context = openAppContext({ dbPath, transport: 'cli', ...(options.host ? { host: options.host } : {}), ...(options.demoIfMissing ? { demoIfMissing: true } : {}) });
+/** Opens the board (a file path, or a Store from `--db`/`--postgres`) for one command. The caller closes it (`finally`). */
+export async function openCli(where: string | Store, options: OpenCliOptions = {}): Promise<CliCore> {
+  const store = typeof where === 'string' ? { kind: 'file' as const, file: where } : where;
+  const common = { transport: 'cli' as const, ...(options.host ? { host: options.host } : {}), ...(options.demoIfMissing ? { demoIfMissing: true } : {}) };
+  const context = store.kind === 'postgres' ? openAppContext({ ...common, postgres: store.connection }) : openAppContext({ ...common, dbPath: store.file });
   const seat = `${osUserName(() => userInfo(), process.env)} (command line)`;
   const dispatch = (name: unknown, input: unknown): Promise<ApiResult> => context.dispatch(name, input, localCallContext(context, 'cli', seat));
   const call = async <N extends OperationName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> => {
@@ -65,8 +68,8 @@ export async function openCli(dbPath: string, options: OpenCliOptions = {}): Pro
 }
 
 /** Opens, runs `fn`, closes. */
-export async function withCore<T>(dbPath: string, options: OpenCliOptions, fn: (core: CliCore) => Promise<T>): Promise<T> {
-  const core = await openCli(dbPath, options);
+export async function withCore<T>(where: string | Store, options: OpenCliOptions, fn: (core: CliCore) => Promise<T>): Promise<T> {
+  const core = await openCli(where, options);
   try {
     return await fn(core);
   } finally {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { OPERATION_NAMES } from '../../../shared/api';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { STORE_OPTIONS, storeFields, storeOf } from '../store';
 import { withCore } from '../core';
 
 async function readInput(values: { input?: string | undefined; 'input-file'?: string | undefined }, io: CliIO): Promise<unknown> {
@@ -26,7 +27,7 @@ async function readInput(values: { input?: string | undefined; 'input-file'?: st
 export const callCommand: Command = {
   name: 'call',
   summary: 'call any API operation (JSON in, JSON out), as the app does',
-  usage: `tumour-board call OPERATION --db FILE [--input JSON | --input-file FILE|-] [--as NAME]
+  usage: `tumour-board call OPERATION --db FILE | --postgres URL [--input JSON | --input-file FILE|-] [--as NAME]
 
 Prints the operation's answer as JSON (exit 0), or its error as "CODE: message" (exit 1). The caller is the
 local operator (administrator); --as NAME acts as that profile (PIN from $TUMOUR_BOARD_PIN), with its role.
@@ -34,18 +35,18 @@ Operations: ${OPERATION_NAMES.join(', ')}`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { db: { type: 'string' }, input: { type: 'string' }, 'input-file': { type: 'string' }, as: { type: 'string' } },
+      { ...STORE_OPTIONS, input: { type: 'string' }, 'input-file': { type: 'string' }, as: { type: 'string' } },
       z.object({
-        db: z.string({ message: 'is required' }).min(1), input: z.string().optional(), 'input-file': z.string().min(1).optional(),
+        ...storeFields, input: z.string().optional(), 'input-file': z.string().min(1).optional(),
         as: z.string().min(1).optional(),
       }),
       true,
     );
     const [name, ...extra] = positionals;
     if (name === undefined || extra.length) throw new UsageError('give exactly one OPERATION');
-    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
+    const store = storeOf(values);
     const input = await readInput(values, io);
-    return withCore(values.db, { as: values.as }, async (core) => {
+    return withCore(store, { as: values.as }, async (core) => {
       // An unknown name still goes to the dispatcher, which answers UNKNOWN_OPERATION like every transport.
       const result = await core.dispatch(name, input);
       if (!result.ok) {

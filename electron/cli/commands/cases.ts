@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../../shared/domain/case';
 import { PRIMARY_TUMORS } from '../../../shared/facts/facts';
-import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
+import { intArg, parseCommandArgs, type Command } from '../command';
+import { STORE_OPTIONS, storeFields, storeOf } from '../store';
 import { withCore } from '../core';
 
 export const casesCommand: Command = {
   name: 'cases',
   summary: 'print cases with their clinical facts',
-  usage: `tumour-board cases --db FILE [--search TEXT] [--status S] [--primary P] [--limit N] [--json]
+  usage: `tumour-board cases --db FILE | --postgres URL [--search TEXT] [--status S] [--primary P] [--limit N] [--json]
 
 --search   words matched as prefixes against name, identifier, diagnosis, question (accents optional)
 --status   one of ${CASE_STATUSES.join(', ')}
@@ -18,9 +18,9 @@ export const casesCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
-      { db: { type: 'string' }, search: { type: 'string' }, status: { type: 'string' }, primary: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+      { ...STORE_OPTIONS, search: { type: 'string' }, status: { type: 'string' }, primary: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
       z.object({
-        db: z.string({ message: 'is required' }).min(1),
+        ...storeFields,
         search: z.string().optional(),
         status: z.enum(CASE_STATUSES).optional(),
         primary: z.enum(PRIMARY_TUMORS).optional(),
@@ -28,8 +28,8 @@ export const casesCommand: Command = {
         json: z.boolean().default(false),
       }),
     );
-    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
-    return withCore(values.db, {}, async (core) => {
+    const store = storeOf(values);
+    return withCore(store, {}, async (core) => {
       const page = await core.call('cases.list', {
         limit: values.limit, ...(values.search !== undefined ? { search: values.search } : {}),
         ...(values.status ? { statuses: [values.status] } : {}), ...(values.primary ? { primaries: [values.primary] } : {}),

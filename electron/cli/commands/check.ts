@@ -1,23 +1,23 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { parseCommandArgs, UsageError, type Command } from '../command';
+import { parseCommandArgs, type Command } from '../command';
+import { STORE_OPTIONS, storeFields, storeOf } from '../store';
 import { withCore } from '../core';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'verify integrity, foreign keys, the audit chain and the search index',
-  usage: `tumour-board check --db FILE [--audit-key KEYFILE]
+  usage: `tumour-board check --db FILE | --postgres URL [--audit-key KEYFILE]
 
 Exit 0 when every check passes; exit 1 naming each problem (for the audit chain: the first broken row).
 The audit chain is keyed with the board's audit key, kept beside the database (FILE.audit-key); to check a
 copy or backup kept elsewhere, give the board's key file with --audit-key.`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { db: { type: 'string' } }, z.object({ db: z.string({ message: 'is required' }).min(1) }));
-    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
-    return withCore(values.db, {}, async (core) => {
+    const { values } = parseCommandArgs(argv, { ...STORE_OPTIONS }, z.object({ ...storeFields }));
+    const store = storeOf(values);
+    return withCore(store, {}, async (core) => {
       const report = await core.call('db.check', {});
       if (report.ok) {
-        io.out(`ok: ${values.db}: integrity ok, foreign keys ok, audit chain ok (${report.audit_rows} rows), search index in step (${report.cases} cases)`);
+        io.out(`ok: ${store.label}: integrity ok, foreign keys ok, audit chain ok (${report.audit_rows} rows), search index in step (${report.cases} cases)`);
         return 0;
       }
       for (const p of report.problems) io.err(`FAILED: ${p}`);

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { intArg, parseCommandArgs, UsageError, type Command } from '../command';
+import { STORE_OPTIONS, storeFields, storeOf } from '../store';
 import { withCore } from '../core';
 
 export const exportLetterCommand: Command = {
   name: 'export-letter',
   summary: "write a case's outcome letter to the referring clinician as PDF",
-  usage: `tumour-board export-letter --db FILE --case ID --out FILE.pdf [--as NAME]
+  usage: `tumour-board export-letter --db FILE | --postgres URL --case ID --out FILE.pdf [--as NAME]
 
 The decision for one case (from the latest meeting that decided it), addressed to the referring clinician,
 with the options the board saw and the evidence cited. DRAFT until that meeting is signed.
@@ -15,18 +16,18 @@ Refuses to overwrite an existing --out file.`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
-      { db: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' } },
+      { ...STORE_OPTIONS, case: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' } },
       z.object({
-        db: z.string({ message: 'is required' }).min(1),
+        ...storeFields,
         case: intArg(1, Number.MAX_SAFE_INTEGER),
         out: z.string({ message: 'is required' }).min(1).regex(/\.pdf$/i, 'must end in .pdf'),
         as: z.string().min(1).optional(),
       }),
     );
-    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
+    const store = storeOf(values);
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name`);
     const out = path.resolve(values.out);
-    return withCore(values.db, { as: values.as, host: { choosePath: () => Promise.resolve(out) } }, async (core) => {
+    return withCore(store, { as: values.as, host: { choosePath: () => Promise.resolve(out) } }, async (core) => {
       // No meeting given: the letter comes from the latest meeting that decided the case (the minutes operation).
       const r = await core.call('minutes.exportPdf', { case_id: values.case });
       io.out(`wrote ${values.out}: outcome letter for ${r.patient ?? `case ${values.case}`} to ${r.recipient ?? 'the referring clinician'}, meeting ${r.meeting_id}${r.draft ? ' (DRAFT: not signed)' : ''}, ${r.bytes} bytes`);

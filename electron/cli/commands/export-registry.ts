@@ -2,12 +2,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseCommandArgs, UsageError, type Command } from '../command';
+import { STORE_OPTIONS, storeFields, storeOf } from '../store';
 import { withCore } from '../core';
 
 export const exportRegistryCommand: Command = {
   name: 'export-registry',
   summary: 'write the de-identified registry export of treated cases (CSV or FHIR)',
-  usage: `tumour-board export-registry --db FILE --out FILE [--format csv|fhir]
+  usage: `tumour-board export-registry --db FILE | --postgres URL --out FILE [--format csv|fhir]
 
 Treated cases (plan carried out, or outcomes recorded) with baseline facts, treatment, response and
 toxicities. No name, identifier or birth date (age in years), dates as days from treatment, a random
@@ -15,13 +16,13 @@ pseudonym per patient, no free text. Writes FILE and FILE.manifest.json (what wa
 Refuses to overwrite an existing file.`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
-      argv, { db: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
-      z.object({ db: z.string({ message: 'is required' }).min(1), out: z.string({ message: 'is required' }).min(1), format: z.enum(['csv', 'fhir']).default('csv') }),
+      argv, { ...STORE_OPTIONS, out: { type: 'string' }, format: { type: 'string' } },
+      z.object({ ...storeFields, out: z.string({ message: 'is required' }).min(1), format: z.enum(['csv', 'fhir']).default('csv') }),
     );
-    if (!existsSync(values.db)) throw new UsageError(`${values.db} does not exist`);
+    const store = storeOf(values);
     const manifestFile = `${values.out}.manifest.json`;
     for (const f of [values.out, manifestFile]) if (existsSync(f)) throw new UsageError(`${f} already exists; choose a new file name`);
-    return withCore(values.db, {}, async (core) => {
+    return withCore(store, {}, async (core) => {
       const r = await core.call('exports.registry', {});
       writeFileSync(values.out, values.format === 'csv' ? r.csv : `${r.fhir}\n`, { flag: 'wx' });
       writeFileSync(manifestFile, `${JSON.stringify(r.manifest, null, 2)}\n`, { flag: 'wx' });
