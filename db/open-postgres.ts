@@ -4,6 +4,7 @@
  * processes may start at once: an advisory lock makes one of them migrate while the others wait.
  */
 import { DatabaseOpenError } from './errors';
+import { bindAuditKey, processAuditKeyFile, readAuditKeyFile } from './auditKey';
 import { PG_LATEST_VERSION, PG_MIGRATIONS, type PgMigration } from './migrations/pg/index';
 import { openPostgres, type PostgresOptions, type PostgresSqlDb } from './sql/postgres';
 import { SqlError } from './sql/port';
@@ -60,6 +61,12 @@ export function applyPostgresMigrations(db: PostgresSqlDb, migrations: readonly 
 export function openPostgresDatabase(url: string, options: PostgresOptions & { migrations?: readonly PgMigration[] } = {}): PostgresOpenResult {
   const db = openPostgres(url, options);
   try {
+    // No file sits beside a PostgreSQL database: its audit key comes from `--audit-key FILE` (every server
+    // process on one database is given the same file). Without one the chain is the unkeyed sha256 scheme.
+    const keyFile = processAuditKeyFile();
+    const key = keyFile ? readAuditKeyFile(keyFile) : null;
+    if (keyFile && !key) throw new DatabaseOpenError(`the audit key file ${keyFile} does not exist; nothing was opened`, 'not_a_database');
+    bindAuditKey(db, key);
     const { created, fromVersion } = applyPostgresMigrations(db, options.migrations);
     return { db, created, fromVersion };
   } catch (error) {

@@ -1,16 +1,16 @@
 /**
  * Where a command's board is kept: `--db FILE` (SQLite) or `--postgres URL` (PostgreSQL), exactly one. The
- * password of a PostgreSQL URL comes from PGPASSWORD, from the file named by TUMOUR_BOARD_PG_PASSWORD_FILE, or from
- * the URL itself (then it stays out of every message); pool size and statement timeout from `--pg-pool` and
+ * URL and its password are checked by commands/postgres-options.ts (never a password in the URL; PGPASSWORD,
+ * TUMOUR_BOARD_PG_PASSWORD_FILE or ~/.pgpass); pool size and statement timeout from `--pg-pool` and
  * `--pg-statement-timeout-ms` or TUMOUR_BOARD_PG_POOL / TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { redactUrl } from '../../db/sql/postgres';
 import type { PostgresConnection } from '../app/context';
 import { intArg, UsageError } from './command';
+import { PG_PASSWORD_FILE_ENV, postgresPassword, postgresUrlArg } from './commands/postgres-options';
 
-export const PG_PASSWORD_FILE_ENV = 'TUMOUR_BOARD_PG_PASSWORD_FILE';
 export const PG_POOL_ENV = 'TUMOUR_BOARD_PG_POOL';
 export const PG_TIMEOUT_ENV = 'TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS';
 
@@ -22,19 +22,10 @@ export const STORE_OPTIONS = {
   'pg-statement-timeout-ms': { type: 'string' },
 } as const;
 
-const postgresUrl = z.string().refine((text) => {
-  try {
-    const u = new URL(text);
-    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' && u.pathname.length > 1;
-  } catch {
-    return false;
-  }
-}, 'must be a URL like postgresql://USER@HOST:5432/DATABASE?sslmode=require');
-
 /** The zod fields matching STORE_OPTIONS (spread into a command's schema). */
 export const storeFields = {
   db: z.string().min(1).optional(),
-  postgres: postgresUrl.optional(),
+  postgres: postgresUrlArg.optional(),
   'pg-pool': intArg(1, 100).optional(),
   'pg-statement-timeout-ms': intArg(100, 3_600_000).optional(),
 };
@@ -51,18 +42,6 @@ function envInt(name: string, min: number, max: number): number | undefined {
   return parsed.data;
 }
 
-function passwordFromEnvironment(): string | undefined {
-  const file = process.env[PG_PASSWORD_FILE_ENV];
-  if (file) {
-    if (!existsSync(file)) throw new UsageError(`${PG_PASSWORD_FILE_ENV}: ${file} does not exist`);
-    const text = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-    if (text === '') throw new UsageError(`${PG_PASSWORD_FILE_ENV}: ${file} is empty`);
-    return text;
-  }
-  const env = process.env.PGPASSWORD;
-  return env ? env : undefined;
-}
-
 /**
  * The board a command opens. `mustExist`: a file must already be there (a PostgreSQL database always must;
  * an empty one is given its schema on opening).
@@ -74,7 +53,7 @@ export function storeOf(values: StoreValues, options: { mustExist?: boolean } = 
       url: values.postgres,
       poolSize: values['pg-pool'] ?? envInt(PG_POOL_ENV, 1, 100),
       statementTimeoutMs: values['pg-statement-timeout-ms'] ?? envInt(PG_TIMEOUT_ENV, 100, 3_600_000),
-      password: passwordFromEnvironment(),
+      password: postgresPassword(),
     };
     return { kind: 'postgres', connection, label: redactUrl(values.postgres) };
   }
