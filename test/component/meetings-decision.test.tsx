@@ -36,6 +36,7 @@ describe('decision capture', () => {
     await user.click(within(form).getByRole('button', { name: 'Add dissent' }));
     expect(within(form).getByRole('radio', { name: 'Majority' })).toBeChecked();
     await user.type(within(form).getByLabelText('Dissent 1: who'), 'Dr Onc');
+    expect(within(form).getByLabelText('Dissent 1: specialty')).toHaveValue('');
     await user.selectOptions(within(form).getByLabelText('Dissent 1: specialty'), 'medical_oncology');
     await user.type(within(form).getByLabelText('Dissent 1: view'), 'No OS benefit in EPOCH; chemotherapy alone');
     await user.click(within(form).getByRole('button', { name: 'Add action' }));
@@ -88,8 +89,11 @@ describe('decision capture', () => {
     expect(concluded.status).toBe('concluded');
     await user.click(await screen.findByRole('button', { name: 'Sign as chair' }));
     const signDialog = await screen.findByRole('dialog', { name: 'Sign the minutes' });
-    await user.type(within(signDialog).getByLabelText('PIN'), '2468');
-    await user.click(within(signDialog).getByRole('button', { name: 'Sign' }));
+    // What is being signed, in words, before the PIN.
+    expect(within(signDialog).getByRole('list', { name: 'Cases and plans' })).toHaveTextContent('Ødegård, Zoë: Guideline systemic therapy for the current line');
+    expect(signDialog).toHaveTextContent('None: every decision was unanimous.');
+    await user.type(within(signDialog).getByLabelText('Your PIN'), '2468');
+    await user.click(within(signDialog).getByRole('button', { name: 'Sign the minutes' }));
     expect(await screen.findByText(/The meeting and its decisions are read-only/)).toHaveTextContent('Signed by Helena Chair');
     expect(api.callsOf('meetings.sign')).toEqual([{ id: meeting.id, version: 3, pin: '2468' }]);
 

@@ -216,8 +216,10 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await expect(decision.locator('.field-error')).toHaveText('The engine rates this plan “Not recommended”: give the reason for choosing it.');
   await decision.getByLabel(/^Reason for a plan the engine rates/).fill('Patient wants hepatic control; accepts no proven OS gain');
   await decision.getByRole('button', { name: 'Add dissent' }).click();
+  // The dissenter is an attendee: their specialty comes from the attendee list, not a default.
+  await expect(decision.getByLabel('Dissent 1: specialty')).toHaveValue('');
   await decision.getByLabel('Dissent 1: who').fill('Dr. Tomás Ibarra');
-  await decision.getByLabel('Dissent 1: specialty').selectOption('medical_oncology');
+  await expect(decision.getByLabel('Dissent 1: specialty')).toHaveValue('medical_oncology');
   await decision.getByLabel('Dissent 1: view').fill('No OS benefit in EPOCH; chemotherapy alone');
   await decision.getByRole('button', { name: 'Add action' }).click();
   await decision.getByLabel('Action 1: what').fill('Book mapping angiography');
@@ -256,9 +258,17 @@ test('prepare, present, decide, sign, refuse changes to a signed decision, amend
   await expect(app.locator('[data-meeting-status]')).toHaveText('Concluded');
   await actAs(app, new RegExp(`Chair ${tag}`), '246813');
   await app.getByRole('button', { name: 'Sign as chair' }).click();
+  // One confirmation says what is signed (cases, plans in words, dissent with specialty, overrides with reasons),
+  // then asks for the chair's PIN.
   const sign = app.getByRole('dialog', { name: 'Sign the minutes' });
-  await sign.getByLabel('PIN').fill('246813');
-  await sign.getByRole('button', { name: 'Sign' }).click();
+  await expect(sign.getByRole('list', { name: 'Cases and plans' })).toContainText(`${ready1}, Anna: Y-90 added to second-line chemotherapy`);
+  await expect(sign.getByRole('list', { name: 'Dissent' })).toContainText('Dr. Tomás Ibarra (Medical oncology): No OS benefit in EPOCH; chemotherapy alone');
+  const overridesSigned = sign.getByRole('list', { name: 'Overrides' });
+  await expect(overridesSigned).toContainText(`${notReady}, Carl: listed although not ready. Reason: Referrer asks`);
+  await expect(overridesSigned).toContainText(`${ready1}, Anna: a plan the engine did not favour. Reason: Patient wants hepatic control; accepts no proven OS gain`);
+  await expect(sign).not.toContainText(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b/);
+  await sign.getByLabel('Your PIN').fill('246813');
+  await sign.getByRole('button', { name: 'Sign the minutes' }).click();
   await expect(app.locator('[data-meeting-status]')).toHaveText('Signed');
   await expect(app.locator('[data-signed]')).toContainText(`Signed by Chair ${tag}`);
 

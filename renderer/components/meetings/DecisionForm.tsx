@@ -9,17 +9,18 @@ import { formatInstant, useClock } from '../clock';
 import { useId, useState, type FormEvent } from 'react';
 import {
   actorName, CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
-  type Intent, type MeetingStatus, type Plan, type Specialty,
+  type Intent, type Meeting, type MeetingStatus, type Plan, type Specialty,
 } from '../../../shared/domain/meeting';
 import type { EngineOutput, Strength } from '../../../shared/engine';
-import { useStores } from '../../stores/context';
+import { useMeetings, useStores } from '../../stores/context';
 import { DECISION_FIELD_LABELS, humanise, STRENGTH_INFO, SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { StrengthBadge } from '../evidence/StrengthBadge';
 import { failureOf, type Failure } from './labels';
 import { CONCORDANCE_LABELS, CONSENSUS_LABELS, INTENT_LABELS, planLabel } from '../../../shared/vocabulary';
 import { Modal } from './Modal';
 
-interface DissentRow { key: number; name: string; specialty: Specialty; view: string }
+/** A dissent row; the specialty is '' until chosen or taken from the attendee list (never a default). */
+interface DissentRow { key: number; name: string; specialty: Specialty | ''; view: string }
 interface ActionRow { key: number; what: string; owner: string; due_date: string }
 export interface Draft {
   plan: Plan | '';
@@ -65,6 +66,7 @@ export function contentOf(draft: Draft, engine: EngineOutput | null): { ok: true
   }
   const dissent = draft.dissent.filter((d) => d.name.trim() || d.view.trim());
   if (dissent.some((d) => !d.name.trim() || !d.view.trim())) return bad('dissent', 'Each dissent needs who and their view.');
+  if (dissent.some((d) => d.specialty === '')) return bad('dissent', 'Each dissent needs the dissenter’s specialty.');
   if (draft.consensus === 'unanimous' && dissent.length) return bad('consensus', 'A decision with dissent is a majority decision.');
   const actions = draft.actions.filter((a) => a.what.trim() || a.owner.trim());
   if (actions.some((a) => !a.what.trim() || !a.owner.trim())) return bad('actions', 'Each action needs what and an owner.');
@@ -72,7 +74,7 @@ export function contentOf(draft: Draft, engine: EngineOutput | null): { ok: true
     ok: true,
     content: {
       plan: draft.plan, plan_detail: draft.plan_detail.trim(), intent: draft.intent, rationale: draft.rationale.trim(), consensus: draft.consensus,
-      dissent: dissent.map((d) => ({ name: d.name.trim(), specialty: d.specialty, view: d.view.trim() })),
+      dissent: dissent.flatMap((d) => (d.specialty === '' ? [] : [{ name: d.name.trim(), specialty: d.specialty, view: d.view.trim() }])),
       actions: actions.map((a) => ({ what: a.what.trim(), owner: a.owner.trim(), due_date: a.due_date || null })),
       follow_up_date: draft.follow_up_date || null,
       patient_preference_discussed: draft.patient_preference_discussed,
@@ -91,8 +93,12 @@ export interface DecisionFieldsProps {
 }
 
 /** The decision's fields (controlled); used for recording and for amending. */
+const NO_ATTENDEES: readonly Meeting['attendees'][number][] = [];
+
 export function DecisionFields({ draft, onChange, engine, error, disabled, idPrefix }: DecisionFieldsProps) {
   const set = (patch: Partial<Draft>): void => onChange({ ...draft, ...patch });
+  // Who attended this meeting: a dissenter is usually one of them, with the specialty the attendee list gives.
+  const attendees = useMeetings((st) => st.meeting?.attendees ?? NO_ATTENDEES).filter((a) => a.attendance === 'attended');
   const strength = strengthOf(engine, draft.plan);
   const needsReason = strength !== null && DISCORDANT.has(strength);
   const errorFor = (field: string): string | null => (error?.field && (error.field === field || error.field.startsWith(`${field}.`)) ? error.message : null);
@@ -185,17 +191,24 @@ export function DecisionFields({ draft, onChange, engine, error, disabled, idPre
         <h4>Dissent</h4>
         {draft.dissent.map((d, i) => (
           <div className="row-line" key={d.key} data-dissent={i + 1}>
-            <input aria-label={`Dissent ${i + 1}: who`} placeholder="Who" value={d.name} onChange={(e) => setDissent(d.key, { name: e.target.value })} />
-            <select aria-label={`Dissent ${i + 1}: specialty`} value={d.specialty} onChange={(e) => setDissent(d.key, { specialty: e.target.value as Specialty })}>
+            <input aria-label={`Dissent ${i + 1}: who`} placeholder="Who" value={d.name} list={`${idPrefix}-attendees`}
+              onChange={(e) => {
+                // An attendee's name brings their specialty from the attendee list.
+                const match = attendees.find((a) => a.name.trim().toLowerCase() === e.target.value.trim().toLowerCase());
+                setDissent(d.key, match ? { name: e.target.value, specialty: match.specialty } : { name: e.target.value });
+              }} />
+            <select aria-label={`Dissent ${i + 1}: specialty`} value={d.specialty} onChange={(e) => setDissent(d.key, { specialty: e.target.value as Specialty | '' })}>
+              <option value="">Specialty…</option>
               {SPECIALTIES.map((s) => <option key={s} value={s}>{SPECIALTY_LABELS[s]}</option>)}
             </select>
             <input className="grow" aria-label={`Dissent ${i + 1}: view`} placeholder="Their view" value={d.view} onChange={(e) => setDissent(d.key, { view: e.target.value })} />
             <button type="button" className="link" aria-label={`Remove dissent ${i + 1}`} onClick={() => set({ dissent: draft.dissent.filter((x) => x.key !== d.key) })}>Remove</button>
           </div>
         ))}
+        <datalist id={`${idPrefix}-attendees`}>{attendees.map((a) => <option key={a.id} value={a.name}>{SPECIALTY_LABELS[a.specialty]}</option>)}</datalist>
         {err('dissent')}
         <button type="button" onClick={() => set({
-          dissent: [...draft.dissent, { key: ++rowKey, name: '', specialty: 'medical_oncology', view: '' }],
+          dissent: [...draft.dissent, { key: ++rowKey, name: '', specialty: '', view: '' }],
           consensus: 'majority',
         })}>Add dissent</button>
       </section>

@@ -4,12 +4,12 @@
  * care) and the decision of the selected case. Everything is read-only once the meeting is signed.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { actorName, type Board } from '../../../shared/domain/meeting';
+import { actorName, type AgendaItem, type Board, type Decision, type Meeting } from '../../../shared/domain/meeting';
 import { AddCasePanel } from '../../components/meetings/AddCasePanel';
 import { Agenda } from '../../components/meetings/Agenda';
 import { DecisionPanel } from '../../components/meetings/DecisionForm';
 import { failureOf, formatWhen } from '../../components/meetings/labels';
-import { MEETING_STATUS_LABELS } from '../../../shared/vocabulary';
+import { MEETING_STATUS_LABELS, planLabel, SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { formatInstant, useClock } from '../../components/clock';
 import { MeetingForm } from '../../components/meetings/MeetingForm';
 import { Modal } from '../../components/meetings/Modal';
@@ -78,8 +78,7 @@ export function MeetingDetail({ id }: { id: number }) {
             if (current && current.role !== 'chair') {
               setError(`Only the chair signs the minutes; ${current.name} is acting as ${current.role}. Switch to the chair’s profile.`);
               stores.session.getState().openChooser();
-            } else if (network || current?.has_pin) setSigning(true);
-            else void step('sign');
+            } else setSigning(true); // one confirmation: what is signed, then (PIN or password) the step-up
           }}>Sign as chair</button>
         </> : null}
       </div>
@@ -131,9 +130,12 @@ export function MeetingDetail({ id }: { id: number }) {
           ) : null}
         </div>
       </div>
-      <Modal open={signing} title="Sign the minutes" onClose={() => setSigning(false)}>
-        <SignForm secret={network ? 'password' : 'pin'} decisions={Object.keys(decisions).length} items={meeting.agenda.length}
-          onSign={async (value) => { if (await step('sign', network ? { password: value } : { pin: value })) setSigning(false); }} onCancel={() => setSigning(false)} />
+      <Modal open={signing} title="Sign the minutes" onClose={() => setSigning(false)} className="sign-dialog">
+        <SignForm secret={network ? 'password' : current?.has_pin ? 'pin' : null} meeting={meeting} decisions={decisions} error={error}
+          onSign={async (value) => {
+            const secret = network ? { password: value } : current?.has_pin ? { pin: value } : undefined;
+            if (await step('sign', secret)) setSigning(false);
+          }} onCancel={() => setSigning(false)} />
       </Modal>
     </div>
   );
@@ -153,19 +155,61 @@ export function ItemDecision({ itemId }: { itemId: number }) {
     item={item} engine={seen} decision={decision} status={meeting.status} />;
 }
 
-/** Step-up before signing: the chair's PIN (local seat) or password (board server), with what is being signed. */
-function SignForm({ secret, decisions, items, onSign, onCancel }: {
-  secret: 'pin' | 'password'; decisions: number; items: number; onSign(value: string): Promise<void>; onCancel(): void;
+/**
+ * The one sign-off confirmation: what the chair is about to sign (each case with its plan in words, dissents with the
+ * dissenter's specialty, listing overrides and plans chosen against the engine with their reasons), then the
+ * step-up: the chair's PIN on a local seat that has one, the password again on a board server.
+ */
+function SignForm({ secret, meeting, decisions, error, onSign, onCancel }: {
+  secret: 'pin' | 'password' | null; meeting: Meeting; decisions: Record<number, Decision>; error: string | null;
+  onSign(value: string): Promise<void>; onCancel(): void;
 }) {
-  const [pin, setPin] = useState('');
-  const submit = (e: FormEvent): void => { e.preventDefault(); void onSign(pin); };
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    setBusy(true);
+    void onSign(value).finally(() => setBusy(false));
+  };
+  const decided = meeting.agenda.filter((i) => decisions[i.id]);
+  const undecided = meeting.agenda.length - decided.length;
+  const overrides = meeting.agenda.filter((i) => i.override_reason);
+  const against = decided.filter((i) => decisions[i.id]?.current.discordance_reason);
+  const dissents = decided.flatMap((i) => (decisions[i.id]?.current.dissent ?? []).map((d) => ({ item: i, d })));
+  const who = (i: AgendaItem): string => `${i.family_name}, ${i.given_name}`;
   return (
-    <form onSubmit={submit} className="stack">
-      <p>You are signing {decisions} {decisions === 1 ? 'decision' : 'decisions'} on {items} {items === 1 ? 'case' : 'cases'}. Signing makes the meeting and its decisions read-only.
-        {secret === 'pin' ? ' Enter your PIN to sign.' : ' Enter your password again to sign.'}</p>
-      <label className="field"><span className="field-label">{secret === 'pin' ? 'PIN' : 'Your password'}</span>
-        <input type="password" inputMode={secret === 'pin' ? 'numeric' : undefined} autoComplete={secret === 'pin' ? 'off' : 'current-password'} value={pin} onChange={(e) => setPin(e.target.value)} /></label>
-      <div className="actions"><button type="button" onClick={onCancel}>Cancel</button><button type="submit" className="primary">Sign</button></div>
+    <form onSubmit={submit} className="stack sign-form" aria-describedby="sign-summary">
+      <div id="sign-summary" className="sign-summary">
+        <p>You are signing the minutes of <strong>{meeting.board}</strong>: {decided.length} {decided.length === 1 ? 'decision' : 'decisions'} on {meeting.agenda.length} {meeting.agenda.length === 1 ? 'case' : 'cases'}
+          {undecided ? <> ({undecided} without a decision)</> : null}. Signing makes the meeting and its decisions read-only; a later correction is an amendment.</p>
+        <h3>Cases and plans</h3>
+        <ol className="sign-list" aria-label="Cases and plans">
+          {meeting.agenda.map((i) => {
+            const d = decisions[i.id];
+            return <li key={i.id}><strong>{who(i)}</strong>: {d ? planLabel(d.current.plan, d.current.plan_detail) : i.standard_of_care ? 'standard of care, not discussed' : 'no decision recorded'}</li>;
+          })}
+        </ol>
+        <h3>Dissent</h3>
+        {dissents.length ? (
+          <ul className="sign-list" aria-label="Dissent">
+            {dissents.map(({ item, d }, n) => <li key={`${item.id}:${n}`}>{who(item)}: <strong>{d.name}</strong> ({SPECIALTY_LABELS[d.specialty]}): {d.view}</li>)}
+          </ul>
+        ) : <p className="muted">None: every decision was unanimous.</p>}
+        <h3>Overrides</h3>
+        {overrides.length || against.length ? (
+          <ul className="sign-list" aria-label="Overrides">
+            {overrides.map((i) => <li key={`o${i.id}`}>{who(i)}: listed although not ready. Reason: {i.override_reason}</li>)}
+            {against.map((i) => <li key={`d${i.id}`}>{who(i)}: a plan the engine did not favour. Reason: {decisions[i.id]?.current.discordance_reason}</li>)}
+          </ul>
+        ) : <p className="muted">None.</p>}
+      </div>
+      {secret ? (
+        <label className="field"><span className="field-label">{secret === 'pin' ? 'Your PIN' : 'Your password, again'}</span>
+          <input type="password" inputMode={secret === 'pin' ? 'numeric' : undefined} autoComplete={secret === 'pin' ? 'off' : 'current-password'}
+            value={value} onChange={(e) => setValue(e.target.value)} required data-autofocus="" /></label>
+      ) : null}
+      {error ? <p className="banner error" role="alert">{error}</p> : null}
+      <div className="actions"><button type="button" onClick={onCancel}>Cancel</button><button type="submit" className="primary" disabled={busy}>Sign the minutes</button></div>
     </form>
   );
 }
