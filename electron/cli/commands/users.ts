@@ -4,7 +4,6 @@
  * front end. A password is read from standard input (--password-stdin) or typed at a hidden prompt; it is never
  * taken from the command line (it would sit in the shell history and the process list) and never printed.
  */
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -13,6 +12,7 @@ import { ACCOUNT_ROLES, ACCOUNT_ROLE_LABELS, type Account } from '../../../share
 import { SPECIALTIES } from '../../../shared/domain/meeting';
 import { callLocal, openAppContext } from '../../app/context';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { STORE_OPTIONS, storeFields, storeOf } from '../store';
 
 const ACTIONS = ['add', 'list', 'disable', 'enable', 'reset-password'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -50,7 +50,7 @@ function describe(a: Account, now = new Date().toISOString()): string {
 export const usersCommand: Command = {
   name: 'users',
   summary: 'accounts of a board server (add, list, disable, enable, reset-password)',
-  usage: `tumour-board users add|list|disable|enable|reset-password --db FILE [--name NAME] [--role ROLE] [--password-stdin]
+  usage: `tumour-board users add|list|disable|enable|reset-password --db FILE | --postgres URL [--name NAME] [--role ROLE] [--password-stdin]
 
 Accounts sign in to a board server (tumour-board serve --network). Roles:
   admin        accounts and restores          coordinator  case edits, imports, agenda, decisions
@@ -67,20 +67,20 @@ reset-password  --name NAME (also lifts a lock and signs the account out everywh
     if (!ACTIONS.includes(action as Action)) throw new UsageError(`say what to do: ${ACTIONS.join(', ')}`);
     const { values } = parseCommandArgs(
       rest,
-      { db: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, specialty: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+      { ...STORE_OPTIONS, name: { type: 'string' }, role: { type: 'string' }, specialty: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
       z.object({
-        db: z.string({ message: 'is required' }).min(1),
+        ...storeFields,
         name: z.string().trim().min(1).max(100).optional(),
         role: z.enum(ACCOUNT_ROLES, { message: `must be one of ${ACCOUNT_ROLES.join(', ')}` }).optional(),
         specialty: z.enum(SPECIALTIES, { message: `must be one of ${SPECIALTIES.join(', ')}` }).optional(),
         'password-stdin': z.boolean().default(false),
       }),
     );
-    if (action !== 'add' && !existsSync(values.db)) throw new UsageError(`--db: ${values.db} does not exist`);
+    const store = storeOf(values, { mustExist: action !== 'add' });
     if (action !== 'list' && values.name === undefined) throw new UsageError('--name: is required');
     if (action === 'add' && values.role === undefined) throw new UsageError(`--role: is required (${ACCOUNT_ROLES.join(', ')})`);
     const password = action === 'add' || action === 'reset-password' ? await readPassword(values['password-stdin'], io) : '';
-    const ctx = openAppContext({ dbPath: values.db, transport: 'cli' });
+    const ctx = store.kind === 'postgres' ? openAppContext({ postgres: store.connection, transport: 'cli' }) : openAppContext({ dbPath: store.file, transport: 'cli' });
     // On the server machine, whoever may open the database file acts as its administrator.
     const dispatch = callLocal(ctx, 'cli', `${userInfo().username} (command line)`);
     try {
