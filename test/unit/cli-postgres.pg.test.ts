@@ -1,0 +1,56 @@
+/** The command line on a board kept in PostgreSQL: demo, cases --search, check and audit with --postgres URL. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../db/sql/postgres';
+import { cli } from './helpers/cli';
+import { freshPostgresUrl, testPostgresUrl } from './helpers/engines';
+
+describe.runIf(testPostgresUrl() !== null)('tumour-board --postgres', () => {
+  let saved: string | undefined;
+  let url = '';
+  beforeEach(() => {
+    // The password travels as PGPASSWORD, never in the URL on the command line.
+    const full = new URL(freshPostgresUrl('cli'));
+    saved = process.env.PGPASSWORD;
+    process.env.PGPASSWORD = decodeURIComponent(full.password);
+    full.password = '';
+    url = full.toString();
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = saved;
+  });
+
+  it('makes a demo board, searches it without accents, checks it, and names an audit row altered with triggers disabled', async () => {
+    const demo = await cli('demo', '--postgres', url, '--cases', '30');
+    expect(demo.err).toBe('');
+    expect(demo.out).toMatch(/^created postgres:\/\/.* with 30 demo cases in /);
+    const check = await cli('check', '--postgres', url);
+    expect(check).toMatchObject({ code: 0, err: '' });
+    expect(check.out).toContain('search index in step (30 cases)');
+    const audit = await cli('audit', '--postgres', url);
+    expect(audit.code).toBe(0);
+
+    const admin = openPostgres(url, { password: process.env.PGPASSWORD });
+    try {
+      const name = admin.get<{ family_name: string; identifier: string }>("SELECT family_name, identifier FROM patients WHERE family_name ~ '[^a-zA-Z]' ORDER BY id LIMIT 1");
+      if (!name) throw new Error('the demo has no accented name');
+      const plain = name.family_name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+      const found = await cli('cases', '--postgres', url, '--search', plain.toLowerCase(), '--json');
+      expect(found.code).toBe(0);
+      expect((JSON.parse(found.out) as { patient: { identifier: string } }[]).map((c) => c.patient.identifier)).toContain(name.identifier);
+
+      admin.exec("ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET actor = 'Mallory' WHERE id = 4; ALTER TABLE audit_log ENABLE TRIGGER USER");
+    } finally {
+      admin.close();
+    }
+    const broken = await cli('check', '--postgres', url);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('FAILED: audit row 4: content does not match its hash (row altered)');
+  });
+
+  it('refuses --db with --postgres, and a password in the URL', async () => {
+    expect((await cli('check', '--db', 'x.db', '--postgres', url)).err).toContain('--db and --postgres: give one of them, not both');
+    const withPassword = url.replace('@', ':secret@');
+    expect((await cli('check', '--postgres', withPassword)).err).toContain('--postgres: holds a password');
+  });
+});
