@@ -134,6 +134,14 @@ describe('agenda preparation', () => {
     expect(api.callsOf('meetings.setItem')).toEqual([
       { item_id: itemId, minutes_allotted: 15 }, { item_id: itemId, presenter: 'Dr Onc' }, { item_id: itemId, standard_of_care: true },
     ]);
+
+    // Minutes below 1 are refused with a message naming the rule, not dropped in silence; nothing is sent.
+    const again = within(screen.getByRole('listitem', { name: '2. Ødegård, Zoë' })).getByLabelText('Minutes');
+    await user.clear(again);
+    await user.type(again, '0');
+    await user.tab();
+    expect(await within(screen.getByRole('listitem', { name: '2. Ødegård, Zoë' })).findByRole('alert')).toHaveTextContent('Minutes must be a whole number from 1 to 120; 15 kept.');
+    expect(api.callsOf('meetings.setItem')).toHaveLength(3);
   });
 
   it('carries a patient forward as a new case copying the facts, and lists it', async () => {

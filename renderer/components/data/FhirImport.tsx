@@ -70,8 +70,18 @@ function FhirReportView({ report }: { report: FhirReport }) {
         <div className="banner error" role="alert">
           <p><strong>This file cannot be imported:</strong></p>
           <ul aria-label="Errors">{report.errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+          <p>Nothing was imported. Correct the file and choose it again.</p>
         </div>
       ) : null}
+      {report.errors.length > 0 ? null : <FhirMapping report={report} />}
+    </div>
+  );
+}
+
+/** What an importable file gives: the patient, the facts it maps, what it leaves out and what is still missing. */
+function FhirMapping({ report }: { report: FhirReport }) {
+  return (
+    <>
       {report.patient ? (
         <p className="patient-line">
           <strong>{report.patient.family_name}, {report.patient.given_name}</strong>
@@ -114,6 +124,6 @@ function FhirReportView({ report }: { report: FhirReport }) {
           </section>
         </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -63,6 +63,7 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
     if (dragged && dragged.id !== target.id) void move(dragged, items.indexOf(target));
   };
 
+  const [minutesProblem, setMinutesProblem] = useState<Record<number, string>>({});
   const save = async (item: AgendaItem, settings: AgendaItemSettings): Promise<void> => {
     setError(null);
     try {
@@ -123,8 +124,19 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
                 <label className="inline-field">
                   <span className="field-label">Minutes</span>
                   <input type="number" min={1} max={120} defaultValue={item.minutes_allotted} disabled={!editable} key={`m${item.minutes_allotted}`}
-                    onBlur={(e) => { const v = Number(e.target.value); if (v !== item.minutes_allotted && v >= 1 && v <= 120) void save(item, { minutes_allotted: v }); }} />
+                    aria-invalid={minutesProblem[item.id] ? true : undefined} aria-describedby={minutesProblem[item.id] ? `minutes-problem-${item.id}` : undefined}
+                    onBlur={(e) => {
+                      const v = Number(e.target.value);
+                      // Out of range or not whole: say so (never drop it silently); the stored minutes stay.
+                      if (!Number.isInteger(v) || v < 1 || v > 120) {
+                        setMinutesProblem((m) => ({ ...m, [item.id]: `Minutes must be a whole number from 1 to 120; ${item.minutes_allotted} kept.` }));
+                        return;
+                      }
+                      setMinutesProblem(({ [item.id]: _gone, ...rest }) => rest);
+                      if (v !== item.minutes_allotted) void save(item, { minutes_allotted: v });
+                    }} />
                 </label>
+                {minutesProblem[item.id] ? <span className="field-error" id={`minutes-problem-${item.id}`} role="alert">{minutesProblem[item.id]}</span> : null}
                 <label className="inline-field">
                   <span className="field-label">Presenter</span>
                   <input defaultValue={item.presenter} disabled={!editable} key={`p${item.presenter}`}

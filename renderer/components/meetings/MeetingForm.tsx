@@ -3,7 +3,7 @@
  * link, chair and coordinator (local profiles), attendees with specialty and attended/apologies. The quorum
  * the board requires is shown live as attendance is marked.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   ATTENDANCE, DEFAULT_QUORUM, SPECIALTIES, type Attendance, type Board, type Meeting, type MeetingInput, type Profile,
   type Specialty,
@@ -27,7 +27,9 @@ let rowKey = 0;
 
 export function MeetingForm({ meeting, boards, profiles, readOnly = false, onSubmit, onCancel }: MeetingFormProps) {
   const ids = useId();
-  const [board, setBoard] = useState(meeting?.board ?? boards[0]?.name ?? 'Liver MDT');
+  // An existing board, never an invented one: the first board once the list has arrived (boards load after the form).
+  const [board, setBoard] = useState(meeting?.board ?? boards[0]?.name ?? '');
+  useEffect(() => { if (!meeting && board === '' && boards[0]) setBoard(boards[0].name); }, [boards, board, meeting]);
   const [when, setWhen] = useState(meeting?.scheduled_at ?? '');
   const [location, setLocation] = useState(meeting?.location ?? '');
   const [video, setVideo] = useState(meeting?.video_link ?? '');

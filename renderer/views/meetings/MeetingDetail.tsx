@@ -70,6 +70,7 @@ export function MeetingDetail({ id }: { id: number }) {
         <span className={`status-tag status-${meeting.status}`} data-meeting-status={meeting.status}>{MEETING_STATUS_LABELS[meeting.status]}</span>
         <span className="spacer" />
         {meeting.agenda.length ? <button type="button" onClick={() => present(0)}>Present</button> : null}
+        <button type="button" onClick={() => stores.ui.getState().show({ name: 'minutes', meetingId: meeting.id })}>{signed ? 'Minutes' : 'Draft minutes'}</button>
         {meeting.status === 'planned' ? <button type="button" className="primary" onClick={() => void step('start')}>Start meeting</button> : null}
         {meeting.status === 'in_progress' ? <button type="button" className="primary" onClick={() => void step('conclude')}>Conclude meeting</button> : null}
         {meeting.status === 'concluded' ? <>
