@@ -234,6 +234,10 @@ const MATCH_SQL: Record<Dialect, string> = {
   sqlite: 'SELECT rowid FROM case_search WHERE case_search MATCH ?',
   postgres: "SELECT rowid FROM case_search WHERE terms @@ to_tsquery('simple', ?)",
 };
+const COUNT_MATCH_SQL: Record<Dialect, string> = {
+  sqlite: 'SELECT count(*) FROM case_search WHERE case_search MATCH ?',
+  postgres: "SELECT count(*) FROM case_search WHERE terms @@ to_tsquery('simple', ?)",
+};
 
 export interface ListSql {
   countSql: string;
@@ -289,7 +293,7 @@ export function listCases(db: Db, q: CaseListQueryParsed): CaseListPage {
   let total: number | undefined;
   if (match) {
     // The FTS index alone counts matches in milliseconds; that number picks the plan.
-    const matches = stmt(db, `SELECT count(*) FROM (${MATCH_SQL[dialect]}) m`).pluck().get(match) as number;
+    const matches = stmt(db, COUNT_MATCH_SQL[dialect]).pluck().get(match) as number;
     broad = matches > BROAD_MATCH;
     if (matches === 0 || (!q.statuses?.length && !q.primaries?.length)) total = matches;
   }
