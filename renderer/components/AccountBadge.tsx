@@ -1,5 +1,5 @@
 /** Network mode: who is signed in (name and role) with a way to sign out, in place of the local profile chooser. */
-import { ACCOUNT_ROLE_LABELS } from '../../shared/domain/accounts';
+import { ACCOUNT_ROLE_LABELS } from '../../shared/vocabulary/accounts';
 import { useEffect, useState } from 'react';
 import { useAccount, useStores } from '../stores/context';
 

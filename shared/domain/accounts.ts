@@ -8,10 +8,6 @@ export const ACCOUNT_ROLES = ['admin', 'coordinator', 'chair', 'member'] as cons
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 export const accountRoleSchema = z.enum(ACCOUNT_ROLES);
 
-export const ACCOUNT_ROLE_LABELS: Record<AccountRole, string> = {
-  admin: 'Administrator', coordinator: 'Coordinator', chair: 'Chair', member: 'Member',
-};
-
 export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for any passphrase, short enough that hashing it cannot be used to tie up the server. */
 export const passwordSchema = z.string()

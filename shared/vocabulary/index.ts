@@ -7,6 +7,7 @@ export * from './engine';
 export * from './meeting';
 export * from './case';
 export * from './facts';
+export * from './accounts';
 export { humanise } from './humanise';
 export * from './errors';
 export * from './engineText';
