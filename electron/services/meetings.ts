@@ -15,6 +15,7 @@ import {
   addCaseToMeeting, carryForwardCase, createMeeting, listMeetings, readinessFor, removeCaseFromMeeting, reorderAgenda,
   requireMeeting, setAgendaItem, transitionMeeting, updateMeeting, type MeetingTransition,
 } from '../../db/repositories/meetings';
+import { presentingOf, recordPresenting } from '../../db/repositories/presenting';
 import { checkProfilePin, createProfile, getProfile, listProfiles } from '../../db/repositories/profiles';
 import { confirmPassword } from '../../db/repositories/users';
 import type { ActingContext, Handlers } from '../../shared/api';
@@ -67,6 +68,8 @@ export function meetingHandlers(db: Db, seats: LocalSeats): MeetingHandlers {
     'meetings.readiness': ({ meeting_id, case_id }) => readinessFor(db, meeting_id, case_id),
     'meetings.addCase': (input, ctx) => addCaseToMeeting(db, input, ctx.actor),
     'meetings.removeCase': ({ item_id }, ctx) => removeCaseFromMeeting(db, item_id, ctx.actor),
+    'meetings.present': ({ meeting_id, item_id }, ctx) => recordPresenting(db, meeting_id, item_id, ctx.actor),
+    'meetings.presenting': ({ meeting_id }) => presentingOf(db, meeting_id),
     'meetings.reorder': ({ meeting_id, item_ids }, ctx) => reorderAgenda(db, meeting_id, item_ids, ctx.actor),
     'meetings.setItem': ({ item_id, ...settings }, ctx) => setAgendaItem(db, item_id, settings, ctx.actor),
     'meetings.carryForward': (input, ctx) => carryForwardCase(db, input, ctx.actor),

@@ -29,7 +29,23 @@ export interface EventSourceLike {
 const GATHER_MS = 150;
 const CASE_ENTITIES = new Set(['case', 'patient']);
 
-export function applyChanges(stores: AppStores, notices: readonly ChangeNotice[], self: string | null): void {
+/** Follow the presenter: a member who follows goes to the case the room is on (the presenter's latest move). */
+export async function followRoom(stores: AppStores, meetingId: number): Promise<void> {
+  const where = await stores.api.invoke('meetings.presenting', { meeting_id: meetingId });
+  const ui = stores.ui.getState();
+  const view = ui.view;
+  if (!where || !ui.followPresenter || view.name !== 'present' || view.id !== meetingId) return;
+  if (view.index !== where.position - 1) ui.show({ name: 'present', id: meetingId, index: where.position - 1 });
+}
+
+export function applyChanges(stores: AppStores, all: readonly ChangeNotice[], self: string | null): void {
+  const moves = all.filter((n) => n.op === 'meeting.present');
+  const view = stores.ui.getState().view;
+  if (view.name === 'present' && stores.ui.getState().followPresenter && moves.some((n) => n.id === view.id && n.actor !== self)) {
+    void followRoom(stores, view.id).catch(() => undefined);
+  }
+  // A presenter's move changes nothing on the record: no screen reloads for it.
+  const notices = all.filter((n) => n.op !== 'meeting.present');
   const cases = notices.filter((n) => CASE_ENTITIES.has(n.entity));
   const meetingsChanged = notices.some((n) => !CASE_ENTITIES.has(n.entity) && n.entity !== 'profile' && n.entity !== 'import_mapping');
   if (cases.length > 0) {

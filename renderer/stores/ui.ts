@@ -30,6 +30,9 @@ export interface UiState {
   notice: string | null;
   /** The unit each lab was last entered in, remembered per machine. */
   labUnits: LabUnitPrefs;
+  /** Board server, presentation: this screen moves to the case the room is on (opt-in, off by default). */
+  followPresenter: boolean;
+  setFollowPresenter(follow: boolean): void;
   show(view: View): void;
   select(index: number): void;
   notify(message: string | null): void;
@@ -61,6 +64,8 @@ export function createUiStore(api: ApiClient, storage: Storage | undefined = glo
     infoError: null,
     notice: null,
     labUnits: readUnitPrefs(storage),
+    followPresenter: false,
+    setFollowPresenter: (followPresenter) => set({ followPresenter }),
     show: (view) => set({ view }),
     select: (index) => set({ selectedIndex: Math.max(0, index) }),
     notify: (notice) => set({ notice }),

@@ -14,7 +14,7 @@ import {
   agendaItemSchema, agendaItemSettingsSchema, amendmentInputSchema, boardInputSchema, boardSchema,
   decisionRecordInputSchema, decisionSchema, followupInputSchema, followupQuerySchema, followupRowSchema, followupSchema,
   meetingInputSchema, meetingSchema, meetingSummarySchema, MEETING_STATUSES, pinSchema, profileInputSchema, profileSchema,
-  qualityQuerySchema, qualityReportSchema, readinessSchema,
+  presentingSchema, qualityQuerySchema, qualityReportSchema, readinessSchema,
 } from '../domain/meeting';
 import { ROLE_GROUPS, SIGNED_IN } from './access';
 import { op } from './op';
@@ -83,6 +83,10 @@ export const meetingOperations = {
 
   // -- decisions
   /** Records (or, before sign-off, replaces) the decision of an agenda item; stores the engine snapshot. */
+  /** Follow the presenter: the presenter's screen says which case the room is on (streamed as `meeting.present`). */
+  'meetings.present': op(z.strictObject({ meeting_id: id, item_id: id }), presentingSchema, ROLE_GROUPS.organisers),
+  /** Where the room is: the presenter's latest move in this meeting, or null. */
+  'meetings.presenting': op(z.strictObject({ meeting_id: id }), presentingSchema.nullable(), SIGNED_IN),
   'decisions.record': op(decisionRecordInputSchema, decisionSchema, ROLE_GROUPS.deciders),
   /** Amends a decision of a signed meeting (the original stays; the amendment points to it). */
   'decisions.amend': op(amendmentInputSchema, decisionSchema, ROLE_GROUPS.deciders),

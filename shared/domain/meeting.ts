@@ -196,6 +196,17 @@ export const readinessSchema = z.object({
 });
 export type Readiness = z.infer<typeof readinessSchema>;
 
+/** Follow the presenter: the agenda item the room is on, who moved there and when (board server). */
+export const presentingSchema = z.object({
+  meeting_id: id,
+  item_id: id,
+  /** The item's place on the agenda (1-based). */
+  position: z.number().int().positive(),
+  by: z.string(),
+  at: z.string(),
+});
+export type Presenting = z.infer<typeof presentingSchema>;
+
 export const agendaItemSchema = z.object({
   id,
   meeting_id: id,

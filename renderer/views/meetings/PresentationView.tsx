@@ -18,7 +18,9 @@ import { useClock } from '../../components/clock';
 import { KeyFacts } from '../../components/case/KeyFacts';
 import { ReadinessBadge } from '../../components/meetings/Readiness';
 import { useCaseEngine } from '../../components/meetings/useCaseEngine';
-import { useMeetings, useStores } from '../../stores/context';
+import { useAccount, useMeetings, useStores, useUi } from '../../stores/context';
+import { followRoom } from '../../api/live';
+import { allows, operations } from '../../../shared/api';
 import { isTypingTarget } from '../../components/keyboard';
 import { ItemDecision } from './MeetingDetail';
 
@@ -57,6 +59,22 @@ export function PresentationView({ id, index }: { id: number; index: number }) {
 
   useEffect(() => { headingRef.current?.focus({ preventScroll: true }); }, [item?.id]);
 
+  // Follow the presenter (board server): whoever presents and does not follow tells the room where it is; a member
+  // who follows is moved there (api/live.ts) and catches up at once when they turn following on.
+  const network = useAccount((s) => s.mode) === 'network';
+  const role = useAccount((s) => s.account?.role ?? null);
+  const follow = useUi((s) => s.followPresenter);
+  const presents = network && role !== null && allows(operations['meetings.present'].access, role) && !follow;
+  const live = meeting?.status === 'in_progress';
+  const itemId = item?.id ?? null;
+  useEffect(() => {
+    if (!presents || !live || itemId === null) return;
+    void stores.api.invoke('meetings.present', { meeting_id: id, item_id: itemId }).catch(() => undefined);
+  }, [presents, live, itemId, id, stores]);
+  useEffect(() => {
+    if (network && follow) void followRoom(stores, id).catch(() => undefined);
+  }, [network, follow, id, stores]);
+
   if (!meeting) return <div className="present"><p role="status">Opening the meeting…</p></div>;
 
   const leave = (): void => stores.ui.getState().show({ name: 'meeting', id });
@@ -71,6 +89,12 @@ export function PresentationView({ id, index }: { id: number; index: number }) {
           <span className="present-count" aria-live="polite">Case {at + 1} of {count}</span>
           <button type="button" onClick={() => go(at + 1)} disabled={at >= count - 1} aria-keyshortcuts="ArrowRight PageDown">Next →</button>
           {item ? <CaseTimer key={item.id} minutes={item.minutes_allotted} /> : null}
+          {network && live ? (
+            <label className="present-follow">
+              <input type="checkbox" checked={follow} onChange={(e) => stores.ui.getState().setFollowPresenter(e.target.checked)} />
+              {' '}Follow the presenter
+            </label>
+          ) : null}
           <button type="button" onClick={leave} aria-keyshortcuts="Escape">Leave <kbd>Esc</kbd></button>
         </nav>
       </header>
