@@ -3,7 +3,7 @@
  * (`meeting.present`: who showed which agenda item when), which the board server's change feed streams to every
  * signed-in screen; members who follow read the latest move and go to that case. Nothing else changes.
  */
-import type { Db } from '../connection';
+import type { DbLike as Db } from '../sql/port';
 import { appendAudit } from '../audit';
 import { inTransaction, stmt } from '../statements';
 import { DomainError } from '../../shared/errors';
