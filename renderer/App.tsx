@@ -56,7 +56,7 @@ export function App() {
       <header className="app-header">
         <button type="button" className="brand" onClick={() => stores.ui.getState().show({ name: 'list' })}
           aria-label="Tumour Board: back to the case list">
-          <span className="brand-mark" aria-hidden="true">◐</span> Tumour Board
+          <span className="brand-mark" aria-hidden="true">◐</span> <span className="brand-name">Tumour Board</span>
         </button>
         <nav className="app-nav" aria-label="Main">
           <button type="button" aria-current={view.name === 'list' || view.name === 'new' || view.name === 'case' || view.name === 'edit' ? 'page' : undefined} onClick={() => stores.ui.getState().show({ name: 'list' })}>Cases</button>
@@ -71,7 +71,7 @@ export function App() {
         <span className="spacer" />
         <span className="notice" role="status" aria-live="polite">{notice}</span>
         {network ? <AccountBadge /> : <ActingProfile />}
-        {info ? <span className="muted small">v{info.version}</span> : null}
+        {info ? <span className="muted small app-version">v{info.version}</span> : null}
       </header>
       <main id="main" className="app-main">
         {view.name === 'list' ? <CaseList />

@@ -84,3 +84,20 @@ test('opening a case shows its overview on one screen; Edit opens the form; a re
   await expect(app.getByRole('grid', { name: 'Cases' })).toBeVisible();
   expect(new URL(app.url()).hash).toBe('#/cases');
 });
+
+test('the header keeps one row at 1024 px and up, every menu item visible, even with a notice showing', async ({ app }) => {
+  const heights: number[] = [];
+  for (const width of [1024, 1280, 1600]) {
+    await app.setViewportSize({ width, height: 720 });
+    await app.evaluate(() => { const n = document.querySelector('header .notice'); if (n) n.textContent = 'Case #12345 saved. Meeting signed: its decisions are now read-only.'; });
+    heights.push(Math.round((await app.locator('header.app-header').boundingBox())?.height ?? 0));
+    const nav = await app.locator('nav.app-nav').boundingBox();
+    for (const button of await app.getByRole('navigation', { name: 'Main' }).getByRole('button').all()) {
+      const box = await button.boundingBox();
+      expect(box && nav && box.x + box.width <= nav.x + nav.width + 1, `${await button.innerText()} visible at ${width}`).toBe(true);
+    }
+    const acting = await app.getByRole('button', { name: /who is acting|Acting/i }).first().boundingBox();
+    expect(acting && acting.x + acting.width <= width, `the acting button inside ${width}`).toBe(true);
+  }
+  expect(new Set(heights).size, `header heights ${heights.join(', ')}`).toBe(1);
+});

@@ -198,6 +198,8 @@ describe('the demo database signed meeting, exported by the CLI', () => {
       expect(text.match(/profile \d+/gi), `${what}: profile N`).toBeNull();
       expect(text.match(/seed/gi), `${what}: seed`).toBeNull();
       expect(text.match(/\bUTC\b/g), `${what}: UTC`).toBeNull();
+      // The engine's rule ids (S-PS, R-CRC-04) stay in the snapshot; the rationales print in words.
+      expect(text.match(/\b[SR]-[A-Z]{2,}[A-Z0-9-]*\b/g), `${what}: rule id`).toBeNull();
     }
   });
 
