@@ -14,7 +14,7 @@
  * The key is bound to a connection object (any engine's) so the audit code never asks where it came from.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -84,6 +84,18 @@ export function createAuditKey(file: string): AuditKey {
     rmSync(partial, { force: true });
   }
   return auditKeyFrom(secret);
+}
+
+/**
+ * Writes `key` as the key of the board in `file` (0600, replacing any key file there): a board moved to a new file
+ * (export-sqlite) keeps the key its rows were written under.
+ */
+export function writeAuditKey(file: string, key: AuditKey): void {
+  const p = auditKeyPathFor(file);
+  const partial = `${p}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+  writeFileSync(partial, `${JSON.stringify({ audit_key: key.secret.toString('hex'), created_at: new Date().toISOString() })}\n`, { mode: 0o600 });
+  chmodSync(partial, 0o600);
+  renameSync(partial, p);
 }
 
 let processKeyFile: string | null = null;

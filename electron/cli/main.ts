@@ -26,12 +26,14 @@ import { encryptCommand, readPassphraseFile, rekeyCommand } from './commands/enc
 import { hasPlainHeader, onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setProcessAuditKeyFile, setProcessKey } from '../app/database-file';
 import { PromptCancelled, readSecret } from './prompt';
 import { usersCommand } from './commands/users';
+import { exportSqliteCommand, migrateToPostgresCommand } from './commands/move';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 COMMANDS.push(exportMinutesCommand, exportLetterCommand);
 COMMANDS.push(exportRegistryCommand, callCommand);
 COMMANDS.push(encryptCommand, rekeyCommand);
 COMMANDS.push(usersCommand);
+COMMANDS.push(migrateToPostgresCommand, exportSqliteCommand);
 
 /** The one line a plaintext database gets (no passphrase given): encryption at rest is off for it. */
 export const plaintextNotice = (file: string) =>

@@ -5,6 +5,7 @@
  * outside CI: in CI a missing PostgreSQL fails the run before any test).
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { findPostgresBinaries, MISSING_POSTGRES, POSTGRES_URL_ENV, psql, SKIP_ENV, type PostgresBinaries } from './cluster';
 const baseUrl = process.env[POSTGRES_URL_ENV] ?? null;
 const bin: PostgresBinaries | null = findPostgresBinaries();
@@ -43,6 +44,10 @@ export const postgres = {
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
     if (!/^t_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}: not a database made by freshDatabase`);
     psql(b, base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  },
+  /** The path of a PostgreSQL client program of the installed version (pg_dump, pg_restore …). */
+  binary(name: string): string {
+    return path.join(need().bin.dir, name);
   },
   /** Runs SQL with psql against `url` (stops at the first error and throws its message); returns the output rows. */
   psql(url: string, sql: string): string {
