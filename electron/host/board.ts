@@ -4,14 +4,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openAppContext, startAutoBackups, type AppContext } from '../app/context';
+import { openAppContext, startAutoBackups, type AppContext, type PostgresConnection } from '../app/context';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../db/repositories/users';
 import { startNetworkHost, type NetworkHost } from './network';
 import { loadOrCreateTls, type TlsMaterial } from './tls';
 import { stmt } from '../../db/statements';
 
-export interface BoardServerOptions {
-  dbPath: string;
+/**
+ * Where the board is kept: a SQLite file (`dbPath`), or a PostgreSQL database (`postgres`; several server processes
+ * may share it). On PostgreSQL the TLS certificate must be given (there is no file to keep a self-signed one beside)
+ * and backups are PostgreSQL's (README, PostgreSQL).
+ */
+export type BoardStore = { dbPath: string; postgres?: undefined } | { postgres: PostgresConnection; dbPath?: undefined };
+
+export type BoardServerOptions = BoardStore & {
   staticDir: string;
   host: string;
   port: number;
@@ -24,7 +30,7 @@ export interface BoardServerOptions {
   autoBackups?: boolean;
   log?: (line: string) => void;
   now?: () => Date;
-}
+};
 
 export interface BoardServer {
   host: NetworkHost;
@@ -37,15 +43,22 @@ export interface BoardServer {
 }
 
 export async function startBoardServer(options: BoardServerOptions): Promise<BoardServer> {
-  mkdirSync(path.dirname(path.resolve(options.dbPath)), { recursive: true });
+  const dbPath = options.dbPath;
+  if (dbPath === undefined && (options.tlsCert === undefined || options.tlsKey === undefined)) {
+    throw new Error('a board server on PostgreSQL needs --tls-cert and --tls-key (every server process presents the same certificate; there is no file to keep a self-signed one beside)');
+  }
+  if (dbPath !== undefined) mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const tls = await loadOrCreateTls({
-    dbPath: options.dbPath, names: [options.host, ...(options.names ?? [])],
+    dbPath: dbPath ?? '', names: [options.host, ...(options.names ?? [])],
     ...(options.tlsCert !== undefined ? { certPath: options.tlsCert } : {}), ...(options.tlsKey !== undefined ? { keyPath: options.tlsKey } : {}),
   });
-  const context = openAppContext({ dbPath: options.dbPath, transport: 'network' });
+  const context = options.postgres
+    ? openAppContext({ postgres: options.postgres, transport: 'network' })
+    : openAppContext({ dbPath: dbPath ?? '', transport: 'network' });
   const log = options.log ?? (() => undefined);
-  const backups = options.autoBackups
-    ? startAutoBackups(context, options.dbPath, { onError: (error) => log(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) })
+  // Automatic backups copy the SQLite file; on PostgreSQL they are the DBA's (pg_dump, continuous archiving).
+  const backups = options.autoBackups && dbPath !== undefined
+    ? startAutoBackups(context, dbPath, { onError: (error) => log(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) })
     : null;
   let host: NetworkHost;
   try {
@@ -60,6 +73,8 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
         actor: { label: account.name, profileId: account.profile_id, role: account.role },
       }),
       log, ...(options.now ? { now: options.now } : {}),
+      // Other server processes' changes arrive through LISTEN/NOTIFY on PostgreSQL.
+      ...(options.postgres ? { postgres: { url: options.postgres.url, password: options.postgres.password } } : {}),
     });
   } catch (error) {
     backups?.stop();

@@ -9,6 +9,8 @@ import { defaultDbPath } from '../../app/paths';
 import { startBrowserHost } from '../../host/server';
 import { startBoardServer } from '../../host/board';
 import { intArg, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { postgresPassword, postgresUrlArg } from './postgres-options';
+import { redactUrl } from '../../../db/sql/postgres';
 
 /** dist/cli.cjs sits beside dist/renderer/. */
 export const rendererDir = (): string => path.join(__dirname, 'renderer');
@@ -24,6 +26,14 @@ const listenArg = z.string().transform((text, ctx) => {
   return { host: m[1] ?? m[2] ?? '', port };
 });
 
+/** A whole number from the environment (pool size, timeout), or undefined; a malformed one is named. */
+function envInt(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`${name}: must be a whole number`);
+  return Number(text);
+}
+
 function waitForSignal(): Promise<void> {
   return new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
@@ -33,6 +43,9 @@ function waitForSignal(): Promise<void> {
 
 const argsSchema = z.object({
   db: z.string().min(1).optional(),
+  postgres: postgresUrlArg.optional(),
+  'pg-pool': intArg(1, 200).optional(),
+  'pg-statement-timeout-ms': intArg(100, 3_600_000).optional(),
   port: intArg(0, 65535).default(0),
   network: z.boolean().default(false),
   listen: listenArg.optional(),
@@ -46,10 +59,17 @@ type ServeArgs = z.output<typeof argsSchema>;
 
 async function serveNetwork(values: ServeArgs, staticDir: string, io: CliIO): Promise<number> {
   if (!values.listen) throw new UsageError('--listen: is required with --network (e.g. --listen 0.0.0.0:8443)');
-  if (!values.db) throw new UsageError('--db: is required with --network (the board\'s database file)');
+  if (!values.db && !values.postgres) throw new UsageError('--db: is required with --network (the board\'s database file), or --postgres URL');
+  if (values.db && values.postgres) throw new UsageError('--postgres: give either --db FILE or --postgres URL, not both');
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('give both --tls-cert and --tls-key, or neither (a self-signed certificate is made then)');
+  if (values.postgres && !values['tls-cert']) throw new UsageError('--tls-cert: is required with --postgres (every server process of the board presents the same certificate)');
+  const pool = values['pg-pool'] ?? envInt('TUMOUR_BOARD_PG_POOL');
+  const timeout = values['pg-statement-timeout-ms'] ?? envInt('TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS');
+  const store = values.postgres
+    ? { postgres: { url: values.postgres, password: postgresPassword(), ...(pool !== undefined ? { poolSize: pool } : {}), ...(timeout !== undefined ? { statementTimeoutMs: timeout } : {}) } }
+    : { dbPath: values.db ?? '' };
   const board = await startBoardServer({
-    dbPath: values.db, staticDir, host: values.listen.host, port: values.listen.port, names: values['host-name'], autoBackups: true,
+    ...store, staticDir, host: values.listen.host, port: values.listen.port, names: values['host-name'], autoBackups: true,
     ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}), ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
     policy: { idleMs: values['session-idle-minutes'] * 60_000, absoluteMs: values['session-max-hours'] * 3_600_000 },
     log: (line) => io.err(line),
@@ -58,7 +78,8 @@ async function serveNetwork(values: ServeArgs, staticDir: string, io: CliIO): Pr
   if (tls.created) io.out(`made a self-signed certificate: ${tls.certPath} (key ${tls.keyPath}, readable by this user only)`);
   io.out(`Tumour Board board server: ${host.url}`);
   io.out(`Certificate SHA-256 fingerprint: ${tls.fingerprint}`);
-  if (board.accountCount() === 0) io.out(`no accounts yet: add one with tumour-board users add --db ${values.db} --name NAME --role admin`);
+  if (values.postgres) io.out(`Board kept in PostgreSQL: ${redactUrl(values.postgres)}`);
+  if (board.accountCount() === 0) io.out(`no accounts yet: add one with tumour-board users add ${values.postgres ? `--postgres ${values.postgres}` : `--db ${values.db ?? ''}`} --name NAME --role admin`);
   await waitForSignal();
   io.out('shutting down: finishing requests in flight');
   await board.close();
@@ -70,6 +91,7 @@ export const serveCommand: Command = {
   summary: 'start the browser host on 127.0.0.1, or a board server over HTTPS (--network)',
   usage: `tumour-board serve [--db FILE] [--port P]
 tumour-board serve --network --listen HOST:PORT --db FILE [--tls-cert FILE --tls-key FILE] [--host-name NAME]…
+tumour-board serve --network --listen HOST:PORT --postgres URL --tls-cert FILE --tls-key FILE [--pg-pool N] [--pg-statement-timeout-ms MS]
 
 Without --network: serves the app on 127.0.0.1 only, with a fresh access token each run, and prints the URL to open.
 With --network: a board server for several people over HTTPS only (TLS 1.2 or later); everyone signs in with an
@@ -82,12 +104,18 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
 --tls-cert, --tls-key   PEM certificate and key to use instead of the self-signed one
 --host-name the name clients use to reach the server (repeatable; requests naming another host are refused)
 --session-idle-minutes  sign out after this long unused (default 30)
---session-max-hours     sign out this long after signing in (default 12)`,
+--session-max-hours     sign out this long after signing in (default 12)
+--postgres  with --network: keep the board in PostgreSQL (postgres://USER@HOST:PORT/DATABASE?sslmode=verify-full…);
+            several server processes may serve one database; the password comes from PGPASSWORD or
+            TUMOUR_BOARD_PG_PASSWORD_FILE, never the URL; backups are PostgreSQL's (README)
+--pg-pool   connections per process (default 4; TUMOUR_BOARD_PG_POOL)
+--pg-statement-timeout-ms  longest a statement may run (default 30000; TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS)`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
       {
         db: { type: 'string' }, port: { type: 'string' }, network: { type: 'boolean' }, listen: { type: 'string' },
+        postgres: { type: 'string' }, 'pg-pool': { type: 'string' }, 'pg-statement-timeout-ms': { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'host-name': { type: 'string', multiple: true },
         'session-idle-minutes': { type: 'string' }, 'session-max-hours': { type: 'string' },
       },
@@ -99,6 +127,7 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
     }
     if (values.network) return serveNetwork(values, staticDir, io);
     if (values.listen || values['tls-cert'] || values['tls-key']) throw new UsageError('--listen, --tls-cert and --tls-key need --network');
+    if (values.postgres) throw new UsageError('--postgres: needs --network (the browser host on 127.0.0.1 serves a local file)');
     const dbPath = values.db ?? defaultDbPath();
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
     const ctx = openAppContext({ dbPath, transport: 'browser-host', demoIfMissing: true });
