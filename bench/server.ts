@@ -9,6 +9,11 @@
  * Every acknowledged write is re-read at the end (lost writes: the server must hold the newest acknowledged version
  * of every case, and the last decision each chair recorded), then the database is checked. Any other 4xx is a bug
  * and printed as `server.refused_4xx`. BENCH_SERVER_SECONDS / BENCH_SERVER_USERS / BENCH_SERVER_CASES shorten it.
+ *
+ * The same board and load then run on PostgreSQL (`server.pg.*`, beside SQLite's `server.*`): the prepared file moved
+ * with migrate-to-postgres into a new database on the server in BENCH_POSTGRES_URL (a role with CREATEDB; password in
+ * PGPASSWORD) or, without it, on a throw-away local cluster (test/postgres/cluster.ts, Debian's postgresql). Without
+ * PostgreSQL it says so on stderr and emits no server.pg line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
@@ -23,15 +28,23 @@ import { todayIn } from '../shared/time/clock';
 import { seedDemo } from '../electron/services/demo';
 import { startBoardServer } from '../electron/host/board';
 import { emit } from './harness';
+import { copySqliteToPostgres } from '../db/move';
+import { openPostgres } from '../db/sql/postgres';
+import { loadOrCreateTls } from '../electron/host/tls';
+import { findPostgresBinaries, MISSING_POSTGRES, psql, startTestCluster, type TestCluster } from '../test/postgres/cluster';
 
 const PASSWORD = 'bench password, long enough';
 
-interface Setup { dbPath: string; staticDir: string }
+interface Setup { dbPath: string; staticDir: string; postgres?: { url: string; password?: string }; tlsCert?: string; tlsKey?: string }
 interface Ready { url: string; cert: string; items: number[]; shared: number[]; cases: number }
 
 /** Worker side: the server. */
 async function serve(setup: Setup): Promise<void> {
-  const server = await startBoardServer({ dbPath: setup.dbPath, staticDir: setup.staticDir, host: '127.0.0.1', port: 0, loginRatePerMinute: 10_000 });
+  const server = await startBoardServer({
+    ...(setup.postgres ? { postgres: setup.postgres } : { dbPath: setup.dbPath }),
+    ...(setup.tlsCert && setup.tlsKey ? { tlsCert: setup.tlsCert, tlsKey: setup.tlsKey } : {}),
+    staticDir: setup.staticDir, host: '127.0.0.1', port: 0, loginRatePerMinute: 10_000,
+  });
   parentPort?.postMessage({ url: server.host.url, cert: server.tls.cert });
   parentPort?.once('message', () => {
     void server.close().then(() => parentPort?.postMessage('closed'));
@@ -116,11 +129,76 @@ const patientInputOf = (p: Record<string, unknown>) => ({
   identifier: p.identifier, family_name: p.family_name, given_name: p.given_name, birth_date: p.birth_date, sex: p.sex,
 });
 
+const seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 60);
+const userCount = Number(process.env.BENCH_SERVER_USERS ?? 50);
+const caseCount = Number(process.env.BENCH_SERVER_CASES ?? 10_000);
+
 export async function benchServer(dir: string): Promise<void> {
-  const seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 60);
-  const userCount = Number(process.env.BENCH_SERVER_USERS ?? 50);
-  const caseCount = Number(process.env.BENCH_SERVER_CASES ?? 10_000);
   const { setup, items, shared } = prepare(dir, caseCount, userCount);
+  await load('server', setup, items, shared, () => {
+    const { db } = openDatabase(setup.dbPath);
+    try {
+      return checkDatabase(db).problems.length;
+    } finally {
+      db.close();
+    }
+  });
+  await benchServerPostgres(dir);
+}
+
+/** The same board and load on PostgreSQL: `server.pg.*`. */
+async function benchServerPostgres(dir: string): Promise<void> {
+  let cluster: TestCluster | null = null;
+  let base = process.env.BENCH_POSTGRES_URL ?? null;
+  const bin = findPostgresBinaries();
+  if (!base) {
+    if (!bin) {
+      process.stderr.write(`server.pg: not run: ${MISSING_POSTGRES}, or set BENCH_POSTGRES_URL\n`);
+      return;
+    }
+    cluster = await startTestCluster(bin);
+    base = cluster.url;
+  }
+  try {
+    const pgDir = path.join(dir, 'pg');
+    mkdirSync(pgDir, { recursive: true });
+    const { setup, items, shared } = prepare(pgDir, caseCount, userCount);
+    const u = new URL(base);
+    const password = decodeURIComponent(u.password) || process.env.PGPASSWORD;
+    const withPassword = password !== undefined ? { password } : {};
+    const name = `tb_bench_${Date.now()}`;
+    const admin = openPostgres(base, withPassword);
+    try {
+      admin.exec(`CREATE DATABASE ${name}`);
+    } finally {
+      admin.close();
+    }
+    u.pathname = `/${name}`;
+    u.password = '';
+    const url = u.toString();
+    const target = openPostgres(url, withPassword);
+    try {
+      const { db } = openDatabase(setup.dbPath);
+      const t = performance.now();
+      try {
+        copySqliteToPostgres(db, target);
+      } finally {
+        db.close();
+      }
+      emit('server.pg.migrate', { median_ms: performance.now() - t, runs: 1 });
+      const tls = await loadOrCreateTls({ dbPath: setup.dbPath, names: ['127.0.0.1'] });
+      await load('server.pg', { ...setup, postgres: { url, ...withPassword }, tlsCert: tls.certPath, tlsKey: tls.keyPath }, items, shared, () => checkDatabase(target).problems.length);
+    } finally {
+      target.close();
+      if (!cluster && bin) psql(bin, base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  } finally {
+    cluster?.stop();
+  }
+}
+
+/** Serves `setup` from a worker thread and runs the simulated users against it; metrics named `prefix.*`. */
+async function load(prefix: string, setup: Setup, items: number[], shared: number[], problemsAfter: () => number): Promise<void> {
   const worker = new Worker(__filename, { workerData: setup });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', (m: { url: string; cert: string }) => resolve({ ...m, items, shared, cases: caseCount }));
@@ -238,23 +316,21 @@ export async function benchServer(dir: string): Promise<void> {
   worker.postMessage('close');
   await new Promise<void>((resolve) => worker.once('message', () => resolve()));
   await worker.terminate();
-  const { db } = openDatabase(setup.dbPath);
-  const report = checkDatabase(db);
-  db.close();
+  const checkProblems = problemsAfter();
 
   reads.sort((a, b) => a - b);
   writes.sort((a, b) => a - b);
-  emit('server.read', { p50_ms: percentile(reads, 50), p95_ms: percentile(reads, 95), p99_ms: percentile(reads, 99), count: reads.length });
-  emit('server.write', { p50_ms: percentile(writes, 50), p95_ms: percentile(writes, 95), p99_ms: percentile(writes, 99), count: writes.length });
-  emit('server.rps', { value: requests / elapsed });
-  emit('server.errors_5xx', { count: errors5xx });
-  emit('server.lost_writes', { count: lost, cases_acknowledged: acknowledged.size, decisions_acknowledged: decided.size });
+  emit(`${prefix}.read`, { p50_ms: percentile(reads, 50), p95_ms: percentile(reads, 95), p99_ms: percentile(reads, 99), count: reads.length });
+  emit(`${prefix}.write`, { p50_ms: percentile(writes, 50), p95_ms: percentile(writes, 95), p99_ms: percentile(writes, 99), count: writes.length });
+  emit(`${prefix}.rps`, { value: requests / elapsed });
+  emit(`${prefix}.errors_5xx`, { count: errors5xx });
+  emit(`${prefix}.lost_writes`, { count: lost, cases_acknowledged: acknowledged.size, decisions_acknowledged: decided.size });
   // Expected: two people saved the same version of a shared case; the second was told (409 naming who) and nothing was overwritten.
-  emit('server.conflicts', { count: conflicts, without_who: conflictsUnnamed });
+  emit(`${prefix}.conflicts`, { count: conflicts, without_who: conflictsUnnamed });
   const refusedTotal = [...refused.values()].reduce((a, b) => a + b, 0);
-  emit('server.refused_4xx', { count: refusedTotal });
-  for (const [what, count] of [...refused].slice(0, 5)) process.stderr.write(`bench server: refused ${count}× ${what}\n`);
-  emit('server.check', { problems: report.problems.length, users: userCount, seconds });
+  emit(`${prefix}.refused_4xx`, { count: refusedTotal });
+  for (const [what, count] of [...refused].slice(0, 5)) process.stderr.write(`bench ${prefix}: refused ${count}× ${what}\n`);
+  emit(`${prefix}.check`, { problems: checkProblems, users: userCount, seconds });
 }
 
 if (!isMainThread && (workerData as Setup | null)?.dbPath) void serve(workerData as Setup);
