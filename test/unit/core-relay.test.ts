@@ -186,6 +186,28 @@ describe('relay and core over a MessagePort', () => {
     expect(spawned).toHaveLength(3);
   }, 60_000);
 
+  it('restores in the interactive core, then restarts the jobs core on the restored file', async () => {
+    const dir = tempDir();
+    const { host } = recordingHost(dir);
+    const spawned: CoreLink[] = [];
+    const relay = startRelay(dir, host, spawned);
+    await relay.start();
+    const backup = await relay.call('backups.create', {}, 'electron');
+    expect(backup).toMatchObject({ ok: true, value: { kind: 'manual' } });
+    const file = backup.ok ? (backup.value as { file: string }).file : '';
+    // After the backup, two cases are imported (by the jobs core); the restore takes the file back to none.
+    expect(await relay.call('imports.csvImport', { source: 'a.csv', content: syntheticCsv(2) }, 'electron')).toMatchObject({ ok: true, value: { counts: { create: 2 } } });
+    expect(await relay.call('app.info', {}, 'electron')).toMatchObject({ ok: true, value: { case_count: 2 } });
+    expect(spawned).toHaveLength(2);
+    const restored = await relay.call('backups.restore', { file }, 'electron');
+    expect(restored).toMatchObject({ ok: true, value: { restored_from: file, cases: 0 } });
+    expect(spawned).toHaveLength(3);
+    expect(await relay.call('app.info', {}, 'electron')).toMatchObject({ ok: true, value: { case_count: 0 } });
+    // The new jobs core works on the restored file: the two cases import again, not as duplicates.
+    expect(await relay.call('imports.csvImport', { source: 'a.csv', content: syntheticCsv(2) }, 'electron')).toMatchObject({ ok: true, value: { counts: { create: 2 } } });
+    expect(await relay.call('db.check', {}, 'electron')).toMatchObject({ ok: true, value: { ok: true, cases: 2 } });
+  }, 60_000);
+
   it('lists only operations of the contract as long or restoring', () => {
     expect([...LONG_OPERATIONS, ...RESTORE_OPERATIONS].filter((name) => !isOperationName(name))).toEqual([]);
   });
