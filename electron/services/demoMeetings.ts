@@ -13,6 +13,7 @@ import {
 import { actorOf, createProfile } from '../../db/repositories/profiles';
 import type { DecisionContentInput, Intent, Plan, Profile, Specialty } from '../../shared/domain/meeting';
 import { evaluate } from '../../shared/engine/evaluate';
+import { engineTextInWords } from '../../shared/vocabulary';
 import { stmt } from '../../db/statements';
 
 /** Demo meetings are added when the demo has at least this many cases (smaller demos stay case-only). */
@@ -101,7 +102,7 @@ export function seedDemoMeetings(db: Db, today = new Date(), now = new Date().to
     if (i === 9) plan = 'resection';
     const content: DecisionContentInput = {
       plan, plan_detail: plan === 'further_workup' ? 'Complete the work-up, then re-list' : '', intent: INTENT_FOR[plan] ?? 'palliative',
-      rationale: favoured && plan === favoured.option ? `Board agrees with the evidence: ${favoured.rationale}` : 'See discussion; individualised plan.',
+      rationale: favoured && plan === favoured.option ? `Board agrees with the evidence: ${engineTextInWords(favoured.rationale)}` : 'See discussion; individualised plan.',
       consensus: i === 3 ? 'majority' : 'unanimous',
       dissent: i === 3 ? [{ name: 'Dr. Tomás Ibarra', specialty: 'medical_oncology', view: 'Would continue systemic therapy for two more cycles before any liver-directed treatment.' }] : [],
       actions: [{ what: 'Book treatment and inform the referring clinician', owner: coordinator.name, due_date: isoDay(today, -7 + (i % 10)) }],
