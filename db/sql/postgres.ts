@@ -28,6 +28,21 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** A request without its id (the id is added per call). */
 type PgRequestBody = PgRequest extends infer R ? (R extends PgRequest ? Omit<R, 'id'> : never) : never;
 
+/**
+ * `url` carrying `password` (when given): node-postgres parses the connection string over its other settings, so a
+ * URL without a password would silently drop a `password` given beside it. The result is never shown or logged.
+ */
+export function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url;
+  try {
+    const u = new URL(url);
+    u.password = password;
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
 /** The URL as it may be shown: no password. */
 export function redactUrl(url: string): string {
   try {
@@ -70,8 +85,8 @@ export class PostgresSqlDb implements SqlDb {
     const data: PgWorkerData = {
       pgPath: resolvePg(),
       config: {
-        connectionString: url,
-        password: options.password,
+        // node-postgres lets the URL's (empty) password override a separate `password`: put it in the URL (in memory only).
+        connectionString: withPassword(url, options.password),
         max: options.poolSize ?? DEFAULT_PG_POOL,
         statement_timeout: statementTimeout,
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

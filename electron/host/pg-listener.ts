@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Client as PgClient, ClientConfig } from 'pg';
+import { withPassword } from '../../db/sql/postgres';
 
 /**
  * node-postgres, loaded only when a server runs on PostgreSQL (a SQLite board never needs it). It stays outside the
@@ -140,8 +141,7 @@ export function startPgListener(options: PgListenerOptions): PgListener {
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    const config: ClientConfig = { connectionString: options.url, application_name: 'tumour-board live events', keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 };
-    if (options.password !== undefined) config.password = options.password;
+    const config: ClientConfig = { connectionString: withPassword(options.url, options.password), application_name: 'tumour-board live events', keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 };
     const current = makeClient(config);
     client = current;
     current.on('error', (error: Error) => lost(current, message(error)));
