@@ -29,6 +29,7 @@ import { seedDemo } from '../electron/services/demo';
 import { startBoardServer } from '../electron/host/board';
 import { emit } from './harness';
 import { copySqliteToPostgres } from '../db/move';
+import { auditKeyPathFor, setProcessAuditKeyFile } from '../db/auditKey';
 import { openPostgres } from '../db/sql/postgres';
 import { loadOrCreateTls } from '../electron/host/tls';
 import { findPostgresBinaries, MISSING_POSTGRES, psql, startTestCluster, type TestCluster } from '../test/postgres/cluster';
@@ -40,6 +41,8 @@ interface Ready { url: string; cert: string; items: number[]; shared: number[]; 
 
 /** Worker side: the server. */
 async function serve(setup: Setup): Promise<void> {
+  // On PostgreSQL the board's audit key comes from a file given to the server (--audit-key): the moved board's own.
+  if (setup.postgres) setProcessAuditKeyFile(auditKeyPathFor(setup.dbPath));
   const server = await startBoardServer({
     ...(setup.postgres ? { postgres: setup.postgres } : { dbPath: setup.dbPath }),
     ...(setup.tlsCert && setup.tlsKey ? { tlsCert: setup.tlsCert, tlsKey: setup.tlsKey } : {}),
