@@ -5,18 +5,9 @@
  * the meetings list, the open meeting with its agenda and decisions, and a case shown in a meeting.
  * EventSource reconnects by itself and sends Last-Event-ID, so nothing committed meanwhile is missed.
  */
-import { z } from 'zod';
 import type { AppStores } from '../stores/context';
 
-export const changeEventSchema = z.object({
-  op: z.string(),
-  entity: z.string(),
-  id: z.union([z.number(), z.string()]),
-  version: z.number().nullable(),
-  actor: z.string(),
-  at: z.string(),
-});
-export type ChangeNotice = z.infer<typeof changeEventSchema>;
+import { changeEventSchema, type ChangeNotice } from '../../shared/api/connection';
 
 export interface EventSourceLike {
   onopen: ((this: EventSourceLike, ev: Event) => unknown) | null;

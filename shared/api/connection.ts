@@ -64,8 +64,8 @@ export type ProbeResult = z.infer<typeof probeResultSchema>;
 
 export const connectInputSchema = z.strictObject({ url: serverUrlSchema, fingerprint: fingerprintSchema });
 
-export const changeNoticeSchema = z.object({
-  seq: z.number().int().nonnegative(),
+/** One committed change as the board server's event stream tells it (`GET /api/events`). */
+export const changeEventSchema = z.object({
   op: z.string(),
   entity: z.string(),
   id: z.union([z.number(), z.string()]),
@@ -73,6 +73,10 @@ export const changeNoticeSchema = z.object({
   actor: z.string(),
   at: z.string(),
 });
+export type ChangeNotice = z.infer<typeof changeEventSchema>;
+
+/** The same change relayed by the desktop shell, numbered for its long poll. */
+export const changeNoticeSchema = changeEventSchema.extend({ seq: z.number().int().nonnegative() });
 export type SeqChangeNotice = z.infer<typeof changeNoticeSchema>;
 
 /** Long poll: changes after `after` (null: from now on), waiting up to `wait_ms` when there are none yet. */
