@@ -176,6 +176,7 @@ export function listMeetings(db: Db, q: { statuses?: MeetingStatus[] | undefined
     return {
       id: m.id, board: m.board, scheduled_at: m.scheduled_at, location: m.location, status: m.status, case_count: counts.cases,
       decided_count: counts.decided, quorum_met: quorumFor(db, m, attendeesOf(db, m.id)).met, signed_at: m.signed_at,
+      chair_profile_id: m.chair_profile_id, coordinator_profile_id: m.coordinator_profile_id,
     };
   });
 }

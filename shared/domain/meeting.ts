@@ -168,6 +168,9 @@ export const meetingSummarySchema = z.object({
   decided_count: z.number().int().min(0),
   quorum_met: z.boolean(),
   signed_at: z.string().nullable(),
+  /** Who chaired and coordinated (local profiles): a new meeting of the same board starts with them. */
+  chair_profile_id: id.nullable(),
+  coordinator_profile_id: id.nullable(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 

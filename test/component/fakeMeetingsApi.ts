@@ -158,7 +158,8 @@ export class FakeMeetingsApi extends FakeApi {
       case 'meetings.list': return this.meetings.map((m) => {
         const full = this.meeting(m.id);
         return { id: m.id, board: m.board, scheduled_at: m.scheduled_at, location: m.location, status: m.status, case_count: full.agenda.length,
-          decided_count: full.agenda.filter((a) => a.decision_id !== null).length, quorum_met: full.quorum.met, signed_at: m.signed_at };
+          decided_count: full.agenda.filter((a) => a.decision_id !== null).length, quorum_met: full.quorum.met, signed_at: m.signed_at,
+          chair_profile_id: m.chair_profile_id, coordinator_profile_id: m.coordinator_profile_id };
       });
       case 'meetings.get': return this.meeting((input as Op<'meetings.get'>).id);
       case 'meetings.create': {

@@ -52,6 +52,31 @@ describe('meetings list and form', () => {
   });
 });
 
+describe('a new meeting of a board that met before', () => {
+  it("starts with the chair and coordinator of the board's last meeting, and keeps what the user picks", async () => {
+    const { api, coordinator, chair } = meetingFixture();
+    await api.invoke('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-02-24T16:00', chair_profile_id: chair.id, coordinator_profile_id: coordinator.id });
+    await api.invoke('meetings.create', { board: 'HCC board', scheduled_at: '2026-02-25T16:00' });
+    const { user } = renderWithStores(<MeetingsList />, api);
+    await user.click(await screen.findByRole('button', { name: 'New meeting' }));
+    const form = screen.getByRole('form', { name: 'New meeting' });
+    const board = within(form).getByLabelText('Board');
+    await waitFor(() => expect(board).toHaveValue('Liver MDT')); // the first board, once the boards have loaded
+    await waitFor(() => expect(within(form).getByLabelText('Chair')).toHaveValue(String(chair.id)));
+    expect(within(form).getByLabelText('Coordinator')).toHaveValue(String(coordinator.id));
+    await user.clear(board);
+    await user.type(board, 'HCC board');
+    expect(board).toHaveValue('HCC board'); // a cleared field is not filled again behind the user's back
+    await waitFor(() => expect(within(form).getByLabelText('Chair')).toHaveValue(''));
+    expect(within(form).getByLabelText('Coordinator')).toHaveValue('');
+    await user.selectOptions(within(form).getByLabelText('Chair'), String(chair.id));
+    await user.clear(board);
+    await user.type(board, 'Liver MDT');
+    expect(within(form).getByLabelText('Chair')).toHaveValue(String(chair.id));
+    expect(within(form).getByLabelText('Coordinator')).toHaveValue('');
+  });
+});
+
 describe('board rules', () => {
   it('edits the quorum and recency of a board, and the quorum of its meetings follows', async () => {
     const { api, meeting } = await plannedMeeting();

@@ -6,7 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   ATTENDANCE, DEFAULT_QUORUM, SPECIALTIES, type Attendance, type Board, type Meeting, type MeetingInput, type Profile,
-  type Specialty,
+  type MeetingSummary, type Specialty,
 } from '../../../shared/domain/meeting';
 import { SPECIALTY_LABELS } from '../../../shared/vocabulary';
 import { failureOf, type Failure } from './labels';
@@ -18,6 +18,8 @@ export interface MeetingFormProps {
   meeting: Meeting | null;
   boards: Board[];
   profiles: Profile[];
+  /** Earlier meetings, newest first: a new meeting starts with its board's last chair and coordinator. */
+  recent?: readonly MeetingSummary[];
   readOnly?: boolean;
   onSubmit(input: MeetingInput): Promise<unknown>;
   onCancel(): void;
@@ -25,16 +27,32 @@ export interface MeetingFormProps {
 
 let rowKey = 0;
 
-export function MeetingForm({ meeting, boards, profiles, readOnly = false, onSubmit, onCancel }: MeetingFormProps) {
+export function MeetingForm({ meeting, boards, profiles, recent = [], readOnly = false, onSubmit, onCancel }: MeetingFormProps) {
   const ids = useId();
   // An existing board, never an invented one: the first board once the list has arrived (boards load after the form).
+  // Only once: a user who clears the field to type another board keeps it empty.
   const [board, setBoard] = useState(meeting?.board ?? boards[0]?.name ?? '');
-  useEffect(() => { if (!meeting && board === '' && boards[0]) setBoard(boards[0].name); }, [boards, board, meeting]);
+  const [boardDefaulted, setBoardDefaulted] = useState(meeting !== null || boards.length > 0);
+  useEffect(() => {
+    if (boardDefaulted || !boards[0]) return;
+    setBoardDefaulted(true);
+    setBoard((typed) => typed || boards[0]?.name || '');
+  }, [boards, boardDefaulted]);
   const [when, setWhen] = useState(meeting?.scheduled_at ?? '');
   const [location, setLocation] = useState(meeting?.location ?? '');
   const [video, setVideo] = useState(meeting?.video_link ?? '');
   const [chair, setChair] = useState<number | null>(meeting?.chair_profile_id ?? null);
   const [coordinator, setCoordinator] = useState<number | null>(meeting?.coordinator_profile_id ?? null);
+  // A new meeting starts with the chair and coordinator of its board's last meeting, until someone picks them.
+  const [rolesPicked, setRolesPicked] = useState(meeting !== null);
+  const last = recent.find((m) => m.board === board.trim());
+  const lastChair = last?.chair_profile_id ?? null;
+  const lastCoordinator = last?.coordinator_profile_id ?? null;
+  useEffect(() => {
+    if (rolesPicked) return;
+    setChair(lastChair);
+    setCoordinator(lastCoordinator);
+  }, [rolesPicked, lastChair, lastCoordinator]);
   const [attendees, setAttendees] = useState<AttendeeRow[]>(() => (meeting?.attendees ?? []).map((a) => ({ ...a, key: ++rowKey })));
   const [error, setError] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -98,14 +116,14 @@ export function MeetingForm({ meeting, boards, profiles, readOnly = false, onSub
           </label>
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-chair`}>Chair</label>
-            <select id={`${ids}-chair`} value={chair ?? ''} onChange={(e) => setChair(e.target.value ? Number(e.target.value) : null)}>
+            <select id={`${ids}-chair`} value={chair ?? ''} onChange={(e) => { setRolesPicked(true); setChair(e.target.value ? Number(e.target.value) : null); }}>
               <option value="">— not chosen —</option>
               {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}{p.role === 'chair' ? ' (chair)' : ''}</option>)}
             </select>
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-coordinator`}>Coordinator</label>
-            <select id={`${ids}-coordinator`} value={coordinator ?? ''} onChange={(e) => setCoordinator(e.target.value ? Number(e.target.value) : null)}>
+            <select id={`${ids}-coordinator`} value={coordinator ?? ''} onChange={(e) => { setRolesPicked(true); setCoordinator(e.target.value ? Number(e.target.value) : null); }}>
               <option value="">— not chosen —</option>
               {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}{p.role === 'coordinator' ? ' (coordinator)' : ''}</option>)}
             </select>

@@ -41,7 +41,7 @@ export function MeetingsList() {
         <section className="card" aria-labelledby="new-meeting-title">
           <h2 id="new-meeting-title">New meeting</h2>
           {current ? null : <p className="banner warn">Choose who is acting before creating a meeting.</p>}
-          <MeetingForm meeting={null} boards={boards} profiles={profiles} onCancel={() => setCreating(false)}
+          <MeetingForm meeting={null} boards={boards} profiles={profiles} recent={list ?? []} onCancel={() => setCreating(false)}
             onSubmit={async (input) => {
               const m = await stores.meetings.getState().create(input);
               stores.ui.getState().notify('Meeting created.');
