@@ -19,6 +19,7 @@ export async function benchResponsive(dir: string, rows = 10_000): Promise<void>
       choosePath: (request) => Promise.resolve(path.join(dir, request.suggestedName)),
       chooseFile: () => Promise.resolve(null),
       revealFile: () => Promise.resolve(),
+      openFile: () => Promise.resolve(),
       log: (message) => process.stderr.write(`[bench core] ${message}\n`),
     },
   });

@@ -19,6 +19,7 @@ import { engineHandlers } from '../services/engine';
 import { meetingHandlers } from '../services/meetings';
 import { LocalSeats } from './seats';
 import { minutesHandlers } from '../minutes/service';
+import { ExportedFiles } from './exported';
 import { outcomeHandlers } from '../services/outcomes';
 import { userHandlers } from '../services/users';
 import { maintenanceHandlers } from '../services/maintenance';
@@ -90,6 +91,7 @@ export function buildHandlers(db: DbLike, options: HandlerOptions): Handlers {
   const seats = options.seats ?? new LocalSeats(() => db);
   const host = options.host ?? headlessHost(db.name);
   const backups = options.backups ?? {};
+  const exported = new ExportedFiles();
   const restore = async (from: string): Promise<RestoreResult> => {
     if (!backups.restore) throw new DomainError('READ_ONLY', 'restore is not available here: use `tumour-board restore --db FILE --from FILE`');
     return backups.restore(from);
@@ -101,7 +103,7 @@ export function buildHandlers(db: DbLike, options: HandlerOptions): Handlers {
     ...importHandlers(db, backups, host),
     ...engineHandlers(),
     ...meetingHandlers(db, seats),
-    ...minutesHandlers(db, host),
+    ...minutesHandlers(db, host, exported),
     ...outcomeHandlers(db),
     ...userHandlers(db),
     ...maintenanceHandlers(db, { host, restore }),

@@ -31,6 +31,8 @@ export interface HostCapabilities {
   chooseFile(request: OpenRequest, ctx: ActingContext): Promise<string | null>;
   /** Shows a file the core wrote (its folder in the file manager); nothing where there is no desktop. */
   revealFile(file: string): Promise<void>;
+  /** Opens a file the core wrote in the desktop's application for it; nothing where there is no desktop. */
+  openFile(file: string): Promise<void>;
   /** How far a long task is (a CSV import: rows done of total); the CLI prints it, a window may show it. */
   progress(task: string, done: number, total: number): void;
   /** A failure worth a line in the log: what failed, never patient data. */
@@ -62,6 +64,7 @@ export function headlessHost(dbPath: string): HostCapabilities {
     },
     chooseFile: () => Promise.reject(new DomainError('READ_ONLY', 'choosing a file is not available here: use `tumour-board restore --db FILE --from FILE`')),
     revealFile: () => Promise.resolve(),
+    openFile: () => Promise.resolve(),
     progress: () => undefined,
     log: (message, error) => console.error(`[tumour-board] ${message}`, error instanceof Error ? error.message : (error ?? '')),
   };

@@ -53,6 +53,9 @@ export function serveCore(channel: Channel, facts: CoreFacts): void {
     revealFile: async (file) => {
       await ask('revealFile', [file]);
     },
+    openFile: async (file) => {
+      await ask('openFile', [file]);
+    },
     progress: (task, done, total) => send({ type: 'progress', task, done, total }),
     log,
   };

@@ -25,7 +25,7 @@ export const LONG_OPERATIONS: readonly string[] = [
 export const RESTORE_OPERATIONS: readonly string[] = ['backups.restore', 'backups.restoreFile'];
 
 /** What the main process can do for a core: the host capabilities that need a window or the desktop. */
-export const HOST_REQUESTS = ['renderPdf', 'choosePath', 'chooseFile', 'revealFile'] as const;
+export const HOST_REQUESTS = ['renderPdf', 'choosePath', 'chooseFile', 'revealFile', 'openFile'] as const;
 export type HostRequestName = (typeof HOST_REQUESTS)[number];
 
 const actorSchema = z.object({ label: z.string(), profileId: z.number().int().nullable(), role: z.enum(USER_ROLES) }).strict();

@@ -31,6 +31,7 @@ export interface RelayHost {
   choosePath(request: SaveRequest): Promise<string | null>;
   chooseFile(request: OpenRequest): Promise<string | null>;
   revealFile(file: string): Promise<void>;
+  openFile(file: string): Promise<void>;
   progress?(task: string, done: number, total: number): void;
   log(message: string): void;
 }
@@ -186,6 +187,7 @@ class CoreConnection {
       if (request === 'renderPdf') value = await host.renderPdf(z.string().parse(first));
       else if (request === 'choosePath') value = await host.choosePath(saveRequestSchema.parse(first));
       else if (request === 'chooseFile') value = await host.chooseFile(openRequestSchema.parse(first));
+      else if (request === 'openFile') value = await host.openFile(z.string().parse(first));
       else value = await host.revealFile(z.string().parse(first));
       this.post({ type: 'host-reply', id, ok: true, value });
     } catch (error) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { DbLike as Db } from '../../db/sql/port';
 import { appendAudit } from '../../db/audit';
 import type { Handlers } from '../../shared/api';
+import { ExportedFiles } from '../app/exported';
 import type { HostCapabilities } from '../app/host';
 import { DomainError } from '../../shared/errors';
 import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minutesStylesheet, patientName, type FontUrls } from '../../shared/minutes/html';
@@ -98,7 +99,9 @@ function summaryOf(r: Rendered) {
   return { meeting_id: r.letter.meeting.id, cases: 1, patient: `${patientName(p)} (${p.mrn})`, recipient: r.letter.recipient || null };
 }
 
-export function minutesHandlers(db: Db, host: Pick<HostCapabilities, 'renderPdf' | 'choosePath'>): Pick<Handlers, 'minutes.preview' | 'minutes.exportPdf'> {
+export function minutesHandlers(
+  db: Db, host: Pick<HostCapabilities, 'renderPdf' | 'choosePath' | 'openFile' | 'revealFile'>, exported: ExportedFiles = new ExportedFiles(),
+): Pick<Handlers, 'minutes.preview' | 'minutes.exportPdf' | 'exports.show'> {
   return {
     'minutes.preview': ({ meeting_id, case_id, embed_fonts, styles }) => {
       const r = documentFor(db, { meeting_id, case_id });
@@ -112,12 +115,22 @@ export function minutesHandlers(db: Db, host: Pick<HostCapabilities, 'renderPdf'
       const r = documentFor(db, case_id === undefined ? { meeting_id: meeting_id ?? 0 } : { meeting_id, case_id });
       const summary = summaryOf(r);
       const chosen = await host.choosePath({ suggestedName: r.fileName, kind: r.kind }, ctx);
-      if (chosen === null) return { written: false, file_name: null, bytes: 0, sha256: null, draft: r.draft, audited: false, ...summary };
+      if (chosen === null) return { written: false, file_name: null, folder: null, bytes: 0, sha256: null, draft: r.draft, audited: false, ...summary };
       const written = await writePdf(db, r, chosen, ctx.actor.label, (html) => host.renderPdf(html));
+      exported.remember(written.path);
       return {
-        written: true, file_name: path.basename(written.path), bytes: written.bytes, sha256: written.sha256, draft: r.draft, audited: written.audited,
-        ...summary,
+        written: true, file_name: path.basename(written.path), folder: path.dirname(path.resolve(written.path)), bytes: written.bytes,
+        sha256: written.sha256, draft: r.draft, audited: written.audited, ...summary,
       };
+    },
+    'exports.show': async ({ file_name, how }, ctx) => {
+      const file = exported.find(file_name);
+      if (file === null) throw new DomainError('NOT_FOUND', `${file_name} was not exported here in this session: only a file this app has just saved can be opened`, 'file_name');
+      // Only the desktop has a file manager and applications to hand the file to.
+      if (ctx.transport !== 'electron') return { shown: false };
+      if (how === 'open') await host.openFile(file);
+      else await host.revealFile(file);
+      return { shown: true };
     },
   };
 }

@@ -33,6 +33,11 @@ export function desktopHost(window: () => BrowserWindow | null, log: (message: s
     revealFile: async (file) => {
       shell.showItemInFolder(file);
     },
+    openFile: async (file) => {
+      // openPath answers an error text instead of throwing (no application for PDFs, say).
+      const failure = await shell.openPath(file);
+      if (failure) throw new Error(`the file could not be opened: ${failure}`);
+    },
     log,
   };
 }

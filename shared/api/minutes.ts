@@ -36,6 +36,8 @@ export const minutesOperations = {
       /** False when the user cancelled the save dialog (nothing written). */
       written: z.boolean(),
       file_name: z.string().nullable(),
+      /** The folder it was saved in (to tell the user where to find it); null when nothing was written. */
+      folder: z.string().nullable(),
       bytes: z.number().int().min(0),
       sha256: z.string().nullable(),
       draft: z.boolean(),
@@ -47,6 +49,16 @@ export const minutesOperations = {
       patient: z.string().nullable(),
       recipient: z.string().nullable(),
     }),
+    SIGNED_IN,
+  ),
+  /**
+   * After an export: open the file, or show it in its folder, on the desktop. Only a file this app exported in
+   * this session can be named (by its file name, never a path); `shown` is false where there is no desktop
+   * (browser host, CLI), and the screen then says where the file is instead.
+   */
+  'exports.show': op(
+    z.strictObject({ file_name: z.string().min(1).max(255), how: z.enum(['open', 'folder']) }),
+    z.object({ shown: z.boolean() }),
     SIGNED_IN,
   ),
 } as const;

@@ -15,6 +15,8 @@ const SHA = 'b1946ac92492d2347c6235b4d2611184d7a1b9e7d0f5e0c2a3c1d8e9f6a7b8c9';
 /** The meetings fake plus the minutes operations, answered from the real HTML builder on a sample document. */
 class MinutesApi extends FakeMeetingsApi {
   signed = true;
+  /** Whether `exports.show` can hand the file to the desktop (the Electron transport). */
+  desktop = true;
   /** While set, exports wait for `release()`. */
   private held: Array<() => void> = [];
   hold = false;
@@ -24,6 +26,10 @@ class MinutesApi extends FakeMeetingsApi {
   release(): void { for (const go of this.held.splice(0)) go(); }
 
   override async invoke<N extends OperationName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> {
+    if (name === 'exports.show') {
+      this.calls.push({ name, input: structuredClone(input) });
+      return { shown: this.desktop } as OpOutput<N>;
+    }
     if (name !== 'minutes.preview' && name !== 'minutes.exportPdf') return super.invoke(name, input);
     this.calls.push({ name, input: structuredClone(input) });
     const doc = sampleMinutes(2, { signed: this.signed });
@@ -46,7 +52,7 @@ class MinutesApi extends FakeMeetingsApi {
     if (failure) throw new ApiError({ code: 'INTERNAL', message: failure });
     const result: Export = {
       written: true, file_name: i.case_id === undefined ? 'minutes-Liver-MDT-2026-03-03-meeting-1.pdf' : `letter-MRN${i.case_id}-2026-03-03.pdf`,
-      bytes: 123_456, sha256: SHA, draft: !this.signed, audited: this.signed,
+      folder: '/home/coordinator/Minutes', bytes: 123_456, sha256: SHA, draft: !this.signed, audited: this.signed,
       meeting_id: i.meeting_id ?? 1, cases: i.case_id === undefined ? 3 : 1, patient: null, recipient: null,
     };
     return result as OpOutput<N>;
@@ -115,6 +121,34 @@ describe('minutes view', () => {
     expect(within(status).getByText('120.6 kB (123,456 bytes)')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export PDF' })).toBeEnabled();
     expect(api.calls.find((c) => c.name === 'minutes.exportPdf')?.input).toEqual({ meeting_id: meeting.id });
+  });
+
+  it('after an export says which folder, and on the desktop opens the file or shows it in its folder', async () => {
+    const { api, user, stores } = await setup();
+    await waitFor(() => expect(frame()).toBeInTheDocument());
+    act(() => stores.ui.setState({ info: { version: '0.1.0-test', transport: 'electron', demo: false, case_count: 4, time_zone: 'Europe/Oslo', locale: 'en-GB' } }));
+    await user.click(screen.getByRole('button', { name: 'Export PDF' }));
+    const status = (await screen.findByText('Recorded in the audit log.')).closest('[data-export="done"]') as HTMLElement;
+    expect(within(status).getByText('/home/coordinator/Minutes')).toBeInTheDocument();
+    await user.click(within(status).getByRole('button', { name: 'Open' }));
+    await user.click(within(status).getByRole('button', { name: 'Show in folder' }));
+    expect(api.calls.filter((c) => c.name === 'exports.show').map((c) => c.input)).toEqual([
+      { file_name: 'minutes-Liver-MDT-2026-03-03-meeting-1.pdf', how: 'open' },
+      { file_name: 'minutes-Liver-MDT-2026-03-03-meeting-1.pdf', how: 'folder' },
+    ]);
+    expect(within(status).queryByRole('alert')).toBeNull();
+  });
+
+  it('in a browser says only where the file went (no desktop to open it with)', async () => {
+    const { api, user, stores } = await setup();
+    await waitFor(() => expect(frame()).toBeInTheDocument());
+    act(() => stores.ui.setState({ info: { version: '0.1.0-test', transport: 'browser-host', demo: false, case_count: 4, time_zone: 'Europe/Oslo', locale: 'en-GB' } }));
+    api.desktop = false;
+    await user.click(screen.getByRole('button', { name: 'Export PDF' }));
+    const status = (await screen.findByText('Recorded in the audit log.')).closest('[data-export="done"]') as HTMLElement;
+    expect(within(status).getByText('/home/coordinator/Minutes')).toBeInTheDocument();
+    expect(within(status).queryByRole('button', { name: 'Open' })).toBeNull();
+    expect(within(status).queryByRole('button', { name: 'Show in folder' })).toBeNull();
   });
 
   it('exports a case\'s outcome letter with its case id, and previews it', async () => {

@@ -52,6 +52,9 @@ function recordingHost(dir: string, over: Partial<RelayHost> = {}): Recorded {
     revealFile: async (file) => {
       asked.push(`revealFile:${path.basename(file)}`);
     },
+    openFile: async (file) => {
+      asked.push(`openFile:${path.basename(file)}`);
+    },
     progress: (_task, done) => progress.push(done),
     log: (message) => logs.push(message),
     ...over,
@@ -147,6 +150,26 @@ describe('relay and core over a MessagePort', () => {
     // Another session (window) still acts as the seat.
     const other = await relay.call('imports.csvImport', { source: 'a.csv', content: syntheticCsv(2) }, 'other-window');
     expect(other).toMatchObject({ ok: true, value: { counts: { create: 2 } } });
+  }, 60_000);
+
+  it('opens or shows in its folder only a file it has just exported, through the main process', async () => {
+    const dir = tempDir();
+    const recorded = recordingHost(dir);
+    const relay = startRelay(dir, recorded.host);
+    await relay.start();
+    expect(await relay.call('demo.seed', { cases: 100 }, 'electron')).toMatchObject({ ok: true });
+    const meetings = await relay.call('meetings.list', {}, 'electron');
+    const signed = meetings.ok ? (meetings.value as { id: number; status: string }[]).find((m) => m.status === 'signed') : undefined;
+    expect(signed).toBeDefined();
+    const exported = await relay.call('minutes.exportPdf', { meeting_id: signed?.id ?? 0 }, 'electron');
+    expect(exported).toMatchObject({ ok: true, value: { written: true, folder: dir } });
+    const name = exported.ok ? (exported.value as { file_name: string }).file_name : '';
+    expect(await relay.call('exports.show', { file_name: name, how: 'open' }, 'electron')).toEqual({ ok: true, value: { shown: true } });
+    expect(await relay.call('exports.show', { file_name: name, how: 'folder' }, 'electron')).toEqual({ ok: true, value: { shown: true } });
+    expect(recorded.asked.slice(-2)).toEqual([`openFile:${name}`, `revealFile:${name}`]);
+    const other = await relay.call('exports.show', { file_name: 'board.sqlite', how: 'open' }, 'electron');
+    expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'file_name' } });
+    expect(recorded.asked.slice(-2)).toEqual([`openFile:${name}`, `revealFile:${name}`]);
   }, 60_000);
 
   it("carries a host's refusal back with its code", async () => {

@@ -30,6 +30,7 @@ const workerRelay = (init: RelayOptions['init']): Relay => createRelay({
     choosePath: () => Promise.resolve(null),
     chooseFile: () => Promise.resolve(null),
     revealFile: () => Promise.resolve(),
+    openFile: () => Promise.resolve(),
     log: () => undefined,
   },
 });
