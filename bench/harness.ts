@@ -16,6 +16,26 @@ export function time(fn: () => unknown, runs: number, warmup = Math.min(5, runs)
   return median(samples);
 }
 
+/**
+ * Medians of `a` and `b` run alternately (a, b, a, b …), for a ratio between them: measured in two blocks one
+ * after the other, a drift of the machine (another process, the CPU's clock, a GC) lands on one side only and
+ * sub-millisecond ratios swung from 0.6 to 1.1 between runs.
+ */
+export function timePair(a: () => unknown, b: () => unknown, runs: number, warmup = Math.min(20, runs)): [number, number] {
+  for (let i = 0; i < warmup; i++) { a(); b(); }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    a();
+    as.push(performance.now() - t);
+    t = performance.now();
+    b();
+    bs.push(performance.now() - t);
+  }
+  return [median(as), median(bs)];
+}
+
 export async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = Math.min(5, runs)): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
