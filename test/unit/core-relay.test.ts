@@ -62,7 +62,7 @@ function recordingHost(dir: string, over: Partial<RelayHost> = {}): Recorded {
   return { host, asked, logs, progress };
 }
 
-function startRelay(dir: string, host: RelayHost, spawned: CoreLink[] = []): Relay {
+function startRelay(dir: string, host: RelayHost, spawned: CoreLink[] = [], onCoreExit?: (role: string) => void): Relay {
   const relay = createRelay({
     spawn: () => {
       const link = spawnWorkerCore(script);
@@ -71,6 +71,7 @@ function startRelay(dir: string, host: RelayHost, spawned: CoreLink[] = []): Rel
     },
     init: { dbPath: path.join(dir, 'board.sqlite'), key: null, transport: 'electron', seat: 'seat-user' },
     host,
+    ...(onCoreExit ? { onCoreExit } : {}),
   });
   relays.push(relay);
   return relay;
@@ -187,17 +188,7 @@ describe('relay and core over a MessagePort', () => {
     const { host } = recordingHost(dir);
     const spawned: CoreLink[] = [];
     const exits: string[] = [];
-    const relay = createRelay({
-      spawn: () => {
-        const link = spawnWorkerCore(script);
-        spawned.push(link);
-        return link;
-      },
-      init: { dbPath: path.join(dir, 'board.sqlite'), key: null, transport: 'electron', seat: 'seat-user' },
-      host,
-      onCoreExit: (role) => exits.push(role),
-    });
-    relays.push(relay);
+    const relay = startRelay(dir, host, spawned, (role) => exits.push(role));
     await relay.start();
     expect(spawned).toHaveLength(2);
     const gone = new Promise<void>((resolve) => spawned[1]?.onExit(() => resolve()));
