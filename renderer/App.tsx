@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { connectLiveUpdates } from './api/live';
 import { AccountBadge, ConnectionBanner } from './components/AccountBadge';
+import { BackupBanner } from './components/BackupBanner';
 import { useAccount, useStores, useUi } from './stores/context';
 import { LoginView } from './views/LoginView';
 import { SettingsView } from './views/SettingsView';
@@ -53,6 +54,7 @@ export function App() {
     <div className="app">
       <a className="skip" href="#main">Skip to content</a>
       <ConnectionBanner />
+      <BackupBanner />
       <header className="app-header">
         <button type="button" className="brand" onClick={() => stores.ui.getState().show({ name: 'list' })}
           aria-label="Tumour Board: back to the case list">

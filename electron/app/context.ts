@@ -27,7 +27,8 @@ import { headlessHost, type HostCapabilities } from './host';
 import {
   AUTO_BACKUP_INTERVAL_MS, backupsDirFor, parseRetention, restoreDatabase, startBackupSchedule, type BackupHost, type ScheduleOptions,
 } from '../services/backups';
-import type { RestoreResult } from '../../shared/domain/imports';
+import type { AutoBackupAttempt, RestoreResult } from '../../shared/domain/imports';
+import { recordAutoBackupAttempt } from '../../db/repositories/backup-status';
 import { isDemoDatabase, seedDemo } from '../services/demo';
 import { DomainError } from '../../shared/errors';
 import { settingsHandlers } from '../services/settings';
@@ -254,12 +255,22 @@ export function openAppContext(options: OpenOptions): AppContext {
 
 /**
  * Starts automatic backups of this context's database (beside it in backups/, rotated by `retention`, by
- * default configuredRetention()). The browser host (`serve`) and the Electron shell call it once; `stop()` on quit.
+ * default configuredRetention()). Each attempt is recorded for `backups.status`; a failed one goes to `onError`
+ * (the log) and is tried again after `retryMs`. The browser host (`serve`) and the Electron shell call it once; `stop()` on quit.
  */
 export function startAutoBackups(
-  context: AppContext, dbPath: string, options: Partial<Pick<ScheduleOptions, 'intervalMs' | 'retention' | 'onBackup' | 'onError' | 'now' | 'setTimer'>> = {},
+  context: AppContext, dbPath: string, options: Partial<Pick<ScheduleOptions, 'intervalMs' | 'retryMs' | 'retention' | 'onBackup' | 'onError' | 'now' | 'setTimer'>> = {},
 ): { stop(): void } {
+  // Each attempt is kept in the database (`backups.status`), so every window on the file can warn when one failed.
+  const onAttempt = (attempt: AutoBackupAttempt) => {
+    try {
+      recordAutoBackupAttempt(context.db, attempt);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
   return startBackupSchedule({
+    onAttempt, ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
     // Only a board kept in a file has automatic backups (on PostgreSQL they are the database administrators').
     db: () => requireSqlite(context.db, 'Automatic backups'), dir: backupsDirFor(dbPath), intervalMs: options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS, retention: options.retention ?? configuredRetention(),
     ...(options.onBackup ? { onBackup: options.onBackup } : {}), ...(options.onError ? { onError: options.onError } : {}),

@@ -18,7 +18,9 @@ import { inspectCandidate, privateCopy, swapDatabaseFile } from '../../db/restor
 import { checkDatabase } from '../../db/check';
 import { bindAuditKey, readAuditKey } from '../../db/auditKey';
 import { writeAnchor } from '../../db/anchor';
-import type { BackupInfo, RestoreResult } from '../../shared/domain/imports';
+import { readAutoBackupAttempt } from '../../db/repositories/backup-status';
+import type { AutoBackupAttempt, BackupInfo, BackupProblem, BackupStatus, RestoreResult } from '../../shared/domain/imports';
+import { BACKUP_PROBLEM_WORDS } from '../../shared/vocabulary/backups';
 import { DomainError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 
@@ -162,11 +164,45 @@ export interface ScheduleOptions {
   now?: () => Date;
   onBackup?: (info: BackupInfo, removed: string[]) => void;
   onError?: (error: unknown) => void;
+  /** Each automatic attempt, made or failed (not the ticks when none was due). */
+  onAttempt?: (attempt: AutoBackupAttempt) => void;
+  /** After a failed attempt, the next one is tried this much later (AUTO_BACKUP_RETRY_MS), not at once. */
+  retryMs?: number;
   setTimer?: (fn: () => void, ms: number) => { cancel(): void };
 }
 
+/**
+ * Why a backup failed, from the error's code (Node's errno codes, SQLite's result codes) or, failing that, its
+ * message: never the message itself, which may name the file.
+ */
+export function backupProblemOf(error: unknown): BackupProblem {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^(ENOSPC|EDQUOT|SQLITE_FULL)/.test(code) || /disk is full|no space left/i.test(message)) return 'disk_full';
+  if (/^(EACCES|EPERM|EROFS|ENOTDIR|EEXIST|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM)/.test(code) || /permission denied|read-only/i.test(message)) return 'no_access';
+  if (/^(EIO|SQLITE_IOERR|SQLITE_CORRUPT)/.test(code) || /disk I\/O error/i.test(message)) return 'disk_error';
+  if (/^(SQLITE_BUSY|SQLITE_LOCKED)/.test(code) || /database is locked/i.test(message)) return 'busy';
+  return 'other';
+}
+
+/** What `backups.status` answers: the last automatic attempt, and whether it failed with no backup made since. */
+export function backupStatusOf(store: DbLike): BackupStatus {
+  const raw = sqliteOf(store);
+  if (!raw) return { automatic: false, last: null, newest_backup_at: null, failing: false };
+  const attempt = readAutoBackupAttempt(store);
+  let newest: string | null = null;
+  try {
+    newest = listBackups(backupsDirFor(raw.name))[0]?.created_at ?? null;
+  } catch {
+    // A folder that cannot be read holds no backup this app can restore.
+  }
+  const last = attempt ? { ...attempt, reason: attempt.ok ? null : BACKUP_PROBLEM_WORDS[attempt.problem ?? 'other'] } : null;
+  const failing = last !== null && !last.ok && (newest === null || newest < last.at);
+  return { automatic: true, last, newest_backup_at: newest, failing };
+}
+
 /** One automatic backup now if due, then rotation. Returns the backup taken, if any. */
-export function runScheduledBackup(options: Omit<ScheduleOptions, 'setTimer' | 'onError'>): BackupInfo | null {
+export function runScheduledBackup(options: Omit<ScheduleOptions, 'setTimer' | 'onError' | 'onAttempt' | 'retryMs'>): BackupInfo | null {
   const now = options.now?.() ?? new Date();
   const last = listBackups(options.dir).find((b) => b.kind === 'auto');
   if (msUntilNextBackup(last ? new Date(last.created_at) : null, now, options.intervalMs) > 0) return null;
@@ -178,6 +214,8 @@ export function runScheduledBackup(options: Omit<ScheduleOptions, 'setTimer' | '
 
 /** Automatic backups by default every 6 hours; what is kept follows the retention (DEFAULT_RETENTION). */
 export const AUTO_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** A failed automatic backup is tried again after 10 minutes (not every second: a full disk stays full a while). */
+export const AUTO_BACKUP_RETRY_MS = 10 * 60 * 1000;
 
 /** Starts the timer (the shell or host calls this once); `stop()` cancels it. */
 export function startBackupSchedule(options: ScheduleOptions): { stop(): void } {
@@ -195,13 +233,25 @@ export function startBackupSchedule(options: ScheduleOptions): { stop(): void } 
   }
   const tick = () => {
     if (stopped) return;
+    let failed = false;
     try {
-      runScheduledBackup(options);
+      const made = runScheduledBackup(options);
+      if (made) options.onAttempt?.({ at: made.created_at, ok: true, problem: null });
     } catch (error) {
+      failed = true;
       options.onError?.(error);
+      options.onAttempt?.({ at: (options.now?.() ?? new Date()).toISOString(), ok: false, problem: backupProblemOf(error) });
     }
-    const last = listBackups(options.dir).find((b) => b.kind === 'auto');
-    const wait = msUntilNextBackup(last ? new Date(last.created_at) : null, options.now?.() ?? new Date(), options.intervalMs);
+    const retry = Math.min(options.retryMs ?? AUTO_BACKUP_RETRY_MS, options.intervalMs);
+    let wait = retry;
+    if (!failed) {
+      try {
+        const last = listBackups(options.dir).find((b) => b.kind === 'auto');
+        wait = msUntilNextBackup(last ? new Date(last.created_at) : null, options.now?.() ?? new Date(), options.intervalMs);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
     timer = setTimer(tick, Math.max(1000, wait));
   };
   tick();
@@ -326,7 +376,7 @@ export interface BackupHost {
   retention?: Retention;
 }
 
-type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
+type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.status' | 'backups.restore'>;
 
 export function backupHandlers(store: DbLike, host: BackupHost = {}): BackupHandlers {
   const onSqlite = (): Db => {
@@ -343,6 +393,7 @@ export function backupHandlers(store: DbLike, host: BackupHost = {}): BackupHand
       rotateBackups(dir(), host.retention);
       return info;
     },
+    'backups.status': () => backupStatusOf(store),
     'backups.restore': ({ file }) => {
       const known = listBackups(dir()).find((b) => b.file === file);
       if (!known) throw new DomainError('NOT_FOUND', `${file} is not one of this database's backups`, 'file');

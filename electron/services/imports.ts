@@ -13,7 +13,7 @@ import type { HostCapabilities } from '../app/host';
 
 type ImportHandlers = Pick<Handlers,
   | 'imports.csvPreview' | 'imports.csvImport' | 'imports.mappings.list' | 'imports.mappings.save' | 'imports.fhirPreview' | 'imports.fhirImport'
-  | 'backups.list' | 'backups.create' | 'backups.restore' | 'exports.caseFhir'>;
+  | 'backups.list' | 'backups.create' | 'backups.status' | 'backups.restore' | 'exports.caseFhir'>;
 
 export function importHandlers(db: Db, backups: BackupHost, host: Pick<HostCapabilities, 'progress'>): ImportHandlers {
   return {

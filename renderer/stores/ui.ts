@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, OpOutput } from '../../shared/api';
 import type { LabAnalyte } from '../../shared/domain/units';
+import type { BackupStatus } from '../../shared/domain/imports';
 
 export type View = { name: 'list' } | { name: 'new' }
   // A case: its overview (what opening a case shows) and its full form.
@@ -28,6 +29,8 @@ export interface UiState {
   info: AppInfo | null;
   infoError: string | null;
   notice: string | null;
+  /** The last automatic backup (backups.status): the frame warns while it failed; null until asked or when unknown. */
+  backupStatus: BackupStatus | null;
   /** The unit each lab was last entered in, remembered per machine. */
   labUnits: LabUnitPrefs;
   /** Board server, presentation: this screen moves to the case the room is on (opt-in, off by default). */
@@ -38,6 +41,7 @@ export interface UiState {
   notify(message: string | null): void;
   setLabUnit(analyte: LabAnalyte, unit: string): void;
   loadInfo(): Promise<void>;
+  loadBackupStatus(): Promise<void>;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -63,6 +67,7 @@ export function createUiStore(api: ApiClient, storage: Storage | undefined = glo
     info: null,
     infoError: null,
     notice: null,
+    backupStatus: null,
     labUnits: readUnitPrefs(storage),
     followPresenter: false,
     setFollowPresenter: (followPresenter) => set({ followPresenter }),
@@ -73,6 +78,13 @@ export function createUiStore(api: ApiClient, storage: Storage | undefined = glo
       const labUnits = { ...get().labUnits, [analyte]: unit };
       set({ labUnits });
       try { storage?.setItem(UNIT_PREFS_KEY, JSON.stringify(labUnits)); } catch { /* preference only */ }
+    },
+    loadBackupStatus: async () => {
+      try {
+        set({ backupStatus: await api.invoke('backups.status', {}) });
+      } catch {
+        // Not known (not signed in, the server away): no warning rather than a wrong one; asked again later.
+      }
     },
     loadInfo: async () => {
       try {

@@ -1,7 +1,7 @@
 /** Data in and out: CSV and FHIR imports (file content as text, read by the UI), backups, FHIR export. */
 import { z } from 'zod';
 import {
-  backupInfoSchema, csvImportResultSchema, csvMappingSchema, csvPreviewSchema, fhirImportResultSchema, fhirReportSchema,
+  backupInfoSchema, backupStatusSchema, csvImportResultSchema, csvMappingSchema, csvPreviewSchema, fhirImportResultSchema, fhirReportSchema,
   restoreResultSchema, savedMappingSchema,
 } from '../domain/imports';
 import { MAX_IMPORT_BYTES, utf8Length } from './limits';
@@ -25,6 +25,8 @@ export const importOperations = {
   'imports.fhirImport': op(fhirInput, fhirImportResultSchema, ROLE_GROUPS.caseEditors),
   'backups.list': op(z.strictObject({}), z.array(backupInfoSchema), ROLE_GROUPS.data),
   'backups.create': op(z.strictObject({}), backupInfoSchema, ROLE_GROUPS.data),
+  /** The last automatic backup (when, whether it worked, why not in plain words): every window warns when it failed. */
+  'backups.status': op(z.strictObject({}), backupStatusSchema, SIGNED_IN),
   /** Restores one of this database's own backups (by its file name from backups.list). */
   'backups.restore': op(z.strictObject({ file: z.string().regex(/^board-[a-z-]+-[0-9TZ-]+\.sqlite$/, 'must be a backup file name from backups.list') }), restoreResultSchema, ROLE_GROUPS.admin),
   /** The case as an mCODE FHIR R4 Bundle (JSON text) for the EHR. */

@@ -156,6 +156,31 @@ export const backupInfoSchema = z.object({
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
+/** Why an automatic backup failed, as a word the vocabulary turns into plain words (shared/vocabulary/backups.ts). */
+export const BACKUP_PROBLEMS = ['disk_full', 'no_access', 'disk_error', 'busy', 'other'] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+
+/** One automatic backup attempt as recorded by the schedule (never a path: only when, whether, and why not). */
+export const autoBackupAttemptSchema = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  problem: z.enum(BACKUP_PROBLEMS).nullable(),
+});
+export type AutoBackupAttempt = z.infer<typeof autoBackupAttemptSchema>;
+
+/** `backups.status`: the last automatic backup, and whether the board should be warned that backups are failing. */
+export const backupStatusSchema = z.object({
+  /** False where the app makes no automatic backups (a board on PostgreSQL: its backups are the administrators'). */
+  automatic: z.boolean(),
+  /** The last automatic attempt, with the reason in plain words when it failed. */
+  last: autoBackupAttemptSchema.extend({ reason: z.string().nullable() }).nullable(),
+  /** The newest backup of any kind in the backups folder. */
+  newest_backup_at: z.string().nullable(),
+  /** The last automatic backup failed and no backup has been made since. */
+  failing: z.boolean(),
+});
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
 export const restoreResultSchema = z.object({
   restored_from: z.string(),
   safety_backup: z.string(),

@@ -11,3 +11,4 @@ export * from './accounts';
 export { humanise } from './humanise';
 export * from './errors';
 export * from './engineText';
+export * from './backups';

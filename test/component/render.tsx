@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
+import type { ApiClient } from '../../shared/api';
 import { createAppStores, StoresProvider, type AppStores } from '../../renderer/stores/context';
 import { FakeApi } from './fakeApi';
 
@@ -27,7 +28,7 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string): void { this.data.set(key, value); }
 }
 
-export function renderWithStores(ui: ReactElement, api: FakeApi = new FakeApi(), storage: Storage = new MemoryStorage()) {
+export function renderWithStores<A extends ApiClient = FakeApi>(ui: ReactElement, api: A = new FakeApi() as unknown as A, storage: Storage = new MemoryStorage()) {
   const stores: AppStores = createAppStores(api, storage);
   const user = userEvent.setup();
   const result = render(<StoresProvider stores={stores}>{ui}</StoresProvider>);

@@ -1,0 +1,118 @@
+/**
+ * The real application core for component tests: the app context (electron/app/context.ts) on a temporary SQLite
+ * file, its one dispatcher, and an ApiClient for the renderer that calls it the way a window does — through the
+ * preload bridge's shape (`invoke(name, input) → ApiResult`, renderer/api/client.ts BridgeApiClient), with input
+ * and answer serialised as JSON on the way, as the browser host sends them. The window acts as the local seat
+ * until a profile is chosen, exactly as in the desktop app.
+ *
+ * Tests seed what they need through the contract's own operations (`core.call`), never by writing rows. What a
+ * real core cannot be made to do on demand — a window that loses the core, an error it would not give, a slow
+ * answer — is injected at this boundary (`failNext`, `delay`, `unreachable`): the only fakes left.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { callLocal, openAppContext, type AppContext } from '../../electron/app/context';
+import { BridgeApiClient } from '../../renderer/api/client';
+import {
+  ApiError, type ApiClient, type ApiErrorBody, type ApiResult, type OperationName, type OpInput, type OpOutput, type Transport,
+} from '../../shared/api';
+
+export interface Call { name: OperationName; input: unknown }
+
+/** The label the local seat acts under (audit rows, "recorded by") until a profile is chosen. */
+export const SEAT = 'component test seat';
+
+/** What crosses a transport: JSON text, not objects (a Date or undefined that would not survive shows up here). */
+const overTheWire = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
+
+export class RealApi implements ApiClient {
+  calls: Call[] = [];
+  private failures = new Map<OperationName, ApiErrorBody[]>();
+  private delays = new Map<OperationName, (input: unknown) => number>();
+  private down = false;
+  private readonly client: BridgeApiClient;
+
+  constructor(private readonly core: RealCore) {
+    this.client = new BridgeApiClient({
+      invoke: async (name: string, input: unknown): Promise<ApiResult> => {
+        if (this.down) throw new Error('the core is gone');
+        return overTheWire(await this.core.dispatch(name, overTheWire(input)));
+      },
+    });
+  }
+
+  /** Failure injection: the next call of `name` answers this error instead of reaching the core. */
+  failNext(name: OperationName, error: ApiErrorBody): void {
+    this.failures.set(name, [...(this.failures.get(name) ?? []), error]);
+  }
+
+  /** Failure injection: answers of `name` arrive `ms(input)` milliseconds late. */
+  delay(name: OperationName, ms: (input: unknown) => number): void {
+    this.delays.set(name, ms);
+  }
+
+  /** Failure injection: the window loses the core (every call fails as the bridge reports it). */
+  unreachable(down = true): void {
+    this.down = down;
+  }
+
+  callsOf<N extends OperationName>(name: N): OpInput<N>[] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.input as OpInput<N>);
+  }
+
+  async invoke<N extends OperationName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> {
+    this.calls.push({ name, input: structuredClone(input) });
+    const wait = this.delays.get(name)?.(input) ?? 0;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const failure = this.failures.get(name)?.shift();
+    if (failure) throw new ApiError(failure);
+    return this.client.invoke(name, input);
+  }
+}
+
+export class RealCore {
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly context: AppContext;
+  readonly api: RealApi;
+  private readonly transport: Transport = 'electron';
+
+  constructor() {
+    this.dir = mkdtempSync(path.join(tmpdir(), 'tb-component-'));
+    this.dbPath = path.join(this.dir, 'board.sqlite');
+    this.context = openAppContext({ dbPath: this.dbPath, transport: this.transport });
+    this.api = new RealApi(this);
+  }
+
+  /** One call as the window makes it (same session, same acting profile). */
+  dispatch(name: string, input: unknown): Promise<ApiResult> {
+    return callLocal(this.context, this.transport, SEAT)(name, input);
+  }
+
+  /** Seeding through the contract: the operation's value, or the test fails with the core's own error. */
+  async call<N extends OperationName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> {
+    const r = await this.dispatch(name, overTheWire(input));
+    if (!r.ok) throw new Error(`seeding ${name} failed: ${r.error.code}: ${r.error.message}`);
+    return overTheWire(r.value) as OpOutput<N>;
+  }
+
+  close(): void {
+    this.context.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh core per call, closed and deleted after each test. */
+export function useRealCore(): () => RealCore {
+  const open: RealCore[] = [];
+  afterEach(() => {
+    for (const core of open.splice(0)) core.close();
+  });
+  return () => {
+    const core = new RealCore();
+    open.push(core);
+    return core;
+  };
+}
