@@ -5,8 +5,12 @@ import { fieldId } from '../../renderer/components/fields/Field';
 import { relevanceOf } from '../../renderer/form/fields';
 import { factPath } from '../../renderer/form/model';
 import { CASE_FACT_KEYS } from '../../shared/facts/facts';
-import { FakeApi } from './fakeApi';
 import { MemoryStorage, renderWithStores } from './render';
+import { useRealCore } from './realApi';
+
+// Against the real core: what the form sends is validated, converted and stored by the real dispatcher (read back
+// with cases.get); only "the save fails" injects errors at the boundary.
+const realCore = useRealCore();
 
 const field = (label: string | RegExp) => screen.getByLabelText(label, { selector: 'input, select, textarea' });
 
@@ -18,7 +22,7 @@ async function fillPatient(user: ReturnType<typeof renderWithStores>['user'], id
 
 describe('case form', () => {
   it('shows a validation message next to the field, linked with aria-describedby, and saves nothing', async () => {
-    const { api, user } = renderWithStores(<CaseView id={null} />);
+    const { api, user } = renderWithStores(<CaseView id={null} />, realCore().api);
     await user.type(field('Identifier (MRN)'), 'MRN 1'); // a space is not allowed
     await user.type(field('ECOG performance status'), '7');
     await user.click(screen.getAllByRole('button', { name: /^Save/ })[0] as HTMLElement);
@@ -42,7 +46,8 @@ describe('case form', () => {
   });
 
   it('converts SI lab units to the CONTRACT unit on save and shows the stored value while typing', async () => {
-    const { api, user, stores } = renderWithStores(<CaseView id={null} />);
+    const core = realCore();
+    const { api, user, stores } = renderWithStores(<CaseView id={null} />, core.api);
     await fillPatient(user);
     await user.selectOptions(screen.getByLabelText('Total bilirubin unit'), 'µmol/L');
     await user.type(field('Total bilirubin'), '34.2');
@@ -57,13 +62,15 @@ describe('case form', () => {
     await waitFor(() => expect(api.callsOf('cases.create')).toHaveLength(1));
     const facts = api.callsOf('cases.create')[0]?.case.facts;
     expect(facts).toEqual({ bilirubin_mg_dl: 2, albumin_g_dl: 3.5, creatinine_mg_dl: 1.5, inr: 1.1 });
+    await waitFor(async () => expect((await core.cases())[0]?.facts).toEqual({ bilirubin_mg_dl: 2, albumin_g_dl: 3.5, creatinine_mg_dl: 1.5, inr: 1.1 }));
     // The unit choice is remembered for the next case.
     expect(stores.ui.getState().labUnits).toEqual({ bilirubin: 'umol_l', albumin: 'g_l', creatinine: 'umol_l' });
   });
 
   it('shows a stored lab value in the unit the user works in, and a range message in that unit', async () => {
-    const api = new FakeApi();
-    const rec = api.addCase({ identifier: 'MRN9', family_name: 'Núñez', given_name: 'José', birth_date: null, sex: 'male' },
+    const core = realCore();
+    const api = core.api;
+    const rec = await core.addCase({ identifier: 'MRN9', family_name: 'Núñez', given_name: 'José', birth_date: null, sex: 'male' },
       { facts: { bilirubin_mg_dl: 1.1696, albumin_g_dl: 3.5 } });
     const storage = new MemoryStorage();
     storage.setItem('tumour-board.lab-units', JSON.stringify({ bilirubin: 'umol_l', albumin: 'g_l', creatinine: 'mg_dl' }));
@@ -77,8 +84,9 @@ describe('case form', () => {
   });
 
   it('switching a unit converts the number, is not an edit, and never shifts a stored value by rounding', async () => {
-    const api = new FakeApi();
-    const rec = api.addCase({ identifier: 'MRN8', family_name: 'Jensen', given_name: 'Mette', birth_date: null, sex: 'female' },
+    const core = realCore();
+    const api = core.api;
+    const rec = await core.addCase({ identifier: 'MRN8', family_name: 'Jensen', given_name: 'Mette', birth_date: null, sex: 'female' },
       { facts: { bilirubin_mg_dl: 1.17, creatinine_mg_dl: 0.93, albumin_g_dl: 3.8 } });
     const { user } = renderWithStores(<CaseView id={rec.id} />, api);
     expect(await screen.findByDisplayValue('1.17')).toBe(field('Total bilirubin'));
@@ -102,7 +110,8 @@ describe('case form', () => {
   });
 
   it('keeps everything typed when the save fails, and shows an API field error next to the field', async () => {
-    const api = new FakeApi();
+    const core = realCore();
+    const api = core.api;
     const { user } = renderWithStores(<CaseView id={null} />, api);
     await fillPatient(user);
     await user.type(field('Question for the board'), 'Y-90 or second-line chemotherapy?');
@@ -126,18 +135,19 @@ describe('case form', () => {
 
     // And the third time it goes through, with what was typed.
     await user.keyboard('{Control>}s{/Control}');
-    await waitFor(() => expect(api.cases).toHaveLength(1));
-    expect(api.cases[0]).toMatchObject({ question: 'Y-90 or second-line chemotherapy?', facts: { ecog: 1, frail: false } });
+    await waitFor(async () => expect(await core.cases()).toHaveLength(1));
+    expect((await core.cases())[0]).toMatchObject({ question: 'Y-90 or second-line chemotherapy?', facts: { ecog: 1, frail: false } });
   });
 
   it('says so on a version conflict and keeps the edits', async () => {
-    const api = new FakeApi();
-    const rec = api.addCase({ identifier: 'MRN7', family_name: 'Wróbel', given_name: 'Łukasz', birth_date: '1961-05-02', sex: 'male' },
+    const core = realCore();
+    const api = core.api;
+    const rec = await core.addCase({ identifier: 'MRN7', family_name: 'Wróbel', given_name: 'Łukasz', birth_date: '1961-05-02', sex: 'male' },
       { diagnosis: 'mCRC', status: 'draft', facts: { primary_tumor: 'colorectal', ecog: 1 } });
     const { user } = renderWithStores(<CaseView id={rec.id} />, api);
     await screen.findByDisplayValue('Wróbel');
     // Someone else saves first.
-    await api.invoke('cases.update', {
+    await core.call('cases.update', {
       id: rec.id, version: 1, patient: { identifier: 'MRN7', family_name: 'Wróbel', given_name: 'Łukasz', birth_date: '1961-05-02', sex: 'male' },
       case: { referring_clinician: 'Dr Other', question: '', diagnosis: 'mCRC', status: 'ready', facts: { primary_tumor: 'colorectal' } },
     });
@@ -151,7 +161,8 @@ describe('case form', () => {
   });
 
   it('stores yes / no / unknown, with unknown omitted rather than false', async () => {
-    const { api, user } = renderWithStores(<CaseView id={null} />);
+    const core = realCore();
+    const { api, user } = renderWithStores(<CaseView id={null} />, core.api);
     await fillPatient(user);
     const bilobar = screen.getByRole('group', { name: 'Bilobar disease' });
     expect(within(bilobar).getByRole('radio', { name: 'Unknown' })).toBeChecked();
@@ -162,20 +173,23 @@ describe('case form', () => {
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(api.callsOf('cases.create')).toHaveLength(1));
     expect(api.callsOf('cases.create')[0]?.case.facts).toEqual({ bilobar: true, cirrhosis: false });
+    await waitFor(async () => expect((await core.cases())[0]?.facts).toEqual({ bilobar: true, cirrhosis: false }));
   });
 
   it('saves the dates of the latest imaging and labs that the agenda gate checks', async () => {
-    const { api, user } = renderWithStores(<CaseView id={null} />);
+    const core = realCore();
+    const { api, user } = renderWithStores(<CaseView id={null} />, core.api);
     await fillPatient(user);
     await user.type(field('Date of latest imaging'), '2026-11-02');
     await user.type(field('Date of latest labs'), '2026-11-20');
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(api.callsOf('cases.create')).toHaveLength(1));
     expect(api.callsOf('cases.create')[0]?.case).toMatchObject({ last_imaging_date: '2026-11-02', last_labs_date: '2026-11-20' });
+    await waitFor(async () => expect((await core.cases())[0]).toMatchObject({ last_imaging_date: '2026-11-02', last_labs_date: '2026-11-20' }));
   });
 
   it('has an input for every clinical fact, for the primary it applies to', async () => {
-    const { user } = renderWithStores(<CaseView id={null} />);
+    const { user } = renderWithStores(<CaseView id={null} />, realCore().api);
     for (const primary of ['Colorectal', 'Neuroendocrine', 'Hepatocellular carcinoma'] as const) {
       await user.selectOptions(field('Primary tumour'), primary);
       const value = { Colorectal: 'colorectal', Neuroendocrine: 'neuroendocrine', 'Hepatocellular carcinoma': 'hcc' }[primary];
@@ -188,7 +202,7 @@ describe('case form', () => {
   });
 
   it('shows NET fields only for neuroendocrine, HCC fields only for HCC, and never drops an entered value', async () => {
-    const { api, user } = renderWithStores(<CaseView id={null} />);
+    const { api, user } = renderWithStores(<CaseView id={null} />, realCore().api);
     await fillPatient(user);
     expect(screen.queryByLabelText('NET grade')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'NET features' })).toBeNull();
@@ -213,8 +227,9 @@ describe('case form', () => {
   });
 
   it('looks up the identifier and reuses a known patient', async () => {
-    const api = new FakeApi();
-    api.addCase({ identifier: 'MRN42', family_name: 'Ødegård', given_name: 'Zoë', birth_date: '1950-03-01', sex: 'female' }, {});
+    const core = realCore();
+    const api = core.api;
+    await core.addCase({ identifier: 'MRN42', family_name: 'Ødegård', given_name: 'Zoë', birth_date: '1950-03-01', sex: 'female' }, {});
     const { user } = renderWithStores(<CaseView id={null} />, api);
     await user.type(field('Identifier (MRN)'), 'MRN42');
     await user.tab();
@@ -227,12 +242,14 @@ describe('case form', () => {
     const input = api.callsOf('cases.create')[0];
     expect(input?.patient_id).toBe(1);
     expect(input?.patient).toBeUndefined();
-    expect(api.cases).toHaveLength(2);
+    const stored = await core.cases();
+    expect(stored.map((c) => c.patient.id)).toEqual([1, 1]);
   });
 
   it('a duplicate identifier is named next to the field and the known patient is offered', async () => {
-    const api = new FakeApi();
-    api.addCase({ identifier: 'MRN77', family_name: 'Núñez', given_name: 'José', birth_date: null, sex: 'male' }, {});
+    const core = realCore();
+    const api = core.api;
+    await core.addCase({ identifier: 'MRN77', family_name: 'Núñez', given_name: 'José', birth_date: null, sex: 'male' }, {});
     const { user } = renderWithStores(<CaseView id={null} />, api);
     await user.type(field('Family name'), 'Nunez');
     // Typed without leaving the identifier field through blur-lookup: paste the value directly.
@@ -246,13 +263,14 @@ describe('case form', () => {
     await user.click(await screen.findByRole('button', { name: 'Use this patient' }));
     expect(field('Family name')).toHaveValue('Núñez');
     await user.keyboard('{Control>}s{/Control}');
-    await waitFor(() => expect(api.cases).toHaveLength(2));
-    expect(api.cases[1]?.patient.id).toBe(1);
+    await waitFor(async () => expect(await core.cases()).toHaveLength(2));
+    expect((await core.cases())[1]?.patient).toMatchObject({ id: 1, family_name: 'Núñez' });
   });
 
   it('edits a case: loads every value and sends a full replacement with the version it loaded', async () => {
-    const api = new FakeApi();
-    const rec = api.addCase({ identifier: 'MRN5', family_name: 'Smith', given_name: 'Anna', birth_date: '1955-01-31', sex: 'female' },
+    const core = realCore();
+    const api = core.api;
+    const rec = await core.addCase({ identifier: 'MRN5', family_name: 'Smith', given_name: 'Anna', birth_date: '1955-01-31', sex: 'female' },
       { diagnosis: 'mCRC', status: 'ready', question: 'Y-90?', referring_clinician: 'Dr Jones',
         facts: { primary_tumor: 'colorectal', prior_chemo_agents: ['oxaliplatin', 'capecitabine'], liver_dominant: true, ecog: 0 } });
     const { user, stores } = renderWithStores(<CaseView id={rec.id} />, api);
@@ -272,10 +290,11 @@ describe('case form', () => {
     await waitFor(() => expect(screen.getByText(/version 2/)).toBeInTheDocument());
     expect(screen.queryByText(/unsaved changes/)).toBeNull();
     expect(stores.ui.getState().notice).toBe(`Case #${rec.id} saved.`);
+    expect(await core.call('cases.get', { id: rec.id })).toMatchObject({ version: 2, status: 'listed', question: 'Y-90?', referring_clinician: 'Dr Jones' });
   });
 
   it('Escape leaves at once when nothing changed, and asks first when something did', async () => {
-    const { user, stores } = renderWithStores(<CaseView id={null} />);
+    const { user, stores } = renderWithStores(<CaseView id={null} />, realCore().api);
     act(() => stores.ui.getState().show({ name: 'new' }));
     await user.type(field('Family name'), 'Núñez');
     await user.keyboard('{Escape}');
@@ -290,7 +309,7 @@ describe('case form', () => {
   });
 
   it('feeds the valid facts to the options panel slot as they are typed', async () => {
-    const { user } = renderWithStores(<CaseView id={null} />);
+    const { user } = renderWithStores(<CaseView id={null} />, realCore().api);
     const slot = screen.getByRole('complementary', { name: 'Evidence options' });
     expect(slot).toHaveTextContent('0 clinical facts entered');
     await user.type(field('ECOG performance status'), '2');

@@ -2,15 +2,24 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
 import { CaseList } from '../../renderer/views/CaseList';
-import { FakeApi } from './fakeApi';
 import { renderWithStores } from './render';
+import { useRealCore, type RealApi } from './realApi';
 
+// Against the real core: cases seeded through one CSV import (realApi.ts seedCases), the list, search, filters and
+// sort answered by the real dispatcher and SQL. Only the slow-answer test injects a delay at the boundary.
+const realCore = useRealCore();
 const dataRows = () => screen.getAllByRole('row').filter((r) => r.hasAttribute('data-case-id'));
-const listCalls = (api: FakeApi) => api.callsOf('cases.list');
+const listCalls = (api: RealApi) => api.callsOf('cases.list');
+
+async function seeded(count: number): Promise<RealApi> {
+  const core = realCore();
+  await core.seedCases(count);
+  return core.api;
+}
 
 describe('case list', () => {
   it('renders the first page of rows, the total and the grid size', async () => {
-    const { api } = renderWithStores(<CaseList />, new FakeApi(250));
+    const { api } = renderWithStores(<CaseList />, await seeded(250));
     const grid = screen.getByRole('grid', { name: 'Cases' });
     await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', '251'));
     expect(screen.getByRole('status', { name: '' }).textContent ?? '').toContain('250');
@@ -23,7 +32,7 @@ describe('case list', () => {
   });
 
   it('fetches the page a row lives on, by offset, and drops far pages', async () => {
-    const { stores, api } = renderWithStores(<CaseList />, new FakeApi(1200));
+    const { stores, api } = renderWithStores(<CaseList />, await seeded(1200));
     await waitFor(() => expect(stores.cases.getState().total).toBe(1200));
     act(() => stores.cases.getState().ensureRange(1005, 1030));
     await waitFor(() => expect(stores.cases.getState().pages[10]).toHaveLength(100));
@@ -32,7 +41,7 @@ describe('case list', () => {
   });
 
   it('searches as you type, once after a pause, and finds names without their diacritics', async () => {
-    const { api, user } = renderWithStores(<CaseList />, new FakeApi(30));
+    const { api, user } = renderWithStores(<CaseList />, await seeded(30));
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
     const before = listCalls(api).length;
     await user.type(screen.getByRole('searchbox', { name: 'Search cases' }), 'odegard');
@@ -43,7 +52,7 @@ describe('case list', () => {
   });
 
   it('ignores an answer to an older search that arrives late', async () => {
-    const api = new FakeApi(30);
+    const api = await seeded(30);
     // "nunez" answers slowly, "lukasz" quickly: the list must end on lukasz.
     api.delay('cases.list', (input) => ((input as { search?: string }).search === 'nunez' ? 300 : 0));
     const { stores } = renderWithStores(<CaseList />, api);
@@ -57,7 +66,7 @@ describe('case list', () => {
   });
 
   it('filters by status and primary with toggle chips', async () => {
-    const { api, user } = renderWithStores(<CaseList />, new FakeApi(50));
+    const { api, user } = renderWithStores(<CaseList />, await seeded(50));
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
     const statusGroup = screen.getByRole('group', { name: 'Status' });
     const ready = within(statusGroup).getByRole('button', { name: 'Ready' });
@@ -79,7 +88,7 @@ describe('case list', () => {
   });
 
   it('sorts by a column header, and again in the other direction', async () => {
-    const { api, user } = renderWithStores(<CaseList />, new FakeApi(20));
+    const { api, user } = renderWithStores(<CaseList />, await seeded(20));
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
     await user.click(screen.getByRole('button', { name: 'Name' }));
     await waitFor(() => expect(dataRows()[0]).toHaveTextContent('Dubois, Élodie'));
@@ -92,7 +101,7 @@ describe('case list', () => {
   });
 
   it('moves the selection with the arrow keys and opens the case with Enter', async () => {
-    const { stores, user } = renderWithStores(<CaseList />, new FakeApi(20));
+    const { stores, user } = renderWithStores(<CaseList />, await seeded(20));
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
     const grid = screen.getByRole('grid');
     grid.focus();
@@ -105,7 +114,7 @@ describe('case list', () => {
   });
 
   it('"/" focuses the search and "n" starts a new case, but not while typing', async () => {
-    const { stores, user } = renderWithStores(<CaseList />, new FakeApi(5));
+    const { stores, user } = renderWithStores(<CaseList />, await seeded(5));
     await waitFor(() => expect(dataRows().length).toBe(5));
     await user.keyboard('/');
     const search = screen.getByRole('searchbox');
@@ -119,7 +128,7 @@ describe('case list', () => {
   });
 
   it('shows the demo marker and the decision-support footer', async () => {
-    renderWithStores(<App />, new FakeApi(3));
+    renderWithStores(<App />, realCore({ demoCases: 3 }).api);
     expect(await screen.findByText('Demo database')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toHaveTextContent(/does not replace, the board's clinical judgement/);
   });

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { mergeRows } from '../../renderer/components/MergeDialog';
 import { emptyValues } from '../../renderer/form/model';
 import { CaseView } from '../../renderer/views/CaseView';
-import { FakeApi } from './fakeApi';
 import { renderWithStores } from './render';
+import { useRealCore } from './realApi';
+
+// Against the real core: the conflicting save is a real second writer (the core's version check answers CONFLICT).
+const realCore = useRealCore();
 
 const field = (label: string | RegExp) => screen.getByLabelText(label, { selector: 'input, select, textarea' });
 const patient = { identifier: 'MRN7', family_name: 'Wróbel', given_name: 'Łukasz', birth_date: '1961-05-02', sex: 'male' } as const;
@@ -22,11 +25,12 @@ describe('merging after a conflicting save', () => {
   });
 
   it('shows theirs and yours side by side in words, applies the choices, and saves on their version', async () => {
-    const api = new FakeApi();
-    const rec = api.addCase(patient, { diagnosis: 'mCRC', status: 'draft', facts: { primary_tumor: 'colorectal', ecog: 1 } });
+    const core = realCore();
+    const api = core.api;
+    const rec = await core.addCase(patient, { diagnosis: 'mCRC', status: 'draft', facts: { primary_tumor: 'colorectal', ecog: 1 } });
     const { user } = renderWithStores(<CaseView id={rec.id} />, api);
     await screen.findByDisplayValue('Wróbel');
-    await api.invoke('cases.update', {
+    await core.call('cases.update', {
       id: rec.id, version: 1, patient,
       case: { referring_clinician: 'Dr Other', question: '', diagnosis: 'mCRC', status: 'ready', facts: { primary_tumor: 'colorectal', ecog: 2 } },
     });
@@ -57,5 +61,8 @@ describe('merging after a conflicting save', () => {
     await screen.findByText(/version 3/);
     const updates = api.callsOf('cases.update');
     expect(updates.at(-1)).toMatchObject({ version: 2, case: { diagnosis: 'mCRC, liver-only', status: 'ready', referring_clinician: 'Dr Other', facts: { ecog: 2 } } });
+    expect(await core.call('cases.get', { id: rec.id })).toMatchObject({
+      version: 3, diagnosis: 'mCRC, liver-only', status: 'ready', referring_clinician: 'Dr Other', facts: { primary_tumor: 'colorectal', ecog: 2 },
+    });
   });
 });

@@ -9,7 +9,7 @@ import { OptionsPanelSlot } from '../../renderer/components/OptionsPanelSlot';
 import { CaseView } from '../../renderer/views/CaseView';
 import type { CaseFacts } from '../../shared/facts/facts';
 import { CATALOGUE_VERSION, ENGINE_VERSION } from '../../shared/engine';
-import { FakeApi } from './fakeApi';
+import { useRealCore } from './realApi';
 import { renderWithStores } from './render';
 
 const CRC_NAIVE: CaseFacts = {
@@ -142,15 +142,18 @@ describe('options panel', () => {
 });
 
 describe('options panel in the case view', () => {
-  function openCase() {
-    const api = new FakeApi();
-    const rec = api.addCase({ identifier: 'MRN-EV1', family_name: 'Rossi', given_name: 'Giulia', birth_date: '1958-02-01', sex: 'female' },
+  // Against the real core: the case is created, read and saved by the real dispatcher.
+  const realCore = useRealCore();
+  async function openCase() {
+    const core = realCore();
+    const api = core.api;
+    const rec = await core.addCase({ identifier: 'MRN-EV1', family_name: 'Rossi', given_name: 'Giulia', birth_date: '1958-02-01', sex: 'female' },
       { diagnosis: 'colorectal liver metastases', facts: CRC_NAIVE });
-    return { rec, ...renderWithStores(<CaseView id={rec.id} />, api) };
+    return { rec, core, ...renderWithStores(<CaseView id={rec.id} />, api) };
   }
 
   it('a missing fact links to its field: focus moves there (numbers and yes/no groups alike)', async () => {
-    const { user } = openCase();
+    const { user } = await openCase();
     await screen.findByRole('heading', { name: 'Rossi, Giulia' });
     const todo = within(panel()).getByRole('region', { name: /Facts to complete/ });
     await user.click(within(todo).getByRole('button', { name: 'Lung shunt fraction' }));
@@ -162,7 +165,7 @@ describe('options panel in the case view', () => {
   });
 
   it('updates as the facts are typed, and still shows the saved answer right after saving', async () => {
-    const { user, api } = openCase();
+    const { user, api, core, rec } = await openCase();
     await screen.findByRole('heading', { name: 'Rossi, Giulia' });
     expect(option('Y90_TARE')).toHaveAttribute('data-strength', 'not_recommended');
     const bili = screen.getByLabelText('Total bilirubin', { selector: 'input' });
@@ -175,6 +178,7 @@ describe('options panel in the case view', () => {
     await waitFor(() => expect(api.callsOf('cases.update')).toHaveLength(1));
     expect(api.callsOf('cases.update')[0]?.case.facts.bilirubin_mg_dl).toBe(2.5);
     await screen.findByText(/version 2/);
+    expect((await core.call('cases.get', { id: rec.id })).facts.bilirubin_mg_dl).toBe(2.5);
     expect(option('Y90_TARE')).toHaveAttribute('data-strength', 'contraindicated');
     expect(panel().querySelector('[data-flag="Y90_BILIRUBIN_GT_2"]')).toHaveTextContent('Bilirubin above 2 mg/dL');
   });

@@ -18,6 +18,7 @@ import { BridgeApiClient } from '../../renderer/api/client';
 import {
   ApiError, type ApiClient, type ApiErrorBody, type ApiResult, type OperationName, type OpInput, type OpOutput, type Transport,
 } from '../../shared/api';
+import type { CaseInput, CaseRecord, PatientInput } from '../../shared/domain/case';
 
 export interface Call { name: OperationName; input: unknown }
 
@@ -72,6 +73,19 @@ export class RealApi implements ApiClient {
   }
 }
 
+/** Names with diacritics (search folds them), cycled by the seeded cases. */
+export const NAMES: ReadonlyArray<readonly [string, string]> = [
+  ['Ødegård', 'Zoë'], ['Núñez', 'José'], ['Wróbel', 'Łukasz'], ['Smith', 'Anna'], ['Müller', 'Jürgen'],
+  ['García', 'Lucía'], ['Jensen', 'Mette'], ['Rossi', 'Giulia'], ['Dubois', 'Élodie'], ['Novak', 'Petr'],
+];
+export const PRIMARIES = ['colorectal', 'neuroendocrine', 'hcc', 'breast', 'melanoma'] as const;
+export const STATUSES = ['draft', 'ready', 'listed', 'discussed', 'closed'] as const;
+
+export interface CoreOptions {
+  /** Open as a new demo database with this many synthetic cases (the demo marker shows). */
+  demoCases?: number;
+}
+
 export class RealCore {
   readonly dir: string;
   readonly dbPath: string;
@@ -79,11 +93,34 @@ export class RealCore {
   readonly api: RealApi;
   private readonly transport: Transport = 'electron';
 
-  constructor() {
+  constructor(options: CoreOptions = {}) {
     this.dir = mkdtempSync(path.join(tmpdir(), 'tb-component-'));
     this.dbPath = path.join(this.dir, 'board.sqlite');
-    this.context = openAppContext({ dbPath: this.dbPath, transport: this.transport });
+    this.context = openAppContext({
+      dbPath: this.dbPath, transport: this.transport,
+      ...(options.demoCases !== undefined ? { demoIfMissing: true, demoCases: options.demoCases } : {}),
+    });
     this.api = new RealApi(this);
+  }
+
+  /**
+   * `count` cases in one CSV import (the contract's own bulk path): case i (id i + 1) is patient MRN{1000+i} named
+   * NAMES[i % 10], status STATUSES[i % 5], primary PRIMARIES[i % 5], diagnosis "<primary> liver metastases i".
+   */
+  async seedCases(count: number): Promise<void> {
+    const lines = ['mrn,family_name,given_name,birth_date,sex,status,diagnosis,primary_tumor'];
+    for (let i = 0; i < count; i++) {
+      const [family, given] = NAMES[i % NAMES.length] ?? ['', ''];
+      const primary = PRIMARIES[i % PRIMARIES.length] ?? 'colorectal';
+      lines.push(`MRN${1000 + i},${family},${given},1950-03-01,female,${STATUSES[i % STATUSES.length] ?? 'draft'},${primary} liver metastases ${i},${primary}`);
+    }
+    const targets = ['patient.identifier', 'patient.family_name', 'patient.given_name', 'patient.birth_date', 'patient.sex', 'case.status', 'case.diagnosis', 'fact.primary_tumor'];
+    const header = lines[0]?.split(',') ?? [];
+    const result = await this.call('imports.csvImport', {
+      source: 'component seed', content: `${lines.join('\n')}\n`, dry_run: false,
+      mapping: { columns: header.map((column, n) => ({ column, target: targets[n] ?? 'ignore' })) },
+    });
+    if (!result.imported || result.created_case_ids.length !== count) throw new Error(`seeding made ${result.created_case_ids.length} of ${count} cases: ${JSON.stringify(result.problems.slice(0, 3))}`);
   }
 
   /** One call as the window makes it (same session, same acting profile). */
@@ -98,6 +135,19 @@ export class RealCore {
     return overTheWire(r.value) as OpOutput<N>;
   }
 
+  /** One case through `cases.create`: for the patient with this identifier when there is one, else a new patient. */
+  async addCase(patient: PatientInput, data: Partial<CaseInput> = {}): Promise<CaseRecord> {
+    const known = await this.call('patients.findByIdentifier', { identifier: patient.identifier });
+    const input: CaseInput = { referring_clinician: '', question: '', diagnosis: '', status: 'draft', facts: {}, ...data };
+    return this.call('cases.create', known ? { patient_id: known.id, case: input } : { patient, case: input });
+  }
+
+  /** Every case as stored, in id order (what the core kept, read back through the contract). */
+  async cases(): Promise<CaseRecord[]> {
+    const page = await this.call('cases.list', { sort: 'created_at', direction: 'asc', offset: 0, limit: 500 });
+    return Promise.all(page.rows.map((row) => this.call('cases.get', { id: row.id })));
+  }
+
   close(): void {
     this.context.close();
     rmSync(this.dir, { recursive: true, force: true });
@@ -105,13 +155,13 @@ export class RealCore {
 }
 
 /** A fresh core per call, closed and deleted after each test. */
-export function useRealCore(): () => RealCore {
+export function useRealCore(): (options?: CoreOptions) => RealCore {
   const open: RealCore[] = [];
   afterEach(() => {
     for (const core of open.splice(0)) core.close();
   });
-  return () => {
-    const core = new RealCore();
+  return (options) => {
+    const core = new RealCore(options);
     open.push(core);
     return core;
   };
