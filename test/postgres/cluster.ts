@@ -17,6 +17,8 @@ import path from 'node:path';
 export const POSTGRES_URL_ENV = 'TB_TEST_POSTGRES_URL';
 /** Set by the global setup (outside CI only) when PostgreSQL is missing: the reason the postgres tests skip. */
 export const SKIP_ENV = 'TB_TEST_POSTGRES_SKIP';
+/** Set by the global setup: the name of a database migrated to the latest schema, copied for each fresh store. */
+export const TEMPLATE_ENV = 'TB_TEST_POSTGRES_TEMPLATE';
 const PREFIX = 'tb-pg-';
 const ROOT = '/usr/lib/postgresql';
 const NEEDED = ['initdb', 'pg_ctl', 'psql'];

@@ -1,14 +1,33 @@
 /**
- * Both engines for the repository and service suites: SQLite always, PostgreSQL when the test cluster's URL is
- * set (TB_TEST_POSTGRES_URL, by the `postgres` Vitest project's global setup or by hand). In CI a missing URL is
- * an error, never a silent skip.
+ * Both engines for the repository and service suites. A suite module (`*.suite.ts`) takes an `Engine` and is run by
+ * two thin files: `foo.test.ts` (SQLite, in the fast `unit` project) and `foo.pg.test.ts` (PostgreSQL, in the
+ * `postgres` project, whose global setup starts the throw-away cluster and makes a migrated template database).
+ *
+ * `useEngine(engine)` gives each test fresh stores of that engine: a SQLite file in a temporary folder, or a new
+ * database on the test cluster copied from the template (`CREATE DATABASE … TEMPLATE`, much faster than migrating).
+ * Everything opened through it is closed, and its databases dropped, after each test. On PostgreSQL the stores are
+ * opened with an audit key file (as `serve --postgres … --audit-key FILE` does), so the chain is keyed on both engines.
+ * In CI a missing PostgreSQL is an error, never a silent skip.
  */
 import { randomBytes } from 'node:crypto';
-import { openPostgres } from '../../../db/sql/postgres';
-import { sqliteOf, type DbLike } from '../../../db/sql/port';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { auditKeyFrom, setProcessAuditKeyFile, writeAuditKey } from '../../../db/auditKey';
+import { openDatabase } from '../../../db/open';
+import { openPostgresDatabase } from '../../../db/open-postgres';
+import { openPostgres, type PostgresSqlDb } from '../../../db/sql/postgres';
+import { sqliteOf, sqlDb, type DbLike, type SqlDb } from '../../../db/sql/port';
 import type { Db } from '../../../db/connection';
+import { openAppContext, type AppContext, type OpenOptions } from '../../../electron/app/context';
+import type { BoardStore } from '../../../electron/host/board';
+import { useTempDir } from './fixtures';
 
 export const PG_URL_ENV = 'TB_TEST_POSTGRES_URL';
+const TEMPLATE_ENV = 'TB_TEST_POSTGRES_TEMPLATE';
+
+export type Engine = 'sqlite' | 'postgres';
 
 /** The test cluster's URL, or null outside CI when none is running. */
 export function testPostgresUrl(): string | null {
@@ -18,26 +37,131 @@ export function testPostgresUrl(): string | null {
   return null;
 }
 
-/** A new empty database on the test cluster (thrown away with the cluster); its URL. */
-export function freshPostgresUrl(label: string): string {
+let admin: PostgresSqlDb | null = null;
+/** One connection per test process to the test role's own database, for CREATE/DROP DATABASE. */
+function adminDb(): PostgresSqlDb {
   const base = testPostgresUrl();
-  if (!base) throw new Error(`${PG_URL_ENV} is not set`);
-  const name = `tb_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgres(base);
-  try {
-    admin.exec(`CREATE DATABASE ${name}`);
-  } finally {
-    admin.close();
-  }
-  const u = new URL(base);
+  if (!base) throw new Error(`${PG_URL_ENV} is not set: run this file through the Vitest project "postgres" (npx vitest run --project postgres FILE)`);
+  admin ??= openPostgres(base, { poolSize: 1 });
+  return admin;
+}
+
+function databaseUrl(name: string): string {
+  const u = new URL(testPostgresUrl() ?? '');
   u.pathname = `/${name}`;
   return u.toString();
 }
 
+/**
+ * A new database on the test cluster; its URL. `migrated`: a copy of the global setup's template (the latest
+ * schema, no rows) when there is one; otherwise empty (opening it migrates it).
+ */
+export function freshPostgresUrl(label: string, options: { migrated?: boolean } = {}): string {
+  const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const template = options.migrated ? process.env[TEMPLATE_ENV] : undefined;
+  adminDb().exec(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  return databaseUrl(name);
+}
+
+/** Drops a database made by freshPostgresUrl (its connections closed first). */
+export function dropPostgresDatabase(url: string): void {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^t_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}: not a database made by freshPostgresUrl`);
+  adminDb().exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
 
 /** The better-sqlite3 connection of a context kept in a file (tests of SQLite-only features: backups, restore). */
 export function fileDb(db: DbLike): Db {
   const raw = sqliteOf(db);
   if (!raw) throw new Error('this test needs a board kept in a SQLite file');
   return raw;
+}
+
+export interface EngineFixture {
+  readonly engine: Engine;
+  /**
+   * Where a fresh board is kept: `{ dbPath }` (a new file in a temporary folder) or `{ postgres: { url } }` (a new
+   * database, migrated unless `empty`: an empty one is "created" on open, as a new file is, e.g. for demoIfMissing).
+   */
+  place(options?: { empty?: boolean; label?: string }): BoardStore;
+  /** A fresh store, migrated, through the data port. */
+  open(options?: { empty?: boolean }): SqlDb;
+  /** Opens a store at a place given by `place` again (a second connection, or after a close). */
+  reopen(store: BoardStore): SqlDb;
+  /** An app context on a fresh store (or on `store`). */
+  app(options: Omit<OpenOptions, 'dbPath' | 'postgres'> & { store?: BoardStore; empty?: boolean }): AppContext;
+  /** The CLI's arguments that name a store (`--db FILE` or `--postgres URL`). */
+  cliArgs(store: BoardStore): string[];
+  /** A temporary folder removed after the test (exports, key files …). */
+  tmp(): string;
+  /** Closes `c` after the test (before its database is dropped). */
+  track<T extends { close(): unknown }>(c: T): T;
+}
+
+/** Fresh stores of `engine` for each test of the calling file (see the module comment). */
+export function useEngine(engine: Engine): EngineFixture {
+  const tmp = useTempDir();
+  const opened: { close(): unknown }[] = [];
+  const databases: string[] = [];
+  // PostgreSQL: one audit key file for the file's stores, bound as each one is opened (the in-process CLI resets
+  // the process's key file when a command ends, so it is set again before every open).
+  let keyFile = '';
+  const withKey = <T>(open: () => T): T => {
+    if (engine === 'sqlite') return open();
+    if (!keyFile) {
+      keyFile = path.join(keyDir, 'board.audit-key');
+      writeAuditKey(path.join(keyDir, 'board'), auditKeyFrom(randomBytes(32)));
+    }
+    setProcessAuditKeyFile(keyFile);
+    try {
+      return open();
+    } finally {
+      setProcessAuditKeyFile(null);
+    }
+  };
+  let keyDir = '';
+  beforeAll(() => {
+    keyDir = mkdtempSync(path.join(tmpdir(), 'tb-engine-'));
+  });
+  afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
+  afterEach(async () => {
+    for (const c of opened.splice(0).reverse()) {
+      try {
+        await c.close();
+      } catch {
+        // Closed by the test already.
+      }
+    }
+    for (const url of databases.splice(0)) dropPostgresDatabase(url);
+  });
+  const track = <T extends { close(): unknown }>(c: T): T => {
+    opened.push(c);
+    return c;
+  };
+  const place = (options: { empty?: boolean; label?: string } = {}): BoardStore => {
+    if (engine === 'sqlite') return { dbPath: path.join(tmp(), `${options.label ?? 'board'}.db`) };
+    const url = freshPostgresUrl(options.label ?? 'board', { migrated: !options.empty });
+    databases.push(url);
+    return { postgres: { url, poolSize: 2 } };
+  };
+  const reopen = (store: BoardStore): SqlDb => {
+    const pg = store.postgres;
+    if (pg) return track(withKey(() => openPostgresDatabase(pg.url, { poolSize: 2 }).db));
+    const { db } = openDatabase(store.dbPath);
+    track(db);
+    return sqlDb(db);
+  };
+  return {
+    engine,
+    place,
+    open: (options = {}) => reopen(place(options)),
+    reopen,
+    app: ({ store, empty, ...options }) => {
+      const where = store ?? place({ empty: empty ?? options.demoIfMissing === true });
+      return track(withKey(() => openAppContext(where.postgres ? { ...options, postgres: where.postgres } : { ...options, dbPath: where.dbPath })));
+    },
+    cliArgs: (store) => (store.postgres ? ['--postgres', store.postgres.url, '--audit-key', withKey(() => keyFile)] : ['--db', store.dbPath]),
+    tmp,
+    track,
+  };
 }

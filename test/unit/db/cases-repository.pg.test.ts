@@ -1,0 +1,3 @@
+import { casesRepositorySuite } from './cases-repository.suite';
+
+casesRepositorySuite('postgres');
