@@ -70,6 +70,27 @@ export function dropPostgresDatabase(url: string): void {
   adminDb().exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
+/** Someone with rights on the table drops a protection trigger (PostgreSQL names the table too). */
+export function dropTrigger(db: SqlDb, trigger: string, table: string): void {
+  db.exec(db.dialect === 'postgres' ? `DROP TRIGGER ${trigger} ON ${table}` : `DROP TRIGGER ${trigger}`);
+}
+
+/**
+ * A trigger `name` that makes every INSERT into `table` matching `when` (SQL over NEW) fail with `message`: a write
+ * failing half-way through a service's transaction. `removeFailingTrigger` takes it away again.
+ */
+export function addFailingTrigger(db: SqlDb, name: string, table: string, when: string, message: string): void {
+  db.exec(db.dialect === 'postgres'
+    ? `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$;
+       CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`
+    : `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} WHEN ${when} BEGIN SELECT RAISE(ABORT, '${message}'); END`);
+}
+
+export function removeFailingTrigger(db: SqlDb, name: string, table: string): void {
+  dropTrigger(db, name, table);
+  if (db.dialect === 'postgres') db.exec(`DROP FUNCTION ${name}()`);
+}
+
 /** The better-sqlite3 connection of a context kept in a file (tests of SQLite-only features: backups, restore). */
 export function fileDb(db: DbLike): Db {
   const raw = sqliteOf(db);

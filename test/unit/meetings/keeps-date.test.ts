@@ -4,6 +4,7 @@
  * the board's clock (settings) is what "today" means.
  */
 import { describe, expect, it } from 'vitest';
+import { stmt } from '../../../db/statements';
 import { formatDay, machineClock, todayIn } from '../../../shared/time/clock';
 import { caseInput, patient } from '../helpers/fixtures';
 import { meetingWithChair, useApi } from './setup';
@@ -75,7 +76,7 @@ describe('dates that cannot be true', () => {
         expect(r.error.message).toContain(message);
       }
     }
-    expect(api.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+    expect(stmt(api.db, 'SELECT count(*) FROM cases').pluck().get()).toBe(0);
     api.close();
   });
 

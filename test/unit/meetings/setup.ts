@@ -1,12 +1,11 @@
-import path from 'node:path';
-import { openDatabase } from '../../../db/open';
-import type { Db } from '../../../db/connection';
+import type { SqlDb } from '../../../db/sql/port';
 import { createDispatcher } from '../../../electron/api/dispatcher';
 import { buildHandlers, localCallContext } from '../../../electron/app/context';
 import { LocalSeats } from '../../../electron/app/seats';
 import type { ApiResult } from '../../../shared/api';
 import type { CaseFacts } from '../../../shared/facts/facts';
-import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+import { caseInput, patient } from '../helpers/fixtures';
+import { useEngine, type Engine } from '../helpers/engines';
 
 /** Complete colorectal facts: the gate's required fields are all present. */
 export const READY_FACTS: CaseFacts = {
@@ -14,10 +13,12 @@ export const READY_FACTS: CaseFacts = {
   line_of_therapy: 'salvage_after_2_lines', resectable_or_ablatable: false, inr: 1.0, ascites: 'none', encephalopathy: 'none',
 };
 
-export function useApi() {
-  const tmp = useTempDir();
+/** The API over a fresh store of `engine` per call, as a local transport dispatches it. */
+export function useApi(engine: Engine = 'sqlite') {
+  const stores = useEngine(engine);
   return () => {
-    const { db } = openDatabase(path.join(tmp(), 'm.db'));
+    const store = stores.place();
+    const db = stores.reopen(store);
     // As a local transport does: the seat ('test', local administrator) until a profile is chosen.
     const seats = new LocalSeats(() => db);
     const dispatch = createDispatcher(buildHandlers(db, { transport: 'cli', seats }), { log: () => undefined });
@@ -35,7 +36,7 @@ export function useApi() {
       n++;
       return ok<{ id: number; version: number }>('cases.create', { patient: patient({ identifier: `MRN${n}`, family_name: `Patient${n}` }), case: { ...caseInput({ facts }), ...dates } }, 'desk');
     };
-    return { db, call, ok, newCase, close: () => db.close() };
+    return { db, store, stores, call, ok, newCase, close: () => db.close() };
   };
 }
 
@@ -58,4 +59,4 @@ export async function meetingWithChair(api: Api) {
   return { chair, coordinator, meeting };
 }
 
-export type { Db };
+export type { SqlDb };

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stmt } from '../../../db/statements';
 import { callLocal, openAppContext, type AppContext } from '../../../electron/app/context';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/server';
 import { cleanInput, escapeForTerminal, isCalendarDateTime, textProblem } from '../../../shared/text/clean';
@@ -52,7 +53,7 @@ describe('clean text (shared/text/clean.ts)', () => {
 describe('the dispatcher refuses unclean text and changes nothing', () => {
   it('lone surrogate in a profile name, bidi override in a patient name, impossible meeting time', async () => {
     const api = newApi();
-    const auditBefore = api.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const auditBefore = stmt(api.db, 'SELECT count(*) FROM audit_log').pluck().get();
     expect(await api.call('profiles.create', { name: 'Dr \ud800', specialty: 'hepatology', role: 'chair' })).toEqual({
       ok: false, error: { code: 'VALIDATION', message: 'name: is not well-formed text (it holds a lone surrogate)', field: 'name' },
     });
@@ -60,7 +61,7 @@ describe('the dispatcher refuses unclean text and changes nothing', () => {
     expect(await api.call('cases.create', { patient: patient({ family_name: 'Smith\u202Egnid' }), case: caseInput() })).toMatchObject({
       ok: false, error: { code: 'VALIDATION', field: 'patient.family_name' },
     });
-    expect(api.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore);
+    expect(stmt(api.db, 'SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore);
     const created = await api.ok<{ name: string }>('profiles.create', { name: 'Bjo\u0308rk', specialty: 'hepatology', role: 'coordinator' });
     expect(created.name).toBe('Bj\u00f6rk');
     api.close();

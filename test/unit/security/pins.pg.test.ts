@@ -1,0 +1,3 @@
+import { pinsSuite } from './pins.suite';
+
+pinsSuite('postgres');
