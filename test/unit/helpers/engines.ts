@@ -22,7 +22,6 @@ import { sqliteOf, sqlDb, type DbLike, type SqlDb } from '../../../db/sql/port';
 import type { Db } from '../../../db/connection';
 import { openAppContext, type AppContext, type OpenOptions } from '../../../electron/app/context';
 import type { BoardStore } from '../../../electron/host/board';
-import { useTempDir } from './fixtures';
 
 export const PG_URL_ENV = 'TB_TEST_POSTGRES_URL';
 const TEMPLATE_ENV = 'TB_TEST_POSTGRES_TEMPLATE';
@@ -98,40 +97,68 @@ export function fileDb(db: DbLike): Db {
   return raw;
 }
 
+/** `test`: closed and dropped after each test (the default); `file`: after the file's last test (a store set up in beforeAll). */
+export type StoreScope = 'test' | 'file';
+
 export interface EngineFixture {
   readonly engine: Engine;
   /**
    * Where a fresh board is kept: `{ dbPath }` (a new file in a temporary folder) or `{ postgres: { url } }` (a new
    * database, migrated unless `empty`: an empty one is "created" on open, as a new file is, e.g. for demoIfMissing).
    */
-  place(options?: { empty?: boolean; label?: string }): BoardStore;
+  place(options?: { empty?: boolean; label?: string; scope?: StoreScope }): BoardStore;
   /** A fresh store, migrated, through the data port. */
-  open(options?: { empty?: boolean }): SqlDb;
+  open(options?: { empty?: boolean; scope?: StoreScope }): SqlDb;
   /** Opens a store at a place given by `place` again (a second connection, or after a close). */
-  reopen(store: BoardStore): SqlDb;
+  reopen(store: BoardStore, scope?: StoreScope): SqlDb;
   /** An app context on a fresh store (or on `store`). */
-  app(options: Omit<OpenOptions, 'dbPath' | 'postgres'> & { store?: BoardStore; empty?: boolean }): AppContext;
-  /** The CLI's arguments that name a store (`--db FILE` or `--postgres URL`). */
+  app(options: Omit<OpenOptions, 'dbPath' | 'postgres'> & { store?: BoardStore; empty?: boolean; scope?: StoreScope }): AppContext;
+  /**
+   * The CLI's arguments that name a store: `--db FILE`, or `--postgres URL --audit-key FILE` (the URL without its
+   * password: the fixture sets PGPASSWORD, as the README tells an operator to).
+   */
   cliArgs(store: BoardStore): string[];
-  /** A temporary folder removed after the test (exports, key files …). */
-  tmp(): string;
-  /** Closes `c` after the test (before its database is dropped). */
-  track<T extends { close(): unknown }>(c: T): T;
+  /** A temporary folder removed after the test (or the file: scope `file`). */
+  tmp(scope?: StoreScope): string;
+  /** Closes `c` after the test (or the file), before its database is dropped. */
+  track<T extends { close(): unknown }>(c: T, scope?: StoreScope): T;
+}
+
+interface Held {
+  opened: { close(): unknown }[];
+  databases: string[];
+  dirs: string[];
+}
+
+async function release(held: Held): Promise<void> {
+  for (const c of held.opened.splice(0).reverse()) {
+    try {
+      await c.close();
+    } catch {
+      // Closed by the test already.
+    }
+  }
+  for (const url of held.databases.splice(0)) dropPostgresDatabase(url);
+  for (const d of held.dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** Fresh stores of `engine` for each test of the calling file (see the module comment). */
 export function useEngine(engine: Engine): EngineFixture {
-  const tmp = useTempDir();
-  const opened: { close(): unknown }[] = [];
-  const databases: string[] = [];
+  const held: Record<StoreScope, Held> = { test: { opened: [], databases: [], dirs: [] }, file: { opened: [], databases: [], dirs: [] } };
+  const tmp = (scope: StoreScope = 'test'): string => {
+    const d = mkdtempSync(path.join(tmpdir(), 'tb-test-'));
+    held[scope].dirs.push(d);
+    return d;
+  };
   // PostgreSQL: one audit key file for the file's stores, bound as each one is opened (the in-process CLI resets
   // the process's key file when a command ends, so it is set again before every open).
   let keyFile = '';
   const withKey = <T>(open: () => T): T => {
     if (engine === 'sqlite') return open();
     if (!keyFile) {
-      keyFile = path.join(keyDir, 'board.audit-key');
-      writeAuditKey(path.join(keyDir, 'board'), auditKeyFrom(randomBytes(32)));
+      const board = path.join(tmp('file'), 'board');
+      writeAuditKey(board, auditKeyFrom(randomBytes(32)));
+      keyFile = `${board}.audit-key`;
     }
     setProcessAuditKeyFile(keyFile);
     try {
@@ -140,48 +167,51 @@ export function useEngine(engine: Engine): EngineFixture {
       setProcessAuditKeyFile(null);
     }
   };
-  let keyDir = '';
+  let savedPassword: string | undefined;
   beforeAll(() => {
-    keyDir = mkdtempSync(path.join(tmpdir(), 'tb-engine-'));
+    if (engine !== 'postgres') return;
+    savedPassword = process.env.PGPASSWORD;
+    process.env.PGPASSWORD = decodeURIComponent(new URL(testPostgresUrl() ?? '').password);
   });
-  afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
-  afterEach(async () => {
-    for (const c of opened.splice(0).reverse()) {
-      try {
-        await c.close();
-      } catch {
-        // Closed by the test already.
-      }
-    }
-    for (const url of databases.splice(0)) dropPostgresDatabase(url);
+  afterEach(() => release(held.test));
+  afterAll(async () => {
+    await release(held.file);
+    keyFile = '';
+    if (engine !== 'postgres') return;
+    if (savedPassword === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = savedPassword;
   });
-  const track = <T extends { close(): unknown }>(c: T): T => {
-    opened.push(c);
+  const track = <T extends { close(): unknown }>(c: T, scope: StoreScope = 'test'): T => {
+    held[scope].opened.push(c);
     return c;
   };
-  const place = (options: { empty?: boolean; label?: string } = {}): BoardStore => {
-    if (engine === 'sqlite') return { dbPath: path.join(tmp(), `${options.label ?? 'board'}.db`) };
+  const place = (options: { empty?: boolean; label?: string; scope?: StoreScope } = {}): BoardStore => {
+    const scope = options.scope ?? 'test';
+    if (engine === 'sqlite') return { dbPath: path.join(tmp(scope), `${options.label ?? 'board'}.db`) };
     const url = freshPostgresUrl(options.label ?? 'board', { migrated: !options.empty });
-    databases.push(url);
+    held[scope].databases.push(url);
     return { postgres: { url, poolSize: 2 } };
   };
-  const reopen = (store: BoardStore): SqlDb => {
+  const reopen = (store: BoardStore, scope: StoreScope = 'test'): SqlDb => {
     const pg = store.postgres;
-    if (pg) return track(withKey(() => openPostgresDatabase(pg.url, { poolSize: 2 }).db));
-    const { db } = openDatabase(store.dbPath);
-    track(db);
-    return sqlDb(db);
+    if (pg) return track(withKey(() => openPostgresDatabase(pg.url, { poolSize: 2 }).db), scope);
+    return track(sqlDb(openDatabase(store.dbPath).db), scope);
   };
   return {
     engine,
     place,
-    open: (options = {}) => reopen(place(options)),
+    open: (options = {}) => reopen(place(options), options.scope),
     reopen,
-    app: ({ store, empty, ...options }) => {
-      const where = store ?? place({ empty: empty ?? options.demoIfMissing === true });
-      return track(withKey(() => openAppContext(where.postgres ? { ...options, postgres: where.postgres } : { ...options, dbPath: where.dbPath })));
+    app: ({ store, empty, scope, ...options }) => {
+      const where = store ?? place({ empty: empty ?? options.demoIfMissing === true, scope });
+      return track(withKey(() => openAppContext(where.postgres ? { ...options, postgres: where.postgres } : { ...options, dbPath: where.dbPath })), scope);
     },
-    cliArgs: (store) => (store.postgres ? ['--postgres', store.postgres.url, '--audit-key', withKey(() => keyFile)] : ['--db', store.dbPath]),
+    cliArgs: (store) => {
+      if (!store.postgres) return ['--db', store.dbPath];
+      const u = new URL(store.postgres.url);
+      u.password = '';
+      return ['--postgres', u.toString(), '--audit-key', withKey(() => keyFile)];
+    },
     tmp,
     track,
   };

@@ -5,17 +5,17 @@
  * patient the attacker looks for matches no record or records of at least 5 different patients; without
  * protection (k = 1) the same attack singles patients out, so the attack has teeth.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/connection';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stmt } from '../../../db/statements';
+import type { SqlDb } from '../../../db/sql/port';
+import { useEngine } from '../helpers/engines';
 import { ageInYears, buildRegistryExport, collectRegistry, quasiIdentifierCells } from '../../../electron/exports/registry';
 import { kAnonymise, QUASI_IDENTIFIERS, type Cell } from '../../../electron/exports/disclosure';
 import { generateDemoCases } from '../../../shared/demo/generate';
 import type { CaseFacts } from '../../../shared/facts/facts';
 import { implement, openDemo } from '../outcomes/helpers';
 
+const fixture = useEngine('sqlite');
 type Known = Record<string, Cell>;
 interface Published { patient: string; cells: Record<string, Cell> }
 
@@ -54,26 +54,20 @@ function parseCsv(csv: string): Published[] {
 }
 
 describe('registry export: k-anonymity on the demo board (the real export path)', () => {
-  let dir = '';
-  let db: Db;
+  let db: SqlDb;
   let attackers: Known[] = [];
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tb-kanon-'));
-    const demo = openDemo(dir);
+    const demo = openDemo(fixture);
     db = demo.db;
     // Every decision of the signed meeting carried out two days after the meeting.
     const day0 = new Map(demo.decisions.map((d) => [d.id, implement(db, d, 2)]));
-    const rows = db.prepare(`SELECT d.id, d.facts_snapshot, p.sex, p.birth_date FROM decisions d JOIN cases c ON c.id = d.case_id
+    const rows = stmt(db, `SELECT d.id, d.facts_snapshot, p.sex, p.birth_date FROM decisions d JOIN cases c ON c.id = d.case_id
       JOIN patients p ON p.id = c.patient_id`).all() as { id: number; facts_snapshot: string; sex: string; birth_date: string | null }[];
     attackers = rows.filter((r) => day0.has(r.id)).map((r) => {
       const facts = JSON.parse(r.facts_snapshot) as CaseFacts;
       const age = r.birth_date ? ageInYears(r.birth_date, day0.get(r.id) ?? '') : (facts.age ?? null);
       return quasiIdentifierCells(facts, r.sex, age) as Known;
     });
-  });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('without protection (k = 1) the attack singles patients out', () => {
@@ -125,18 +119,12 @@ describe('registry disclosure control over every demo patient (240, as if all we
   });
 
   it('collectRegistry publishes nothing below k even for a single treated patient', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tb-kanon-one-'));
-    try {
-      const demo = openDemo(dir);
-      const [first] = demo.decisions;
-      if (!first) throw new Error('the demo has no decision');
-      implement(demo.db, first, 2);
-      const data = collectRegistry(demo.db);
-      expect(data.records).toEqual([]);
-      expect(data.manifest.disclosure).toMatchObject({ k: 5, records_considered: 1, records_suppressed: 1, smallest_group: null });
-      demo.db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const demo = openDemo(fixture);
+    const [first] = demo.decisions;
+    if (!first) throw new Error('the demo has no decision');
+    implement(demo.db, first, 2);
+    const data = collectRegistry(demo.db);
+    expect(data.records).toEqual([]);
+    expect(data.manifest.disclosure).toMatchObject({ k: 5, records_considered: 1, records_suppressed: 1, smallest_group: null });
   });
 });

@@ -1,0 +1,3 @@
+import { planExportsSuite } from './plan-fhir.suite';
+
+planExportsSuite('postgres');
