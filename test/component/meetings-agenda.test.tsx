@@ -2,19 +2,22 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MeetingDetail } from '../../renderer/views/meetings/MeetingDetail';
 import { MeetingsList } from '../../renderer/views/meetings/MeetingsList';
-import { meetingFixture } from './fakeMeetingsApi';
 import { renderWithStores } from './render';
+import { meetingFixture, useRealCore } from './realApi';
+
+// Against the real core: boards, quorum, the readiness gate, the agenda and carry-forward are the real services'.
+const realCore = useRealCore();
+const fixture = () => meetingFixture(realCore());
 
 async function plannedMeeting() {
-  const fx = meetingFixture();
-  const m = await fx.api.invoke('meetings.create', {
+  const fx = await fixture();
+  const m = await fx.core.call('meetings.create', {
     board: 'Liver MDT', scheduled_at: '2026-03-03T16:00', location: 'Room 2',
     attendees: [
       { name: 'Dr Onc', specialty: 'medical_oncology', attendance: 'attended' },
       { name: 'Dr Cut', specialty: 'surgery', attendance: 'apologies' },
     ],
   });
-  fx.api.calls = [];
   return { ...fx, meeting: m };
 }
 
@@ -23,7 +26,7 @@ const agendaNames = () => within(screen.getByRole('list', { name: 'Agenda' })).g
 
 describe('meetings list and form', () => {
   it('creates a meeting with attendees and shows the quorum live as attendance is marked', async () => {
-    const { api } = meetingFixture();
+    const { api, chair } = await fixture();
     const { user, stores } = renderWithStores(<MeetingsList />, api);
     await user.click(await screen.findByRole('button', { name: 'New meeting' }));
     const form = screen.getByRole('form', { name: 'New meeting' });
@@ -31,22 +34,22 @@ describe('meetings list and form', () => {
     await user.type(within(form).getByLabelText('Board'), 'Liver MDT');
     await user.type(within(form).getByLabelText('Date and time'), '2026-03-10T16:00');
     await user.type(within(form).getByLabelText('Location'), 'Seminar room 3');
-    await user.selectOptions(within(form).getByLabelText('Chair'), '2');
+    await user.selectOptions(within(form).getByLabelText('Chair'), String(chair.id));
     await user.click(within(form).getByRole('button', { name: 'Add attendee' }));
     await user.type(within(form).getByLabelText('Attendee 1 name'), 'Dr Onc');
     const quorum = within(form).getByRole('region', { name: 'Quorum' });
     expect(quorum).toHaveTextContent('Quorum not met — missing: Interventional radiology, Surgery, Diagnostic radiology');
-    await user.selectOptions(within(form).getByLabelText('Add a profile'), '2'); // Helena Chair, surgery
+    await user.selectOptions(within(form).getByLabelText('Add a profile'), String(chair.id)); // Helena Chair, surgery
     expect(quorum).toHaveTextContent('missing: Interventional radiology, Diagnostic radiology');
     await user.selectOptions(within(form).getByLabelText('Attendee 2 attendance'), 'apologies');
     expect(quorum).toHaveTextContent('missing: Interventional radiology, Surgery, Diagnostic radiology');
     await user.click(within(form).getByRole('button', { name: 'Create meeting' }));
     await waitFor(() => expect(stores.ui.getState().view).toEqual({ name: 'meeting', id: expect.any(Number) as number }));
     expect(api.callsOf('meetings.create')[0]).toEqual({
-      board: 'Liver MDT', scheduled_at: '2026-03-10T16:00', location: 'Seminar room 3', video_link: '', chair_profile_id: 2, coordinator_profile_id: null,
+      board: 'Liver MDT', scheduled_at: '2026-03-10T16:00', location: 'Seminar room 3', video_link: '', chair_profile_id: chair.id, coordinator_profile_id: null,
       attendees: [
         { profile_id: null, name: 'Dr Onc', specialty: 'medical_oncology', attendance: 'attended' },
-        { profile_id: 2, name: 'Helena Chair', specialty: 'surgery', attendance: 'apologies' },
+        { profile_id: chair.id, name: 'Helena Chair', specialty: 'surgery', attendance: 'apologies' },
       ],
     });
   });
@@ -54,9 +57,10 @@ describe('meetings list and form', () => {
 
 describe('a new meeting of a board that met before', () => {
   it("starts with the chair and coordinator of the board's last meeting, and keeps what the user picks", async () => {
-    const { api, coordinator, chair } = meetingFixture();
-    await api.invoke('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-02-24T16:00', chair_profile_id: chair.id, coordinator_profile_id: coordinator.id });
-    await api.invoke('meetings.create', { board: 'HCC board', scheduled_at: '2026-02-25T16:00' });
+    const { core, api, coordinator, chair } = await fixture();
+    await core.call('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-02-24T16:00', chair_profile_id: chair.id, coordinator_profile_id: coordinator.id });
+    // Boards are listed by name: Liver MDT first.
+    await core.call('meetings.create', { board: 'Pancreas board', scheduled_at: '2026-02-25T16:00' });
     const { user } = renderWithStores(<MeetingsList />, api);
     await user.click(await screen.findByRole('button', { name: 'New meeting' }));
     const form = screen.getByRole('form', { name: 'New meeting' });
@@ -65,8 +69,8 @@ describe('a new meeting of a board that met before', () => {
     await waitFor(() => expect(within(form).getByLabelText('Chair')).toHaveValue(String(chair.id)));
     expect(within(form).getByLabelText('Coordinator')).toHaveValue(String(coordinator.id));
     await user.clear(board);
-    await user.type(board, 'HCC board');
-    expect(board).toHaveValue('HCC board'); // a cleared field is not filled again behind the user's back
+    await user.type(board, 'Pancreas board');
+    expect(board).toHaveValue('Pancreas board'); // a cleared field is not filled again behind the user's back
     await waitFor(() => expect(within(form).getByLabelText('Chair')).toHaveValue(''));
     expect(within(form).getByLabelText('Coordinator')).toHaveValue('');
     await user.selectOptions(within(form).getByLabelText('Chair'), String(chair.id));
@@ -79,7 +83,7 @@ describe('a new meeting of a board that met before', () => {
 
 describe('board rules', () => {
   it('edits the quorum and recency of a board, and the quorum of its meetings follows', async () => {
-    const { api, meeting } = await plannedMeeting();
+    const { core, api, meeting } = await plannedMeeting();
     const { user } = renderWithStores(<MeetingsList />, api);
     const rules = await screen.findByRole('form', { name: 'Board rules' });
     await waitFor(() => expect(within(rules).getByLabelText('Board')).toHaveValue('Liver MDT'));
@@ -92,7 +96,7 @@ describe('board rules', () => {
     await user.type(imaging, '28');
     await user.click(within(rules).getByRole('button', { name: 'Save rules' }));
     await waitFor(() => expect(api.callsOf('boards.save')).toEqual([{ name: 'Liver MDT', quorum: ['medical_oncology'], imaging_max_days: 28, labs_max_days: 14 }]));
-    expect((await api.invoke('meetings.get', { id: meeting.id })).quorum).toMatchObject({ met: true, missing: [] });
+    expect((await core.call('meetings.get', { id: meeting.id })).quorum).toMatchObject({ met: true, missing: [] });
   });
 });
 
@@ -107,7 +111,9 @@ describe('agenda preparation', () => {
     const row = result.closest('li') as HTMLElement;
     await waitFor(() => expect(row).toHaveAttribute('data-ready', 'no'));
     const missing = within(row).getByRole('list', { name: 'Missing for Smith, Anna (MRN4)' });
-    expect([...missing.querySelectorAll('[data-missing]')].map((li) => li.getAttribute('data-missing'))).toEqual(['ecog', 'bilirubin_mg_dl', 'albumin_g_dl', 'imaging', 'labs']);
+    expect([...missing.querySelectorAll('[data-missing]')].map((li) => li.getAttribute('data-missing'))).toEqual([
+      'ecog', 'bilirubin_mg_dl', 'albumin_g_dl', 'line_of_therapy', 'liver_dominant', 'extrahepatic_disease', 'resectable_or_ablatable', 'imaging', 'labs',
+    ]);
     expect(missing).toHaveTextContent('Imaging: no date recorded (needs ≤ 56 days before the meeting)');
 
     await user.click(within(row).getByRole('button', { name: 'Add with override…: Smith, Anna (MRN4)' }));
@@ -124,8 +130,8 @@ describe('agenda preparation', () => {
   });
 
   it('lists a ready case at once, reorders by Alt+Arrow keys keeping focus, and saves time, presenter and standard of care', async () => {
-    const { api, meeting } = await plannedMeeting();
-    await api.invoke('meetings.addCase', { meeting_id: meeting.id, case_id: 2 });
+    const { core, api, meeting } = await plannedMeeting();
+    await core.call('meetings.addCase', { meeting_id: meeting.id, case_id: 2 });
     const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
     await user.type(await screen.findByLabelText('Search the case list'), 'odegard');
     const row = (await screen.findByText('Ødegård, Zoë', { selector: 'strong' })).closest('li') as HTMLElement;
@@ -139,8 +145,7 @@ describe('agenda preparation', () => {
     act(() => second.focus());
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
     await waitFor(() => expect(agendaNames()).toEqual(['1. Ødegård, Zoë', '2. Núñez, José']));
-    const ids = api.items.sort((a, b) => a.position - b.position).map((i) => i.case_id);
-    expect(ids).toEqual([1, 2]);
+    expect((await core.call('meetings.get', { id: meeting.id })).agenda.map((i) => i.case_id)).toEqual([1, 2]);
     expect(api.callsOf('meetings.reorder')).toHaveLength(1);
     expect(document.activeElement).toBe(screen.getByRole('listitem', { name: '1. Ødegård, Zoë' }));
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}'); // already first: nothing to do
@@ -170,7 +175,7 @@ describe('agenda preparation', () => {
   });
 
   it('carries a patient forward as a new case copying the facts, and lists it', async () => {
-    const { api, meeting } = await plannedMeeting();
+    const { core, api, meeting } = await plannedMeeting();
     const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
     await user.type(await screen.findByLabelText('Search the case list'), 'wrobel');
     const row = (await screen.findByText('Wróbel, Łukasz', { selector: 'strong' })).closest('li') as HTMLElement;
@@ -178,9 +183,11 @@ describe('agenda preparation', () => {
     await user.click(within(row).getByRole('button', { name: 'Carry forward as a new case: Wróbel, Łukasz (MRN3)' }));
     await waitFor(() => expect(agendaNames()).toEqual(['1. Wróbel, Łukasz']));
     expect(api.callsOf('meetings.carryForward')).toEqual([{ case_id: 3, meeting_id: meeting.id }]);
-    const copy = api.cases.at(-1);
+    const cases = await core.cases();
+    const copy = cases.at(-1);
     expect(copy?.id).toBe(5);
-    expect(copy?.facts).toEqual(api.cases[2]?.facts);
-    expect(api.items[0]?.case_id).toBe(5);
+    expect(copy?.patient.identifier).toBe('MRN3');
+    expect(copy?.facts).toEqual(cases[2]?.facts);
+    expect((await core.call('meetings.get', { id: meeting.id })).agenda.map((i) => i.case_id)).toEqual([5]);
   });
 });

@@ -2,23 +2,25 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
 import { MeetingDetail } from '../../renderer/views/meetings/MeetingDetail';
-import { meetingFixture } from './fakeMeetingsApi';
 import { renderWithStores } from './render';
+import { CHAIR_PIN, meetingFixture, useRealCore } from './realApi';
 import { formatWall, machineClock } from '../../shared/time/clock';
 
+// Against the real core: the engine snapshot, concordance, sign-off with the chair's PIN and amendments are the
+// real services'.
+const realCore = useRealCore();
 
 async function runningMeeting() {
-  const fx = meetingFixture();
-  const m = await fx.api.invoke('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
-  const item = await fx.api.invoke('meetings.addCase', { meeting_id: m.id, case_id: 1 });
-  await fx.api.invoke('meetings.start', { id: m.id, version: m.version });
-  fx.api.calls = [];
-  return { ...fx, meeting: m, item };
+  const fx = await meetingFixture(realCore());
+  const m = await fx.core.call('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
+  const item = await fx.core.call('meetings.addCase', { meeting_id: m.id, case_id: 1 });
+  const started = await fx.core.call('meetings.start', { id: m.id, version: m.version });
+  return { ...fx, meeting: started, item };
 }
 
 describe('decision capture', () => {
   it('shows the engine strength beside the plan, needs a reason for a plan rated not recommended, records dissent and actions, shows concordance', async () => {
-    const { api, meeting } = await runningMeeting();
+    const { core, api, meeting, item } = await runningMeeting();
     const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
     await user.click(await screen.findByRole('button', { name: 'Decision' }));
     const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
@@ -49,7 +51,7 @@ describe('decision capture', () => {
 
     await waitFor(() => expect(api.callsOf('decisions.record')).toHaveLength(1));
     expect(api.callsOf('decisions.record')[0]).toEqual({
-      agenda_item_id: api.items[0]?.id, plan: 'Y90_WITH_SECOND_LINE_CHEMO', plan_detail: '', intent: 'palliative',
+      agenda_item_id: item.id, plan: 'Y90_WITH_SECOND_LINE_CHEMO', plan_detail: '', intent: 'palliative',
       rationale: 'Liver-only progression; EPOCH-like population', consensus: 'majority',
       dissent: [{ name: 'Dr Onc', specialty: 'medical_oncology', view: 'No OS benefit in EPOCH; chemotherapy alone' }],
       actions: [{ what: 'Book mapping angiography', owner: 'IR secretary', due_date: '2026-03-17' }],
@@ -60,10 +62,13 @@ describe('decision capture', () => {
     expect(within(saved).getByText(/Discordant with the engine/)).toHaveTextContent('Discordant with the engine (plan rated Not recommended)');
     expect(within(saved).getByText(/Recorded by Priya Coordinator/)).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Agenda' })).toHaveTextContent('Decided: Y-90 added to second-line chemotherapy');
+    expect(await core.call('decisions.get', { agenda_item_id: item.id })).toMatchObject({
+      plan: 'Y90_WITH_SECOND_LINE_CHEMO', plan_strength: 'not_recommended', concordance: 'discordant', recorded_by: 'Priya Coordinator (coordinator, profile 2)', recorded_by_profile_id: 2,
+    });
   });
 
   it('a plan outside the engine is "not assessed"; "other" needs its detail', async () => {
-    const { api, meeting } = await runningMeeting();
+    const { core, api, meeting, item } = await runningMeeting();
     const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
     await user.click(await screen.findByRole('button', { name: 'Decision' }));
     const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
@@ -75,14 +80,14 @@ describe('decision capture', () => {
     await user.type(within(form).getByLabelText(/^Plan detail \(required\)/), 'Histotripsy trial screening');
     await user.click(within(form).getByRole('button', { name: 'Save decision' }));
     await waitFor(() => expect(within(screen.getByRole('form', { name: 'Decision for Ødegård, Zoë' })).getByText(/Not assessed/)).toBeInTheDocument());
-    expect(api.decisions[0]).toMatchObject({ plan: 'other', plan_detail: 'Histotripsy trial screening', concordance: 'not_assessed', consensus: 'unanimous' });
+    expect(await core.call('decisions.get', { agenda_item_id: item.id })).toMatchObject({ plan: 'other', plan_detail: 'Histotripsy trial screening', concordance: 'not_assessed', consensus: 'unanimous' });
   });
 
   it('after conclude and sign (chair PIN) the decision is read-only, and an amendment needs a reason', async () => {
-    const { api, meeting, item, chair } = await runningMeeting();
-    await api.invoke('decisions.record', { agenda_item_id: item.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous', patient_preference_discussed: true });
-    const concluded = await api.invoke('meetings.conclude', { id: meeting.id, version: 2 });
-    api.acting = chair.id;
+    const { core, api, meeting, item, chair } = await runningMeeting();
+    const decision = await core.call('decisions.record', { agenda_item_id: item.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous', patient_preference_discussed: true });
+    const concluded = await core.call('meetings.conclude', { id: meeting.id, version: meeting.version });
+    await core.call('profiles.select', { id: chair.id, pin: CHAIR_PIN });
     const { user } = renderWithStores(<App />, api);
     await user.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Meetings' }));
     await user.click(await screen.findByRole('button', { name: formatWall('2026-03-03T16:00', machineClock()) }));
@@ -92,10 +97,11 @@ describe('decision capture', () => {
     // What is being signed, in words, before the PIN.
     expect(within(signDialog).getByRole('list', { name: 'Cases and plans' })).toHaveTextContent('Ødegård, Zoë: Guideline systemic therapy for the current line');
     expect(signDialog).toHaveTextContent('None: every decision was unanimous.');
-    await user.type(within(signDialog).getByLabelText('Your PIN'), '2468');
+    await user.type(within(signDialog).getByLabelText('Your PIN'), CHAIR_PIN);
     await user.click(within(signDialog).getByRole('button', { name: 'Sign the minutes' }));
     expect(await screen.findByText(/The meeting and its decisions are read-only/)).toHaveTextContent('Signed by Helena Chair');
-    expect(api.callsOf('meetings.sign')).toEqual([{ id: meeting.id, version: 3, pin: '2468' }]);
+    expect(api.callsOf('meetings.sign')).toEqual([{ id: meeting.id, version: concluded.version, pin: CHAIR_PIN }]);
+    expect(await core.call('meetings.get', { id: meeting.id })).toMatchObject({ status: 'signed', signed_by: 'Helena Chair (chair, profile 1)' });
 
     await user.click(screen.getByRole('button', { name: 'View decision' }));
     const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
@@ -114,17 +120,18 @@ describe('decision capture', () => {
     await user.type(within(dialog).getByLabelText('Reason for the amendment (required)'), 'Typed palliative in error');
     await user.click(within(dialog).getByRole('button', { name: 'Record amendment' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Amend a signed decision' })).not.toBeInTheDocument());
-    expect(api.callsOf('decisions.amend')).toEqual([{ decision_id: api.decisions[0]?.id, reason: 'Typed palliative in error', changes: { intent: 'consolidation' } }]);
+    expect(api.callsOf('decisions.amend')).toEqual([{ decision_id: decision.id, reason: 'Typed palliative in error', changes: { intent: 'consolidation' } }]);
     const amendments = await screen.findByRole('region', { name: 'Amendments' });
     expect(amendments).toHaveTextContent('by Helena Chair: Typed palliative in error');
     expect(amendments).toHaveTextContent('Intent: Palliative → Consolidation');
     expect(within(screen.getByRole('form', { name: 'Decision for Ødegård, Zoë' })).getByLabelText('Intent')).toHaveValue('consolidation');
+    expect((await core.call('decisions.get', { id: decision.id })).current).toMatchObject({ intent: 'consolidation', plan: 'SYSTEMIC_STANDARD' });
   });
 
   it('only the chair signs: a coordinator is told so and offered the profile chooser, nothing is sent', async () => {
-    const { api, meeting, item } = await runningMeeting();
-    await api.invoke('decisions.record', { agenda_item_id: item.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous', patient_preference_discussed: true });
-    await api.invoke('meetings.conclude', { id: meeting.id, version: 2 });
+    const { core, api, meeting, item } = await runningMeeting();
+    await core.call('decisions.record', { agenda_item_id: item.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous', patient_preference_discussed: true });
+    await core.call('meetings.conclude', { id: meeting.id, version: meeting.version });
     const { user, stores } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
     await stores.session.getState().load();
     await user.click(await screen.findByRole('button', { name: 'Sign as chair' }));

@@ -3,19 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
 import { FollowupView } from '../../renderer/views/meetings/FollowupView';
 import { QualityView } from '../../renderer/views/meetings/QualityView';
-import { meetingFixture } from './fakeMeetingsApi';
 import { renderWithStores } from './render';
+import { meetingFixture, useRealCore } from './realApi';
 import { formatDay, machineClock } from '../../shared/time/clock';
 
 /** The components show dates in the board's clock: the machine's until app.info says otherwise. */
 const day = (iso: string): string => formatDay(iso, machineClock());
 
+// Against the real core: the engine runs on the stored facts, follow-ups and the quality report are computed by
+// the real services.
+const realCore = useRealCore();
+
 async function threeCaseMeeting() {
-  const fx = meetingFixture();
-  const m = await fx.api.invoke('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
-  for (const id of [1, 2, 3]) await fx.api.invoke('meetings.addCase', { meeting_id: m.id, case_id: id, minutes_allotted: 7 });
-  await fx.api.invoke('meetings.start', { id: m.id, version: m.version });
-  return { ...fx, meeting: m };
+  const fx = await meetingFixture(realCore());
+  const m = await fx.core.call('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
+  for (const id of [1, 2, 3]) await fx.core.call('meetings.addCase', { meeting_id: m.id, case_id: id, minutes_allotted: 7 });
+  const started = await fx.core.call('meetings.start', { id: m.id, version: m.version });
+  return { ...fx, meeting: started };
 }
 
 describe('presentation mode', () => {
@@ -67,12 +71,11 @@ describe('presentation mode', () => {
 
 describe('follow-up and quality', () => {
   it('lists decisions due and records an implemented date or the reason a plan changed', async () => {
-    const { api, meeting } = await threeCaseMeeting();
-    const items = api.items;
-    await api.invoke('decisions.record', { agenda_item_id: items[0]!.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous',
+    const { core, api, meeting } = await threeCaseMeeting();
+    const items = meeting.agenda;
+    const first = await core.call('decisions.record', { agenda_item_id: items[0]!.id, plan: 'SYSTEMIC_STANDARD', intent: 'palliative', consensus: 'unanimous',
       patient_preference_discussed: true, follow_up_date: '2026-04-01', actions: [{ what: 'Start FOLFOX', owner: 'Dr Onc', due_date: '2026-03-10' }] });
-    await api.invoke('decisions.record', { agenda_item_id: items[1]!.id, plan: 'resection', intent: 'curative', consensus: 'unanimous', patient_preference_discussed: true });
-    void meeting;
+    const second = await core.call('decisions.record', { agenda_item_id: items[1]!.id, plan: 'resection', intent: 'curative', consensus: 'unanimous', patient_preference_discussed: true });
     const { user } = renderWithStores(<FollowupView />, api);
     const table = await screen.findByRole('table', { name: 'Decisions to follow up' });
     const rows = within(table).getAllByRole('row').filter((r) => r.hasAttribute('data-decision-id'));
@@ -94,9 +97,12 @@ describe('follow-up and quality', () => {
     await user.click(within(form2).getByRole('button', { name: 'Save outcome' }));
     await waitFor(() => expect(screen.getByText('Nothing to follow up with these filters.')).toBeInTheDocument());
     expect(api.callsOf('followups.record')).toEqual([
-      { decision_id: api.decisions[0]!.id, outcome: 'implemented', date: '2026-03-12', note: '' },
-      { decision_id: api.decisions[1]!.id, outcome: 'changed', date: expect.any(String) as string, reason: 'Progressed before surgery', note: '' },
+      { decision_id: first.id, outcome: 'implemented', date: '2026-03-12', note: '' },
+      { decision_id: second.id, outcome: 'changed', date: expect.any(String) as string, reason: 'Progressed before surgery', note: '' },
     ]);
+
+    expect(await core.call('followups.list', { status: 'pending' })).toEqual([]);
+    expect((await core.call('followups.list', {})).map((r) => [r.decision_id, r.status])).toEqual([[first.id, 'implemented'], [second.id, 'changed']]);
 
     const quality = renderWithStores(<QualityView />, api);
     const report = await quality.findByRole('table', { name: /All boards/ });

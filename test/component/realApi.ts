@@ -19,6 +19,7 @@ import {
   ApiError, type ApiClient, type ApiErrorBody, type ApiResult, type OperationName, type OpInput, type OpOutput, type Transport,
 } from '../../shared/api';
 import type { CaseInput, CaseRecord, PatientInput } from '../../shared/domain/case';
+import type { Profile } from '../../shared/domain/meeting';
 
 export interface Call { name: OperationName; input: unknown }
 
@@ -165,4 +166,36 @@ export function useRealCore(): (options?: CoreOptions) => RealCore {
     open.push(core);
     return core;
   };
+}
+
+/** Colorectal, second line: the engine recommends SYSTEMIC_STANDARD and rates Y90_WITH_SECOND_LINE_CHEMO not recommended. */
+export const READY_CRC = {
+  primary_tumor: 'colorectal', line_of_therapy: 'second_line', prior_systemic_lines: 1, ecog: 0, liver_dominant: true,
+  extrahepatic_disease: 'none', bilirubin_mg_dl: 0.8, albumin_g_dl: 4, resectable_or_ablatable: false,
+} as const;
+
+/** The chair's PIN in the meeting fixture (a chair's PIN has at least 6 digits). */
+export const CHAIR_PIN = '246810';
+
+/**
+ * A board's people and cases, through the contract: a chair with a PIN (profile 1) and a coordinator (profile 2,
+ * acting in the window);
+ * cases 1–3 ready (MRN1 Ødegård, MRN2 Núñez, MRN3 Wróbel: READY_CRC with imaging and labs dated before the
+ * fixture's meetings of 3 March 2026), case 4 (MRN4 Smith) only its primary, no dates: not ready.
+ */
+export async function meetingFixture(core: RealCore): Promise<{ core: RealCore; api: RealApi; coordinator: Profile; chair: Profile }> {
+  // The first profile may be a chair; after that only a chair creates one.
+  const chair = await core.call('profiles.create', { name: 'Helena Chair', role: 'chair', specialty: 'surgery', pin: CHAIR_PIN });
+  const coordinator = await core.call('profiles.create', { name: 'Priya Coordinator', role: 'coordinator', specialty: 'coordinator' });
+  const pats = [['Ødegård', 'Zoë', 'MRN1'], ['Núñez', 'José', 'MRN2'], ['Wróbel', 'Łukasz', 'MRN3'], ['Smith', 'Anna', 'MRN4']] as const;
+  for (const [n, [family, given, identifier]] of pats.entries()) {
+    const ready = n < 3;
+    await core.addCase({ identifier, family_name: family, given_name: given, birth_date: '1950-03-01', sex: 'female' }, {
+      status: 'ready', diagnosis: `CRC liver metastases ${n + 1}`, question: 'Y-90 with second-line chemotherapy?',
+      facts: ready ? { ...READY_CRC } : { primary_tumor: 'colorectal' },
+      last_imaging_date: ready ? '2026-02-20' : null, last_labs_date: ready ? '2026-02-28' : null,
+    });
+  }
+  await core.call('profiles.select', { id: coordinator.id });
+  return { core, api: core.api, coordinator, chair };
 }
