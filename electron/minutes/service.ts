@@ -19,7 +19,7 @@ import { buildLetterHtml, buildMinutesHtml, formatDate, letterStylesheet, minute
 import { letterFromMinutes, type MinutesDocument, type OutcomeLetter } from '../../shared/minutes/model';
 import { bundledFontDataUrls } from './fonts';
 import { letterheadOf, letterMeetingId, loadMinutes } from './load';
-import { renderPdf } from './render';
+import { ChromiumNotFoundError, renderPdf } from './render';
 import { transactionFn } from '../../db/statements';
 
 /** The minutes of a meeting, or one case's letter (at `meeting_id`, else from the latest meeting that decided it). */
@@ -69,6 +69,9 @@ export interface WrittenPdf { path: string; bytes: number; sha256: string; audit
  * Writes the PDF of `r` to `outPath` (through a temporary file, so a reader never sees half a PDF) and, when the
  * meeting is signed, records its SHA-256 in the audit log.
  */
+/** What the screen says when there is no Chromium to render a PDF with (the browser host and the CLI use one). */
+export const NO_PDF_ENGINE = 'no Chromium was found to make the PDF: install Chromium (Debian/Ubuntu: apt-get install chromium) or Google Chrome, or set CHROMIUM to its program';
+
 export async function writePdf(db: Db, r: Rendered, outPath: string, actor: string, render: (html: string) => Promise<Buffer> = (h) => renderPdf(h)): Promise<WrittenPdf> {
   const pdf = await render(htmlFor(r, bundledFontDataUrls()));
   const sha256 = createHash('sha256').update(pdf).digest('hex');
@@ -116,7 +119,15 @@ export function minutesHandlers(
       const summary = summaryOf(r);
       const chosen = await host.choosePath({ suggestedName: r.fileName, kind: r.kind }, ctx);
       if (chosen === null) return { written: false, file_name: null, folder: null, bytes: 0, sha256: null, draft: r.draft, audited: false, ...summary };
-      const written = await writePdf(db, r, chosen, ctx.actor.label, (html) => host.renderPdf(html));
+      const written = await writePdf(db, r, chosen, ctx.actor.label, async (html) => {
+        try {
+          return await host.renderPdf(html);
+        } catch (error) {
+          // Said in words (without the paths looked at, which go to the log): otherwise only "internal error".
+          if (error instanceof ChromiumNotFoundError) throw new DomainError('UNAVAILABLE', NO_PDF_ENGINE);
+          throw error;
+        }
+      });
       exported.remember(written.path);
       return {
         written: true, file_name: path.basename(written.path), folder: path.dirname(path.resolve(written.path)), bytes: written.bytes,

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { callLocal, openAppContext, type AppContext } from '../../electron/app/context';
+import type { HostCapabilities } from '../../electron/app/host';
 import { BridgeApiClient } from '../../renderer/api/client';
 import {
   ApiError, type ApiClient, type ApiErrorBody, type ApiResult, type OperationName, type OpInput, type OpOutput, type Transport,
@@ -85,6 +86,11 @@ export const STATUSES = ['draft', 'ready', 'listed', 'discussed', 'closed'] as c
 export interface CoreOptions {
   /** Open as a new demo database with this many synthetic cases (the demo marker shows). */
   demoCases?: number;
+  /**
+   * What the host offers the core (electron/app/host.ts): the PDF engine, file choice, showing a file. The default
+   * is the headless host (files under the temporary folder); a test gives its own to hold or fail a host request.
+   */
+  host?: Partial<HostCapabilities>;
 }
 
 export class RealCore {
@@ -100,6 +106,7 @@ export class RealCore {
     this.context = openAppContext({
       dbPath: this.dbPath, transport: this.transport,
       ...(options.demoCases !== undefined ? { demoIfMissing: true, demoCases: options.demoCases } : {}),
+      ...(options.host ? { host: options.host } : {}),
     });
     this.api = new RealApi(this);
   }
