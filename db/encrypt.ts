@@ -10,7 +10,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdtempSync, openSync, ren
 import path from 'node:path';
 import { hasPlainHeader, openRaw, type Db } from './connection';
 import { checkDatabase } from './check';
-import { bindAuditKey, readAuditKey } from './auditKey';
+import { bindAuditKey, readAuditKey, writeAuditKey } from './auditKey';
 import { DatabaseOpenError } from './errors';
 import { keyLiteral } from './keys';
 
@@ -59,6 +59,8 @@ export function rekeyFile(file: string, oldKey: string | null, newKey: string): 
   const work = mkdtempSync(path.join(dir, '.rekey-'));
   const copy = path.join(work, 'copy.sqlite');
   try {
+    // The board's audit key, unwrapped with the old passphrase: re-wrapped under the new one around the swap.
+    const auditKey = readAuditKey(file, oldKey);
     // 1. A consistent private copy (through the -wal), and the content it must keep.
     const source = openRaw(file, { readonly: true, fileMustExist: true, key: oldKey });
     let digest: string;
@@ -86,7 +88,7 @@ export function rekeyFile(file: string, oldKey: string | null, newKey: string): 
     if (hasPlainHeader(copy)) throw new Error('the copy is still plain SQLite after re-keying; nothing was changed');
     const verify = openRaw(copy, { fileMustExist: true, key: newKey });
     // The copy sits in a private folder: its log verifies with the board's audit key, beside the original.
-    bindAuditKey(verify, readAuditKey(file));
+    bindAuditKey(verify, auditKey);
     let result: RekeyResult;
     try {
       const check = checkDatabase(verify);
@@ -97,7 +99,10 @@ export function rekeyFile(file: string, oldKey: string | null, newKey: string): 
     } finally {
       verify.close();
     }
-    // 4. Swap atomically; then zero the replaced file and its -wal before letting them go.
+    // 4. Swap atomically; then zero the replaced file and its -wal before letting them go. During the swap the
+    // audit key file opens with both passphrases (a crash leaves it openable by whichever key the file has); an
+    // unwrapped key (a plaintext board) stays unwrapped until the file is encrypted.
+    if (auditKey && oldKey !== null) writeAuditKey(file, auditKey, [oldKey, newKey]);
     const oldFds = ['', '-wal'].filter((s) => existsSync(`${file}${s}`)).map((s) => openSync(`${file}${s}`, 'r+'));
     try {
       renameSync(copy, file);
@@ -106,9 +111,12 @@ export function rekeyFile(file: string, oldKey: string | null, newKey: string): 
       try { fsyncSync(dirFd); } catch { /* some file systems cannot fsync a folder */ } finally { closeSync(dirFd); }
     } catch (error) {
       for (const fd of oldFds) closeSync(fd);
+      if (auditKey && oldKey !== null) writeAuditKey(file, auditKey, [oldKey]);
       throw error;
     }
     for (const fd of oldFds) scrub(fd);
+    // The audit key now opens with the new passphrase only (an unwrapped one is wrapped, its bytes zeroed).
+    if (auditKey) writeAuditKey(file, auditKey, [newKey]);
     return result;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { configureConnection, hasPlainHeader, KEY_SOURCES, openRaw, type Db } from './connection';
 import { currentKey } from './keys';
 import { writeAnchor } from './anchor';
-import { bindAuditKey, createAuditKey, ephemeralAuditKey, processAuditKeyFile, readAuditKey, readAuditKeyFile, type AuditKey } from './auditKey';
+import { AuditKeyError, bindAuditKey, createAuditKey, ephemeralAuditKey, processAuditKeyFile, readAuditKey, readAuditKeyFile, sealAuditKeyFile, type AuditKey } from './auditKey';
 import { keyIdOfHash } from './audit';
 import { DatabaseOpenError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
@@ -101,10 +101,11 @@ function keepAnchorOnClose(db: Db, file: string): void {
 }
 
 /**
- * The audit key for a file being opened read-write (db/auditKey.ts): the one beside it, else a new one when
- * the log is not keyed yet (a new board, or one written before keys: its next write records the switch). A
- * keyed log whose key is missing gets none: it still opens and reads, `check` names the missing key and writes
- * are refused (a new key would leave every keyed row unverifiable).
+ * The audit key for a file being opened read-write (db/auditKey.ts): the one beside it (unwrapped with the
+ * board's passphrase; an old unwrapped key file is wrapped now when there is one), else a new one when the log is
+ * not keyed yet (a new board, or one written before keys: its next write records the switch). A keyed log whose
+ * key is missing gets none: it still opens and reads, `check` names the missing key and writes are refused (a new
+ * key would leave every keyed row unverifiable).
  */
 function auditKeyForOpen(db: Db, file: string): AuditKey | null {
   if (file === ':memory:' || file === '') return ephemeralAuditKey();
@@ -114,12 +115,23 @@ function auditKeyForOpen(db: Db, file: string): AuditKey | null {
     if (!key) throw new DatabaseOpenError(`the audit key file ${path.basename(given)} does not exist; nothing was opened`, 'not_a_database');
     return key;
   }
-  const existing = readAuditKey(file);
+  const passphrase = currentKey();
+  const existing = passphrase === null ? readAuditKey(file, null) : sealedOrRead(file, passphrase);
   if (existing) return existing;
   const hasLog = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 1;
   const head = hasLog ? (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) : undefined;
   if (head !== undefined && keyIdOfHash(head) !== null) return null;
-  return createAuditKey(file);
+  return createAuditKey(file, passphrase);
+}
+
+/** The key beside an encrypted board, wrapping an unwrapped key file first; a folder we cannot write keeps it as it is. */
+function sealedOrRead(file: string, passphrase: string): AuditKey | null {
+  try {
+    return sealAuditKeyFile(file, passphrase);
+  } catch (error) {
+    if (error instanceof AuditKeyError) throw error;
+    return readAuditKey(file, passphrase);
+  }
 }
 
 export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): OpenResult {

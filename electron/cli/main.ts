@@ -35,9 +35,9 @@ COMMANDS.push(encryptCommand, rekeyCommand);
 COMMANDS.push(usersCommand);
 COMMANDS.push(migrateToPostgresCommand, exportSqliteCommand);
 
-/** The one line a plaintext database gets (no passphrase given): encryption at rest is off for it. */
+/** The one line a plaintext database gets (no passphrase given): encryption at rest is off for it, and the audit key is not wrapped. */
 export const plaintextNotice = (file: string) =>
-  `note: ${file} is not encrypted (no passphrase: set ${PASSPHRASE_ENV} or give --passphrase-file FILE)`;
+  `note: ${file} is not encrypted and its audit key is kept unwrapped beside it (no passphrase: set ${PASSPHRASE_ENV} or give --passphrase-file FILE)`;
 
 /**
  * Takes `--passphrase-file FILE` and `--audit-key FILE` (any command) out of argv; returns the rest, the

@@ -91,7 +91,7 @@ describe('encryption at rest', () => {
     const dir = temp();
     const file = path.join(dir, 'plain.sqlite');
     const made = await cli('demo', '--db', file, '--cases', '120');
-    expect(made.notices).toEqual([`note: ${file} is not encrypted (no passphrase: set TUMOUR_BOARD_PASSPHRASE or give --passphrase-file FILE)`]);
+    expect(made.notices).toEqual([`note: ${file} is not encrypted and its audit key is kept unwrapped beside it (no passphrase: set TUMOUR_BOARD_PASSPHRASE or give --passphrase-file FILE)`]);
     const names = namesIn(file);
     expect(containsAny(readFileSync(file), names).length).toBeGreaterThan(0);
     const auditBefore = (await cli('audit', '--db', file)).out;
