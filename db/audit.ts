@@ -14,7 +14,8 @@ import { createHash, createHmac } from 'node:crypto';
 import type { DbLike as Db } from './sql/port';
 import { sqlDb, sqliteOf } from './sql/port';
 import { isInTransaction, stmt } from './statements';
-import { auditKeyOf, auditKeyPathFor, readAuditKey, type AuditKey } from './auditKey';
+import { DomainError } from '../shared/errors';
+import { auditKeyOf, auditKeyPathFor, missingAuditKeyReason, readAuditKey, type AuditKey } from './auditKey';
 
 /** The advisory lock that serialises audit appends across processes on PostgreSQL. */
 export const AUDIT_LOCK = 7411;
@@ -95,6 +96,9 @@ export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOStri
   if (sqlDb(db).dialect === 'postgres') stmt(db, `SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`).get();
   let last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const key = auditKeyFor(db);
+  // A board that must be keyed but whose key is not here (PostgreSQL without its passphrase): never an unkeyed row.
+  const missingWhy = key === null ? missingAuditKeyReason(sqliteOf(db) ?? db) : null;
+  if (missingWhy !== null) throw new DomainError('READ_ONLY', missingWhy);
   const lastKeyId = last ? keyIdOfHash(last.hash) : null;
   if (lastKeyId !== null && key === null) {
     throw new Error(`the audit log is keyed (audit key ${lastKeyId}) but its key is missing (${typeof db.name === 'string' && db.name !== '' ? auditKeyPathFor(db.name) : 'no audit key file was given'}): put the board's audit key back beside the file; nothing was written`);
@@ -154,7 +158,7 @@ export function verifyAuditChain(db: Db, key: AuditKey | null = auditKeyFor(db))
       if (auditHash(row) !== row.hash) return fail(row, 'content does not match its hash (row altered)');
     } else {
       keyedFrom ??= row.id;
-      if (key === null) return fail(row, `keyed with audit key ${keyId}, which is not available here (the board's .audit-key file beside the database): cannot be verified`);
+      if (key === null) return fail(row, `keyed with audit key ${keyId}, which is not available here (${sqlDb(db).dialect === 'postgres' ? "kept in the database under the board's passphrase, or a key file given with --audit-key" : "the board's .audit-key file beside the database"}): cannot be verified`);
       if (key.id !== keyId) return fail(row, `keyed with audit key ${keyId}, but this board's audit key is ${key.id} (not this board's log, or its key was replaced)`);
       if (keyedAuditHash(row, key) !== row.hash) return fail(row, 'content does not match its keyed hash (row altered, or its hash recomputed without the audit key)');
     }

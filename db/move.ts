@@ -11,11 +11,12 @@
 import type { Db } from './connection';
 import { checkDatabase } from './check';
 import { auditKeyFor, verifyAuditChain } from './audit';
-import { bindAuditKey, writeAuditKey, type AuditKey } from './auditKey';
+import { bindAuditKey, missingAuditKeyReason, wrapAuditKey, writeAuditKey, type AuditKey } from './auditKey';
+import { currentKey } from './keys';
 import { auditHead } from './anchor';
 import { expectedSearchBodies, searchTerms } from './repositories/cases';
 import { verifySeals } from './seals';
-import { applyPostgresMigrations } from './open-postgres';
+import { applyPostgresMigrations, AUDIT_KEY_META } from './open-postgres';
 import type { PostgresSqlDb } from './sql/postgres';
 import { sqliteSqlDb } from './sql/sqlite';
 import type { SqlDb, SqlValue } from './sql/port';
@@ -36,6 +37,8 @@ export interface MoveReport {
   tables: TableCount[];
   /** The audit key the rows are verified under (the board keeps it: it travels with the board). */
   auditKey: AuditKey | null;
+  /** Where the moved board keeps that key: wrapped in the PostgreSQL database, or not (a key file must be given). */
+  auditKeyKept?: 'database' | 'file';
   auditRows: number;
   auditHead: { id: number; hash: string } | null;
   cases: number;
@@ -152,7 +155,7 @@ export function assertEmptyPostgres(db: SqlDb): void {
  * Copies the open SQLite board `source` into the empty PostgreSQL database `target`, all or nothing, and verifies
  * it there before committing. The source must pass `check` first (a broken board is not carried over).
  */
-export function copySqliteToPostgres(source: Db, target: PostgresSqlDb): MoveReport {
+export function copySqliteToPostgres(source: Db, target: PostgresSqlDb, passphrase: string | null = currentKey()): MoveReport {
   const before = checkDatabase(source);
   if (!before.ok) throw new MoveError(`${source.name} does not pass check (${before.problems.join('; ')}); fix it before moving it. Nothing was written`);
   assertEmptyPostgres(target);
@@ -190,7 +193,14 @@ export function copySqliteToPostgres(source: Db, target: PostgresSqlDb): MoveRep
     for (const { table_name: t, column_name: c } of identities) {
       target.pluck(`SELECT setval(pg_get_serial_sequence(?, ?), max(${quote(c)})) FROM ${quote(t)} HAVING max(${quote(c)}) IS NOT NULL`, [t, c]);
     }
-    return verifyArrival(target, counts, sourceHead, target.name, key);
+    const report = verifyArrival(target, counts, sourceHead, target.name, key);
+    // The key goes with its rows, in the same transaction: wrapped under the board's passphrase in `meta`
+    // (db/open-postgres.ts). Without a passphrase (a plaintext board) it stays in the key file only.
+    if (key && passphrase !== null) {
+      target.run('INSERT INTO meta (key, value) VALUES (?, ?)', [AUDIT_KEY_META, JSON.stringify(wrapAuditKey(key, [passphrase]))]);
+      return { ...report, auditKeyKept: 'database' as const };
+    }
+    return { ...report, auditKeyKept: 'file' as const };
   });
 }
 
@@ -203,7 +213,10 @@ export function copySqliteToPostgres(source: Db, target: PostgresSqlDb): MoveRep
 export function copyPostgresToSqlite(source: SqlDb, target: Db, file: string): MoveReport {
   const before = checkDatabase(source);
   if (!before.ok) throw new MoveError(`${source.name} does not pass check (${before.problems.join('; ')}); fix it before exporting it. Nothing was written`);
-  // The new file takes the board's audit key (its rows are written under it), not the fresh one made at creation.
+  // The new file takes the board's audit key (its rows are written under it), not the fresh one made at creation;
+  // wrapped under the passphrase when there is one (the new file is then encrypted with it).
+  const missing = missingAuditKeyReason(source);
+  if (missing !== null) throw new MoveError(missing.replace('nothing was written', 'nothing was exported'));
   const key = auditKeyFor(source);
   if (key) {
     writeAuditKey(file, key);
@@ -222,7 +235,9 @@ export function copyPostgresToSqlite(source: SqlDb, target: Db, file: string): M
     for (const table of tables) {
       const columns = sharedColumns(table, postgresColumns(source, table), sqliteColumns(target, table));
       const key = columns.includes('id') ? 'id' : (columns[0] ?? 'id');
-      const rows = source.all<Record<string, SqlValue>>(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY ${quote(key)}`);
+      // The PostgreSQL board's wrapped audit key stays out of the file's meta: the file keeps it beside itself.
+      const where = table === 'meta' ? ` WHERE ${quote('key')} <> '${AUDIT_KEY_META}'` : '';
+      const rows = source.all<Record<string, SqlValue>>(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}${where} ORDER BY ${quote(key)}`);
       counts.push({ table, rows: insertRows(port, table, columns, rows.map((r) => columns.map((c) => r[c] ?? null))) });
     }
     const insert = target.prepare('INSERT INTO case_search (rowid, body) VALUES (?, ?)');

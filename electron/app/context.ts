@@ -42,6 +42,8 @@ export interface PostgresConnection {
   statementTimeoutMs?: number | undefined;
   /** From PGPASSWORD or a password file; overrides the URL's. */
   password?: string | undefined;
+  /** Refuse to open without the board's audit key (a board server: it would refuse every change). */
+  requireAuditKey?: boolean | undefined;
 }
 
 /** Where the board is kept: a SQLite file (`dbPath`) or a PostgreSQL database (`postgres`), never both. */
@@ -126,8 +128,8 @@ const ANCHOR_EVERY_MS = 1000;
 
 function openStore(options: OpenOptions): { db: DbLike; created: boolean } {
   if (options.postgres) {
-    const { url, poolSize, statementTimeoutMs, password } = options.postgres;
-    return openPostgresDatabase(url, { poolSize, statementTimeoutMs, password });
+    const { url, poolSize, statementTimeoutMs, password, requireAuditKey } = options.postgres;
+    return openPostgresDatabase(url, { poolSize, statementTimeoutMs, password, requireAuditKey });
   }
   return openDatabase(options.dbPath);
 }

@@ -11,8 +11,9 @@ export const auditCommand: Command = {
 Verifies the hash chain of the audit log, then that every meeting, agenda item, decision, amendment and
 follow-up row matches the state its last audit row recorded. Exit 0 when both hold; exit 1 printing the
 first broken link (the audit row, or the table and row altered, inserted or deleted outside the app).
-The chain is keyed (HMAC) with the board's audit key beside the file (FILE.audit-key); rows written before
-the key verify under the earlier scheme. Prints the head (newest row and the first 12 digits of its hash);
+The chain is keyed (HMAC) with the board's audit key beside the file (FILE.audit-key, wrapped under the
+passphrase on an encrypted board; on PostgreSQL kept in the database under the board's passphrase); rows written
+before the key verify under the earlier scheme. Prints the head (newest row and the first 12 digits of its hash);
 --row N also prints row N, e.g. to compare with the audit record printed on signed minutes. For a copy kept
 away from its board, give the board's key file with --audit-key KEYFILE.`,
   async run(argv, io) {

@@ -9,8 +9,9 @@ export const checkCommand: Command = {
   usage: `tumour-board check --db FILE | --postgres URL [--audit-key KEYFILE]
 
 Exit 0 when every check passes; exit 1 naming each problem (for the audit chain: the first broken row).
-The audit chain is keyed with the board's audit key, kept beside the database (FILE.audit-key); to check a
-copy or backup kept elsewhere, give the board's key file with --audit-key.`,
+The audit chain is keyed with the board's audit key, kept beside the database (FILE.audit-key, wrapped under the
+passphrase on an encrypted board; on PostgreSQL in the database under the board's passphrase); to check a copy
+or backup kept elsewhere, give the board's key file with --audit-key (and the passphrase when it is wrapped).`,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { ...STORE_OPTIONS }, z.object({ ...storeFields }));
     const store = storeOf(values);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { openDatabase } from '../../../db/open';
 import { shortHash } from '../../../db/audit';
 import { writeAnchor, anchorPathFor } from '../../../db/anchor';
-import { auditKeyPathFor, bindAuditKey, processAuditKeyFile, readAuditKeyFile } from '../../../db/auditKey';
+import { auditKeyPathFor } from '../../../db/auditKey';
 import { copyPostgresToSqlite, copySqliteToPostgres, MoveError, type MoveReport } from '../../../db/move';
 import { openPostgres, redactUrl } from '../../../db/sql/postgres';
 import { openPostgresDatabase } from '../../../db/open-postgres';
@@ -33,7 +33,9 @@ which must be EMPTY (a non-empty database is refused and nothing is written): id
 they are, in one transaction; then, before committing, checks that each table holds as many rows as in FILE, that
 the audit chain and the record seals hold and that "check" passes there. Prints the row count of every table.
 FILE must pass "check" first and is not changed. The password comes from PGPASSWORD or the file named by
-TUMOUR_BOARD_PG_PASSWORD_FILE (or ~/.pgpass), never from the command line.
+TUMOUR_BOARD_PG_PASSWORD_FILE (or ~/.pgpass), never from the command line. With a passphrase (TUMOUR_BOARD_PASSPHRASE or
+--passphrase-file) the board's audit key is kept in the database wrapped under it; without one (a plaintext board) give
+the key file to every server with --audit-key FILE.
 Afterwards: tumour-board serve --network --postgres URL …`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
@@ -49,7 +51,11 @@ Afterwards: tumour-board serve --network --postgres URL …`,
         io.out(`copying ${values.db} into ${redactUrl(values.postgres)} …`);
         const report = copySqliteToPostgres(source, target);
         printReport(io, report, redactUrl(values.postgres));
-        if (report.auditKey) io.out(`the audit chain is keyed (key ${report.auditKey.id}): give every server and command on this database the key file ${auditKeyPathFor(values.db)} (--audit-key FILE)`);
+        if (report.auditKey && report.auditKeyKept === 'database') {
+          io.out(`the audit chain is keyed (key ${report.auditKey.id}): the key is kept in the database, wrapped under the board's passphrase; give every server and command on this database the same passphrase (TUMOUR_BOARD_PASSPHRASE or --passphrase-file FILE)`);
+        } else if (report.auditKey) {
+          io.out(`the audit chain is keyed (key ${report.auditKey.id}): give every server and command on this database the key file ${auditKeyPathFor(values.db)} (--audit-key FILE), or run "check --postgres URL --audit-key FILE" once with a passphrase to keep it in the database wrapped under it`);
+        }
         io.out(`done: the board now lives in PostgreSQL; serve it with tumour-board serve --network --postgres URL --listen HOST:PORT (keep ${values.db} as the last SQLite copy)`);
         return 0;
       } finally {
@@ -74,7 +80,8 @@ export const exportSqliteCommand: Command = {
 
 Copies the board in the PostgreSQL database at URL into a NEW SQLite file (an existing FILE is refused): every table,
 ids, audit rows and hashes as they are, in one transaction, verified like migrate-to-postgres before it commits;
-the result passes "check". Give the board's audit key with --audit-key FILE: the new file keeps it (OUT.audit-key).
+the result passes "check". The new file keeps the board's audit key beside it (OUT.audit-key), wrapped under the passphrase
+when one is given; the key comes from the database (with the passphrase) or from --audit-key FILE.
 Encrypted when a passphrase is given (TUMOUR_BOARD_PASSPHRASE or --passphrase-file).`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
@@ -84,10 +91,9 @@ Encrypted when a passphrase is given (TUMOUR_BOARD_PASSPHRASE or --passphrase-fi
     );
     const leftovers = [values.out, `${values.out}-wal`, `${values.out}-shm`, `${values.out}-journal`, anchorPathFor(values.out), auditKeyPathFor(values.out)];
     if (leftovers.some((f) => existsSync(f))) throw new UsageError(`--out: ${values.out} already exists (or its -wal, -shm or anchor file does); give a new file`);
+    // The board's audit key (kept in the database under the passphrase, or --audit-key FILE): its rows are verified
+    // under it and the new file keeps it.
     const { db: source } = openPostgresDatabase(values.postgres, { password: postgresPassword() });
-    // The board's audit key (--audit-key FILE): its rows are verified under it and the new file keeps it.
-    const keyFile = processAuditKeyFile();
-    if (keyFile !== null) bindAuditKey(source, readAuditKeyFile(keyFile));
     let done = false;
     try {
       const { db: target } = openDatabase(values.out);

@@ -66,7 +66,7 @@ async function serveNetwork(values: ServeArgs, staticDir: string, io: CliIO): Pr
   const pool = values['pg-pool'] ?? envInt('TUMOUR_BOARD_PG_POOL');
   const timeout = values['pg-statement-timeout-ms'] ?? envInt('TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS');
   const store = values.postgres
-    ? { postgres: { url: values.postgres, password: postgresPassword(), ...(pool !== undefined ? { poolSize: pool } : {}), ...(timeout !== undefined ? { statementTimeoutMs: timeout } : {}) } }
+    ? { postgres: { url: values.postgres, password: postgresPassword(), requireAuditKey: true, ...(pool !== undefined ? { poolSize: pool } : {}), ...(timeout !== undefined ? { statementTimeoutMs: timeout } : {}) } }
     : { dbPath: values.db ?? '' };
   const board = await startBoardServer({
     ...store, staticDir, host: values.listen.host, port: values.listen.port, names: values['host-name'], autoBackups: true,
@@ -107,7 +107,9 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
 --session-max-hours     sign out this long after signing in (default 12)
 --postgres  with --network: keep the board in PostgreSQL (postgres://USER@HOST:PORT/DATABASE?sslmode=verify-full…);
             several server processes may serve one database; the password comes from PGPASSWORD or
-            TUMOUR_BOARD_PG_PASSWORD_FILE, never the URL; backups are PostgreSQL's (README)
+            TUMOUR_BOARD_PG_PASSWORD_FILE, never the URL; backups are PostgreSQL's (README); the board's passphrase
+            (TUMOUR_BOARD_PASSPHRASE or --passphrase-file) unwraps its audit key, kept in the database: without it
+            (or --audit-key FILE) the server does not start
 --pg-pool   connections per process (default 4; TUMOUR_BOARD_PG_POOL)
 --pg-statement-timeout-ms  longest a statement may run (default 30000; TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS)`,
   async run(argv, io) {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAppContext, type AppContext } from '../../../electron/app/context';
 import { openPostgres } from '../../../db/sql/postgres';
 import { stmt } from '../../../db/statements';
+import { resetProcessKey, setProcessKey } from '../../../db/keys';
 import { SqlError, sqlDb } from '../../../db/sql/port';
 import { DEMO_MEETINGS_MIN_CASES } from '../../../electron/services/demoMeetings';
 import { caseInput, patient, seatCtx, useTempDir } from '../helpers/fixtures';
@@ -21,12 +22,22 @@ afterEach(() => {
   for (const c of open.splice(0)) c.close();
 });
 
+/** A board on PostgreSQL is opened with its passphrase (its audit key is kept in the database wrapped under it). */
+function withPassphrase<T>(work: () => T): T {
+  setProcessKey('the engines test board passphrase');
+  try {
+    return work();
+  } finally {
+    resetProcessKey();
+  }
+}
+
 function opener(engine: 'sqlite' | 'postgres') {
   return (opts: { demo?: number } = {}): { app: AppContext; url: string | null } => {
     const url = engine === 'postgres' ? freshPostgresUrl('engines') : null;
     const demo = opts.demo === undefined ? {} : { demoIfMissing: true, demoCases: opts.demo };
     const app = url
-      ? openAppContext({ postgres: { url, poolSize: 2 }, transport: 'cli', ...demo })
+      ? withPassphrase(() => openAppContext({ postgres: { url, poolSize: 2 }, transport: 'cli', ...demo }))
       : openAppContext({ dbPath: path.join(tmp(), 'engines.db'), transport: 'cli', ...demo });
     open.push(app);
     return { app, url };
@@ -106,8 +117,8 @@ describe.runIf(engines.includes('postgres'))('PostgreSQL protections', () => {
       admin.exec("ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET actor = 'Mallory' WHERE id = 7; ALTER TABLE audit_log ENABLE TRIGGER USER");
       const check = await call(app, 'db.check', {}) as { ok: boolean; problems: string[] };
       expect(check.ok).toBe(false);
-      expect(check.problems).toContain('audit row 7: content does not match its hash (row altered)');
-      expect(await call(app, 'audit.verify', {})).toMatchObject({ ok: false, problems: ['first broken link: audit row 7: content does not match its hash (row altered)'] });
+      expect(check.problems).toContain('audit row 7: content does not match its keyed hash (row altered, or its hash recomputed without the audit key)');
+      expect(await call(app, 'audit.verify', {})).toMatchObject({ ok: false, problems: ['first broken link: audit row 7: content does not match its keyed hash (row altered, or its hash recomputed without the audit key)'] });
 
       // A decision of a signed meeting edited with its triggers disabled: the seal names the row; the disabled trigger is named too.
       admin.exec(`ALTER TABLE decisions DISABLE TRIGGER decisions_signed_no_update; UPDATE decisions SET plan_detail = 'quietly changed' WHERE id = ${signedDecision}`);

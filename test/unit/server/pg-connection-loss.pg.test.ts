@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createUser } from '../../../db/repositories/users';
+import { resetProcessKey, setProcessKey } from '../../../db/keys';
 import { startBoardServer, type BoardServer } from '../../../electron/host/board';
 import { loadOrCreateTls } from '../../../electron/host/tls';
 import { postgres } from '../../postgres/database';
@@ -20,6 +21,7 @@ describe.skipIf(!postgres.available)('a board server on PostgreSQL when the conn
   const servers: BoardServer[] = [];
   afterEach(async () => {
     for (const s of servers.splice(0)) await s.close();
+    resetProcessKey();
   });
 
   it('reports the loss, never crashes, answers again and brings live events back', async () => {
@@ -30,6 +32,8 @@ describe.skipIf(!postgres.available)('a board server on PostgreSQL when the conn
     const tls = await loadOrCreateTls({ dbPath: path.join(dir, 'tls'), names: ['127.0.0.1'] });
     const url = postgres.freshDatabase('connection loss');
     const log: string[] = [];
+    // The board's passphrase: its audit key is kept in the database wrapped under it.
+    setProcessKey('connection loss board passphrase');
     const server = await startBoardServer({
       postgres: { url }, staticDir, host: '127.0.0.1', port: 0, tlsCert: tls.certPath, tlsKey: tls.keyPath, log: (l) => log.push(l),
     });
