@@ -8,7 +8,8 @@
  * counted as `server.conflicts`, never as an error. A chair records decisions on its share of today's meeting.
  * Every acknowledged write is re-read at the end (lost writes: the server must hold the newest acknowledged version
  * of every case, and the last decision each chair recorded), then the database is checked. Any other 4xx is a bug
- * and printed as `server.refused_4xx`. BENCH_SERVER_SECONDS / BENCH_SERVER_USERS / BENCH_SERVER_CASES shorten it.
+ * and printed as `server.refused_4xx`. BENCH_SERVER_SECONDS / BENCH_SERVER_USERS / BENCH_SERVER_CASES shorten it;
+ * BENCH_SERVER_ENGINE=sqlite or postgres runs one engine only.
  *
  * The same board and load then run on PostgreSQL (`server.pg.*`, beside SQLite's `server.*`): the prepared file moved
  * with migrate-to-postgres into a new database on the server in BENCH_POSTGRES_URL (a role with CREATEDB; password in
@@ -136,17 +137,22 @@ const seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 60);
 const userCount = Number(process.env.BENCH_SERVER_USERS ?? 50);
 const caseCount = Number(process.env.BENCH_SERVER_CASES ?? 10_000);
 
+/** BENCH_SERVER_ENGINE=sqlite or postgres runs the load on that engine only (default: both). */
+const engine = process.env.BENCH_SERVER_ENGINE;
+
 export async function benchServer(dir: string): Promise<void> {
-  const { setup, items, shared } = prepare(dir, caseCount, userCount);
-  await load('server', setup, items, shared, () => {
-    const { db } = openDatabase(setup.dbPath);
-    try {
-      return checkDatabase(db).problems.length;
-    } finally {
-      db.close();
-    }
-  });
-  await benchServerPostgres(dir);
+  if (engine !== 'postgres') {
+    const { setup, items, shared } = prepare(dir, caseCount, userCount);
+    await load('server', setup, items, shared, () => {
+      const { db } = openDatabase(setup.dbPath);
+      try {
+        return checkDatabase(db).problems.length;
+      } finally {
+        db.close();
+      }
+    });
+  }
+  if (engine !== 'sqlite') await benchServerPostgres(dir);
 }
 
 /** The same board and load on PostgreSQL: `server.pg.*`. */
