@@ -164,7 +164,7 @@ export function copySqliteToPostgres(source: Db, target: PostgresSqlDb, passphra
   // The rows keep the key they were written under: the target is verified (and will be served) with the same key.
   const key = auditKeyFor(source);
   bindAuditKey(target, key);
-  return target.transaction(() => {
+  const report = target.transaction(() => {
     applyPostgresMigrations(target);
     const targetTables = new Set(target.pluckAll<string>("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"));
     const missing = tables.filter((t) => !targetTables.has(t));
@@ -202,6 +202,25 @@ export function copySqliteToPostgres(source: Db, target: PostgresSqlDb, passphra
     }
     return { ...report, auditKeyKept: 'file' as const };
   });
+  analyzeAfterLoad(target, report.tables.map((t) => t.table));
+  return report;
+}
+
+/**
+ * After a bulk load PostgreSQL knows nothing of the new rows until autovacuum comes by (up to a minute or more):
+ * without statistics it plans seq scans where an index would do, and the search index's new entries wait in its
+ * pending list, which every search then reads through. So the moved tables are vacuumed and analysed at once after
+ * COMMIT. VACUUM cannot run in a transaction, and a failed statement would spoil a caller's: inside one (never the
+ * case for the command) it is left to autovacuum, as it is when it fails (the board is committed either way).
+ */
+function analyzeAfterLoad(target: PostgresSqlDb, tables: readonly string[]): void {
+  if (target.inTransaction) return;
+  const list = [...tables, 'case_search'].map(quote).join(', ');
+  try {
+    target.exec(`VACUUM (ANALYZE) ${list}`);
+  } catch {
+    // Left to autovacuum.
+  }
 }
 
 /**

@@ -86,6 +86,10 @@ describe.skipIf(!postgres.available)('moving a board between SQLite and PostgreS
       // New rows continue after the copied ids.
       const maxCase = pg.pluck<number>('SELECT max(id) FROM cases') ?? 0;
       expect(pg.pluck<number>("SELECT last_value FROM pg_sequences WHERE sequencename = 'cases_id_seq'")).toBe(maxCase);
+      // Vacuumed and analysed after the load (statistics for the planner, the search index's pending list merged).
+      const unvisited = pg.pluckAll<string>(`SELECT relname FROM pg_stat_user_tables
+        WHERE relname IN ('cases', 'case_search', 'audit_log') AND (last_vacuum IS NULL OR last_analyze IS NULL) ORDER BY relname`);
+      expect(unvisited).toEqual([]);
     } finally {
       pg.close();
     }
