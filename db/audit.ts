@@ -93,8 +93,11 @@ function insertRow(db: Db, row: AuditRow): void {
 export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOString()): number {
   if (!isInTransaction(db)) throw new Error('appendAudit must run inside the transaction of the change it records');
   // Several server processes on one PostgreSQL database: appends wait for each other so the chain has one order.
-  if (sqlDb(db).dialect === 'postgres') stmt(db, `SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`).get();
-  let last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  // The lock, then the head, in one round trip: two statements of one string, each with its own snapshot (READ
+  // COMMITTED), so the head is read after the lock is held and sees the append of whoever held it before.
+  const head = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1';
+  let last = (sqlDb(db).dialect === 'postgres' ? stmt(db, `SELECT pg_advisory_xact_lock(${AUDIT_LOCK}); ${head}`) : stmt(db, head)).get() as
+    { id: number; hash: string } | undefined;
   const key = auditKeyFor(db);
   // A board that must be keyed but whose key is not here (PostgreSQL without its passphrase): never an unkeyed row.
   const missingWhy = key === null ? missingAuditKeyReason(sqliteOf(db) ?? db) : null;

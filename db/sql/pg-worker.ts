@@ -22,10 +22,14 @@ export interface PgWorkerData {
   port: MessagePort;
 }
 
+/**
+ * `begin`: open the transaction (a pooled connection, BEGIN) before running this one: the caller defers BEGIN to
+ * its transaction's first statement, saving a round trip per transaction.
+ */
 export type PgRequest =
-  | { id: number; op: 'query'; text: string; values: unknown[] }
-  | { id: number; op: 'exec'; text: string }
-  | { id: number; op: 'begin' | 'commit' | 'rollback' | 'close' };
+  | { id: number; op: 'query'; text: string; values: unknown[]; begin?: boolean }
+  | { id: number; op: 'exec'; text: string; begin?: boolean }
+  | { id: number; op: 'commit' | 'rollback' | 'close' };
 
 export interface PgErrorInfo {
   message: string;
@@ -41,7 +45,7 @@ export type PgResponse =
 export function pgWorkerMain(req: NodeJS.Require): void {
   interface PgField { name: string }
   interface PgResult { fields?: PgField[]; rows?: unknown[][]; rowCount: number | null }
-  interface PgQueryable { query(q: { text: string; values?: unknown[]; rowMode?: 'array' }): Promise<PgResult> }
+  interface PgQueryable { query(q: { text: string; name?: string; values?: unknown[]; rowMode?: 'array' }): Promise<PgResult | PgResult[]> }
   interface PgClient extends PgQueryable { release(destroy?: boolean): void }
   interface PgPool extends PgQueryable { connect(): Promise<PgClient>; end(): Promise<void>; on(event: 'error', fn: (e: Error) => void): void }
   interface PgModule {
@@ -63,6 +67,24 @@ export function pgWorkerMain(req: NodeJS.Require): void {
   // An idle connection that drops is replaced on the next query; it must not end the worker.
   pool.on('error', () => undefined);
   let client: PgClient | null = null;
+  /**
+   * Statements with parameters run as named prepared statements, so PostgreSQL parses and analyses each one once per
+   * connection instead of on every call (node-postgres prepares a name on first use per connection). Bounded: SQL
+   * built per call (long IN lists, bulk inserts) beyond the cap runs unnamed, as before.
+   */
+  const names = new Map<string, string>();
+  const MAX_NAMED = 1000;
+  const MAX_NAMED_LENGTH = 4000;
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED && text.length <= MAX_NAMED_LENGTH) {
+      name = `tb_${names.size + 1}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  /** Several statements in one string (no parameters) answer with one result each: the last is the answer. */
+  const last = (r: PgResult | PgResult[]): PgResult => (Array.isArray(r) ? (r.at(-1) ?? { rowCount: 0 }) : r);
 
   const CONNECTION_LOST = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
   const info = (e: unknown): PgErrorInfo => {
@@ -79,37 +101,42 @@ export function pgWorkerMain(req: NodeJS.Require): void {
   };
   const query = async (text: string, values: unknown[] | undefined): Promise<PgResult> => {
     const target: PgQueryable = client ?? pool;
+    const name = values !== undefined && values.length > 0 ? nameOf(text) : undefined;
     try {
-      return await target.query({ text, values, rowMode: 'array' });
+      return last(await target.query({ text, ...(name !== undefined ? { name } : {}), values, rowMode: 'array' }));
     } catch (e) {
-      // A read outside a transaction is tried once more on a fresh connection when the old one was lost.
+      // A read outside a transaction is tried once more on a fresh connection when the old one was lost, and
+      // unnamed when a schema change made a prepared statement's result type stale.
       const code = info(e).code;
-      if (client === null && CONNECTION_LOST.has(code) && /^\s*(SELECT|WITH)\b/i.test(text)) {
-        return pool.query({ text, values, rowMode: 'array' });
+      const stale = code === '0A000' && name !== undefined;
+      if (client === null && (stale || CONNECTION_LOST.has(code)) && /^\s*(SELECT|WITH)\b/i.test(text)) {
+        return last(await pool.query({ text, values, rowMode: 'array' }));
       }
       throw e;
     }
   };
+  const begin = async (): Promise<void> => {
+    if (client) return;
+    const c = await pool.connect();
+    try {
+      await c.query({ text: 'BEGIN' });
+    } catch (e) {
+      c.release(true);
+      throw e;
+    }
+    client = c;
+  };
   const handle = async (r: PgRequest): Promise<PgResponse> => {
     switch (r.op) {
       case 'query': {
+        if (r.begin) await begin();
         const res = await query(r.text, r.values);
         return { id: r.id, ok: true, fields: (res.fields ?? []).map((f) => f.name), rows: res.rows ?? [], rowCount: res.rowCount ?? 0 };
       }
       case 'exec':
+        if (r.begin) await begin();
         await query(r.text, undefined);
         return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
-      case 'begin': {
-        const c = await pool.connect();
-        try {
-          await c.query({ text: 'BEGIN' });
-        } catch (e) {
-          c.release(true);
-          throw e;
-        }
-        client = c;
-        return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
-      }
       case 'commit':
       case 'rollback': {
         const c = client;

@@ -2,7 +2,10 @@
  * The PostgreSQL side of the port. node-postgres runs in a worker thread; each call posts one request and
  * waits on a shared flag (Atomics.wait) until the worker answers, then takes the answer with
  * receiveMessageOnPort: the call is synchronous like better-sqlite3's. A transaction holds one pooled
- * connection in the worker from BEGIN to COMMIT (or ROLLBACK when `fn` throws, including a failed statement).
+ * connection in the worker from BEGIN to COMMIT (or ROLLBACK when `fn` throws, including a failed statement); BEGIN
+ * travels with the transaction's first statement (one round trip less per transaction), and a transaction that
+ * ran no statement never reaches the server. Statements with parameters are prepared once per connection
+ * (pg-worker.ts).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -71,6 +74,8 @@ export class PostgresSqlDb implements SqlDb {
   private readonly waitMs: number;
   private nextId = 1;
   private depth = 0;
+  /** A transaction was opened and BEGIN not yet sent: it goes with the next statement. */
+  private beginPending = false;
   private closed = false;
 
   constructor(url: string, options: PostgresOptions = {}) {
@@ -129,9 +134,16 @@ export class PostgresSqlDb implements SqlDb {
     }
   }
 
+  /** Whether this statement opens the transaction (BEGIN deferred to it); once asked, it is sent. */
+  private takeBegin(): { begin?: true } {
+    if (!this.beginPending) return {};
+    this.beginPending = false;
+    return { begin: true };
+  }
+
   private query(sql: string, params: SqlParams | undefined) {
     const q = toPostgres(sql, params);
-    return this.call({ op: 'query', text: q.text, values: q.values.map((v) => (typeof v === 'bigint' ? v.toString() : v)) });
+    return this.call({ op: 'query', text: q.text, values: q.values.map((v) => (typeof v === 'bigint' ? v.toString() : v)), ...this.takeBegin() });
   }
 
   private static toRow<T>(fields: string[], values: unknown[]): T {
@@ -175,24 +187,31 @@ export class PostgresSqlDb implements SqlDb {
   }
 
   exec(sql: string): void {
-    this.call({ op: 'exec', text: sql });
+    this.call({ op: 'exec', text: sql, ...this.takeBegin() });
   }
 
   transaction<T>(fn: () => T): T {
     if (this.depth > 0) return fn();
-    this.call({ op: 'begin' });
+    if (this.closed) throw new SqlError(`the connection to ${this.name} is closed`, 'CLOSED');
     this.depth = 1;
+    this.beginPending = true;
     try {
       const result = fn();
       this.depth = 0;
-      this.call({ op: 'commit' });
+      // Nothing was sent (no statement ran): there is nothing to commit.
+      if (!this.beginPending) this.call({ op: 'commit' });
+      this.beginPending = false;
       return result;
     } catch (error) {
       this.depth = 0;
-      try {
-        this.call({ op: 'rollback' });
-      } catch {
-        // The connection is gone: PostgreSQL rolls back an open transaction itself.
+      const sent = !this.beginPending;
+      this.beginPending = false;
+      if (sent) {
+        try {
+          this.call({ op: 'rollback' });
+        } catch {
+          // The connection is gone: PostgreSQL rolls back an open transaction itself.
+        }
       }
       throw error;
     }

@@ -79,6 +79,40 @@ describe.runIf(testPostgresUrl() !== null)('the synchronous PostgreSQL port', ()
     }
   });
 
+  it('opens a transaction with its first statement: one that fails there rolls back cleanly, one that ran none commits nothing', () => {
+    expect(db.transaction(() => 'nothing sent')).toBe('nothing sent');
+    expect(db.inTransaction).toBe(false);
+    expect(() => db.transaction(() => db.run('INSERT INTO t (name) VALUES (?)', ['Ødegård']))).toThrow('duplicate key value');
+    // The connection is back in the pool, out of any transaction: a new one starts clean and commits.
+    db.transaction(() => {
+      expect(db.pluck<string>('SELECT current_setting(?)', ['transaction_isolation'])).toBe('read committed');
+      db.run('INSERT INTO t (name) VALUES (?)', ['Čapek']);
+    });
+    expect(db.pluck('SELECT count(*) FROM t WHERE name = ?', ['Čapek'])).toBe(1);
+    expect(db.pluck<number>('SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE ?', ['idle in transaction%'])).toBe(0);
+  });
+
+  it('prepares statements once per connection and reads through a schema change that alters their result', () => {
+    // One connection, so every statement below meets the same session's prepared statements.
+    const one = openPostgres(db.name.replace('***', new URL(testPostgresUrl() ?? '').password), { poolSize: 1 });
+    try {
+      const sql = 'SELECT * FROM t WHERE id = ?';
+      const prepared = () => one.pluckAll<string>('SELECT statement FROM pg_prepared_statements WHERE statement LIKE ? ORDER BY name', ['SELECT * FROM t%']);
+      expect(Object.keys(one.get<Record<string, unknown>>(sql, [1]) ?? {})).toEqual(['id', 'name', 'n', 'ok']);
+      one.get(sql, [1]);
+      expect(prepared()).toEqual(['SELECT * FROM t WHERE id = $1']);
+      db.exec('ALTER TABLE t ADD COLUMN note TEXT');
+      expect(Object.keys(one.get<Record<string, unknown>>(sql, [1]) ?? {})).toEqual(['id', 'name', 'n', 'ok', 'note']);
+      db.exec('ALTER TABLE t DROP COLUMN note');
+    } finally {
+      one.close();
+    }
+  });
+
+  it('answers a string of several statements with the last one\'s rows', () => {
+    expect(db.transaction(() => db.get('SELECT pg_advisory_xact_lock(7); SELECT name FROM t WHERE id = 1'))).toEqual({ name: 'Ødegård' });
+  });
+
   it('never shows the password', () => {
     expect(redactUrl('postgres://tb:s3cret@127.0.0.1:5432/tb?sslmode=require')).toBe('postgres://tb:***@127.0.0.1:5432/tb?sslmode=require');
     expect(db.name).not.toContain(new URL(testPostgresUrl() ?? '').password);
