@@ -292,7 +292,9 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (!body.ok) return;
     if (opName === null) return sendResult(res, fail('UNKNOWN_OPERATION', 'malformed operation name (bad percent-encoding)'));
     const result = await options.dispatch(opName, body.value, options.contextFor(signed.session));
-    if (result.ok) feed.poll();
+    // The call's own changes go out at once. On PostgreSQL with LISTEN in place its commit's NOTIFY wakes the feed as
+    // another server's would, so a read does not pay a round trip to look for changes.
+    if (result.ok && !listener?.listening) feed.poll();
     return sendResult(res, result);
   };
 
