@@ -35,6 +35,7 @@ export class RealApi implements ApiClient {
   private failures = new Map<OperationName, ApiErrorBody[]>();
   private delays = new Map<OperationName, (input: unknown) => number>();
   private down = false;
+  private gates = new Map<OperationName, Promise<void>>();
   private readonly client: BridgeApiClient;
 
   constructor(private readonly core: RealCore) {
@@ -56,6 +57,16 @@ export class RealApi implements ApiClient {
     this.delays.set(name, ms);
   }
 
+  /** Failure injection: calls of `name` wait until the returned function is called (a long job in progress). */
+  hold(name: OperationName): () => void {
+    let release: () => void = () => undefined;
+    this.gates.set(name, new Promise<void>((resolve) => { release = resolve; }));
+    return () => {
+      this.gates.delete(name);
+      release();
+    };
+  }
+
   /** Failure injection: the window loses the core (every call fails as the bridge reports it). */
   unreachable(down = true): void {
     this.down = down;
@@ -69,6 +80,8 @@ export class RealApi implements ApiClient {
     this.calls.push({ name, input: structuredClone(input) });
     const wait = this.delays.get(name)?.(input) ?? 0;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const gate = this.gates.get(name);
+    if (gate) await gate;
     const failure = this.failures.get(name)?.shift();
     if (failure) throw new ApiError(failure);
     return this.client.invoke(name, input);

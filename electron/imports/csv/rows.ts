@@ -9,6 +9,7 @@ import { CASE_STATUSES, SEXES, patientInputSchema, type CaseInput, type PatientI
 import type { CsvMapping, ImportProblem } from '../../../shared/domain/imports';
 import { toContractUnit } from '../../../shared/domain/units';
 import { labAnalyteOf } from './mapping';
+import { readableProblem } from '../../../shared/vocabulary/errors';
 
 export interface RowData {
   row: number;
@@ -102,7 +103,7 @@ function convertFact(key: CaseFactKey, raw: string, unit: string | undefined): {
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const shown = typeof value === 'number' && unit ? `${raw} ${unit} = ${String(value)} in the CONTRACT unit` : raw;
-    return { error: `${shown}: ${issue?.message ?? 'invalid'}` };
+    return { error: `${shown}: ${readableProblem(issue?.message ?? 'invalid')}` };
   }
   return { value: checked.data };
 }
@@ -137,7 +138,7 @@ export function convertRow(row: number, headers: readonly string[], cells: reado
       }
       const schema = PATIENT_FIELD_SCHEMAS[field as keyof typeof PATIENT_FIELD_SCHEMAS];
       const checked = schema.safeParse(value);
-      if (!checked.success) problem(checked.error.issues[0]?.message ?? 'invalid');
+      if (!checked.success) problem(readableProblem(checked.error.issues[0]?.message ?? 'invalid'));
       else (patient as Record<string, unknown>)[field] = checked.data;
     } else if (area === 'case') {
       if (field === 'status') {

@@ -107,8 +107,8 @@ describe('CSV import', () => {
     expect(preview.problems).toEqual([
       { row: 3, column: 'birth_date', message: '"1960-02-30" is not a date (YYYY-MM-DD or DD.MM.YYYY)' },
       { row: 4, column: 'sex', message: '"q" is not one of female, male, other, unknown' },
-      { row: 4, column: 'ecog', message: '9: Too big: expected number to be <=4' },
-      { row: 4, column: 'bilirubin_mg_dl', message: '99: Too big: expected number to be <=60' },
+      { row: 4, column: 'ecog', message: '9: must be at most 4' },
+      { row: 4, column: 'bilirubin_mg_dl', message: '99: must be at most 60' },
       { row: 4, column: 'liver_dominant', message: '"maybe" is not yes/no (true/false, 1/0)' },
       { row: 5, column: 'mrn', message: 'identifier P1 is also in row 2' },
     ]);
