@@ -224,6 +224,8 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
   const refused = new Map<string, number>();
   /** Per case: the newest acknowledged edit (version and the text written). */
   const acknowledged = new Map<number, { version: number; diagnosis: string }>();
+  /** Per agenda item: the version of its decision as last saved (each item has one chair). */
+  const decisionVersions = new Map<number, number>();
   /** Per agenda item: the rationale of the last decision acknowledged (each item has one chair). */
   const decided = new Map<number, string>();
   const acknowledge = (id: number, version: number, diagnosis: string) => {
@@ -283,11 +285,17 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
         const item = mine[Math.floor(random() * mine.length)];
         if (item === undefined) continue;
         const rationale = `bench ${u}.${n}`;
+        // Re-recording names the version this chair last saved (issue 10 point 4); none for the first recording.
+        const known = decisionVersions.get(item);
         const saved = await timed('write', 'decisions.record', {
           agenda_item_id: item, plan: 'further_workup', intent: 'palliative', rationale, consensus: 'majority',
           patient_preference_discussed: true, discordance_reason: 'Bench: the board wants more information first.',
+          ...(known === undefined ? {} : { version: known }),
         }, cookie);
-        if (saved.status === 200) decided.set(item, rationale);
+        if (saved.status === 200) {
+          decided.set(item, rationale);
+          decisionVersions.set(item, (saved.body as { value: { version: number } }).value.version);
+        }
       } else {
         // One edit in ten is on a shared case, after a pause (typing): two people saving one version is a real conflict.
         const sharedEdit = random() < 0.1;

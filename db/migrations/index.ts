@@ -9,6 +9,7 @@ import m004 from './004-outcomes';
 import m005 from './005-pin-lockout';
 import m006 from './006-seal-everything';
 import m007 from './007-accounts';
+import m008 from './008-record-versions';
 import type { Db } from '../connection';
 import { sealBaseline } from '../seals';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'pin-lockout', sql: m005 },
   { version: 6, name: 'seal-everything', sql: m006, after: (db) => sealBaseline(db, 6) },
   { version: 7, name: 'accounts', sql: m007 },
+  { version: 8, name: 'record-versions', sql: m008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

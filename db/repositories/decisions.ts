@@ -15,6 +15,7 @@ import {
   decisionContentSchema,
 } from '../../shared/domain/meeting';
 import { concordanceOf } from '../../shared/domain/meetingRules';
+import { lastAuditOf, requireVersion } from './changes';
 import { advanceCaseStatus, assertNotSigned, auditMeetingChange, requireMeetingRow } from './meetings';
 import type { Actor } from './profiles';
 
@@ -41,6 +42,7 @@ interface DecisionRow {
   recorded_by: string;
   recorded_by_profile_id: number | null;
   recorded_at: string;
+  version: number;
 }
 
 interface AmendmentRow {
@@ -77,7 +79,7 @@ function toDecision(db: Db, r: DecisionRow): Decision {
   return {
     ...original,
     id: r.id, meeting_id: r.meeting_id, agenda_item_id: r.agenda_item_id, case_id: r.case_id, recorded_by: r.recorded_by,
-    recorded_by_profile_id: r.recorded_by_profile_id, recorded_at: r.recorded_at, facts_snapshot: JSON.parse(r.facts_snapshot) as CaseFacts,
+    recorded_by_profile_id: r.recorded_by_profile_id, recorded_at: r.recorded_at, version: r.version, facts_snapshot: JSON.parse(r.facts_snapshot) as CaseFacts,
     engine_snapshot: engine, engine_version: r.engine_version, plan_strength: r.plan_strength, concordance: r.concordance, amendments,
     current: { ...merged, ...concordanceOf(merged.plan, engine) },
   };
@@ -113,9 +115,13 @@ function requireDiscordanceReason(content: DecisionContent, engine: EngineOutput
   return c;
 }
 
-/** Records the decision of an agenda item, or replaces it before sign-off. */
+/**
+ * Records the decision of an agenda item, or replaces it before sign-off. `version`: the version of the decision the
+ * form was based on, absent for a first recording; anything else is refused (CONFLICT naming who saved and when),
+ * so two people recording the same case never overwrite each other silently.
+ */
 export function recordDecision(db: Db, input: DecisionRecordInput, actor: Actor, now = new Date().toISOString()): Decision {
-  const { agenda_item_id: itemId, ...raw } = input;
+  const { agenda_item_id: itemId, version: expected, ...raw } = input;
   const content = decisionContentSchema.parse(raw);
   return inTransaction(db, () => {
     const item = stmt(db, 'SELECT id, meeting_id, case_id FROM agenda_items WHERE id = ?').get(itemId) as { id: number; meeting_id: number; case_id: number } | undefined;
@@ -129,6 +135,8 @@ export function recordDecision(db: Db, input: DecisionRecordInput, actor: Actor,
     const engine = JSON.parse(engineJson) as EngineOutput;
     const { plan_strength, concordance } = requireDiscordanceReason(content, engine, 'discordance_reason');
     const existing = stmt(db, 'SELECT * FROM decisions WHERE agenda_item_id = ?').get(itemId) as DecisionRow | undefined;
+    if (existing) requireVersion(`the decision for case ${item.case_id}`, existing.version, expected, () => lastAuditOf(db, 'decision', existing.id));
+    else if (expected !== undefined) throw new DomainError('NOT_FOUND', `agenda item ${itemId} has no recorded decision to change (version ${expected})`, 'version');
     const row = {
       meeting_id: m.id, agenda_item_id: itemId, case_id: item.case_id, plan: content.plan, plan_detail: content.plan_detail,
       intent: content.intent, rationale: content.rationale, consensus: content.consensus, dissent: JSON.stringify(content.dissent),
@@ -145,7 +153,7 @@ export function recordDecision(db: Db, input: DecisionRecordInput, actor: Actor,
         dissent = @dissent, actions = @actions, follow_up_date = @follow_up_date, patient_preference_discussed = @patient_preference_discussed,
         discordance_reason = @discordance_reason, facts_snapshot = @facts_snapshot, engine_snapshot = @engine_snapshot,
         engine_version = @engine_version, plan_strength = @plan_strength, concordance = @concordance, recorded_by = @recorded_by,
-        recorded_by_profile_id = @recorded_by_profile_id, recorded_at = @recorded_at WHERE id = @id`).run({ ...row, id });
+        recorded_by_profile_id = @recorded_by_profile_id, recorded_at = @recorded_at, version = version + 1 WHERE id = @id`).run({ ...row, id });
     } else {
       id = insertId(db, `INSERT INTO decisions (meeting_id, agenda_item_id, case_id, plan, plan_detail, intent, rationale, consensus, dissent,
         actions, follow_up_date, patient_preference_discussed, discordance_reason, facts_snapshot, engine_snapshot, engine_version,
@@ -154,8 +162,9 @@ export function recordDecision(db: Db, input: DecisionRecordInput, actor: Actor,
         @facts_snapshot, @engine_snapshot, @engine_version, @plan_strength, @concordance, @recorded_by, @recorded_by_profile_id, @recorded_at)`, row);
     }
     advanceCaseStatus(db, item.case_id, 'discussed', actor, now);
-    const auditContent = { ...content, meeting_id: m.id, agenda_item_id: itemId, case_id: item.case_id, engine_version: engine.engine_version, plan_strength, concordance };
-    auditMeetingChange(db, actor, existing ? 'decision.update' : 'decision.record', 'decision', id, existing ? contentOf(existing) : null, auditContent, [['decisions', id]], now);
+    const version = existing ? existing.version + 1 : 1;
+    const auditContent = { ...content, meeting_id: m.id, agenda_item_id: itemId, case_id: item.case_id, engine_version: engine.engine_version, plan_strength, concordance, version };
+    auditMeetingChange(db, actor, existing ? 'decision.update' : 'decision.record', 'decision', id, existing ? { ...contentOf(existing), version: existing.version } : null, auditContent, [['decisions', id]], now);
     const decision = getDecision(db, id);
     if (!decision) throw new Error(`decision ${id} was not written`);
     return decision;

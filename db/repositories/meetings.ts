@@ -19,6 +19,7 @@ import { createCase, getCase } from './cases';
 import { ensureBoard, getBoard } from './boards';
 import { requireProfile, type Actor } from './profiles';
 import { clockOf } from './settings';
+import { lastSealOf, requireVersion } from './changes';
 import { formatDay, todayIn } from '../../shared/time/clock';
 
 interface MeetingRow {
@@ -51,6 +52,7 @@ interface ItemRow {
   standard_of_care: number;
   override_reason: string | null;
   ready_at_listing: number;
+  version: number;
   patient_id: number;
   identifier: string;
   family_name: string;
@@ -67,7 +69,7 @@ interface ItemRow {
 
 const MEETING_SELECT = 'SELECT m.*, b.name AS board FROM meetings m JOIN boards b ON b.id = m.board_id';
 const ITEM_SELECT = `SELECT a.id, a.meeting_id, a.case_id, a.position, a.minutes_allotted, a.presenter, a.standard_of_care,
-  a.override_reason, a.ready_at_listing, c.patient_id, p.identifier, p.family_name, p.given_name, c.primary_tumor, d.diagnosis,
+  a.override_reason, a.ready_at_listing, a.version, c.patient_id, p.identifier, p.family_name, p.given_name, c.primary_tumor, d.diagnosis,
   substr(d.question, 1, 240) AS question, c.status AS case_status, d.facts, d.last_imaging_date, d.last_labs_date, x.id AS decision_id
   FROM agenda_items a JOIN cases c ON c.id = a.case_id JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
   LEFT JOIN decisions x ON x.agenda_item_id = a.id`;
@@ -120,7 +122,7 @@ function toItem(db: Db, m: MeetingRow, r: ItemRow): AgendaItem {
   return {
     id: r.id, meeting_id: r.meeting_id, case_id: r.case_id, position: r.position, minutes_allotted: r.minutes_allotted,
     presenter: r.presenter, standard_of_care: r.standard_of_care === 1, override_reason: r.override_reason,
-    ready_at_listing: r.ready_at_listing === 1, patient_id: r.patient_id, identifier: r.identifier, family_name: r.family_name,
+    ready_at_listing: r.ready_at_listing === 1, version: r.version, patient_id: r.patient_id, identifier: r.identifier, family_name: r.family_name,
     given_name: r.given_name, primary_tumor: r.primary_tumor, diagnosis: r.diagnosis, question: r.question, case_status: r.case_status,
     readiness: readinessOfRow(db, m, r), decision_id: r.decision_id,
   };
@@ -341,7 +343,7 @@ export function addCaseToMeeting(db: Db, input: AddCaseInput, actor: Actor, now 
     const item = getAgendaItem(db, itemId);
     if (!item) throw new Error(`agenda item ${itemId} was not written`);
     auditMeetingChange(db, actor, 'agenda.add', 'agenda_item', itemId, null,
-      { meeting_id: m.id, case_id: input.case_id, position, ready: readiness.ready, reasons: readiness.reasons, override_reason: item.override_reason },
+      { meeting_id: m.id, case_id: input.case_id, position, ready: readiness.ready, reasons: readiness.reasons, override_reason: item.override_reason, version: item.version },
       [['agenda_items', itemId]], now);
     return item;
   });
@@ -359,38 +361,56 @@ export function removeCaseFromMeeting(db: Db, itemId: number, actor: Actor, now 
     stmt(db, 'DELETE FROM agenda_items WHERE id = ?').run(itemId);
     // Close the gap so positions stay 1..n.
     const rest = stmt(db, 'SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').pluck().all(m.id) as number[];
-    const setPos = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
-    rest.forEach((id, i) => setPos.run(i + 1, id));
+    // A moved item is a changed item: its version counts the move.
+    const setPos = stmt(db, 'UPDATE agenda_items SET position = @position, version = version + 1 WHERE id = @id AND position <> @position');
+    rest.forEach((id, i) => setPos.run({ position: i + 1, id }));
     auditMeetingChange(db, actor, 'agenda.remove', 'agenda_item', itemId, before, { meeting_id: m.id, order: rest },
       [['agenda_items', itemId], ...rest.map((id): [SealedTable, number] => ['agenda_items', id])], now);
     return requireMeeting(db, m.id);
   });
 }
 
-export function reorderAgenda(db: Db, meetingId: number, itemIds: readonly number[], actor: Actor, now = new Date().toISOString()): Meeting {
+/** Who changed an agenda item last: its own rows (listing, settings) or a reorder or removal that moved it. */
+const lastItemChange = (db: Db, itemId: number) => () => lastSealOf(db, 'agenda_items', itemId, ['agenda_item', 'meeting']);
+
+/**
+ * Puts the agenda in a new order. `versions[i]` is the version of `itemIds[i]` the screen showed: an item changed
+ * (or moved) since is refused with CONFLICT naming who and when, so a stale order never undoes someone else's.
+ */
+export function reorderAgenda(
+  db: Db, meetingId: number, itemIds: readonly number[], versions: readonly number[], actor: Actor, now = new Date().toISOString(),
+): Meeting {
   return inTransaction(db, () => {
     const m = requireMeetingRow(db, meetingId, 'meeting_id');
     assertNotSigned(m);
-    const current = stmt(db, 'SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').pluck().all(meetingId) as number[];
+    const rows = stmt(db, 'SELECT id, version FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { id: number; version: number }[];
+    const current = rows.map((r) => r.id);
     const given = new Set(itemIds);
     if (given.size !== itemIds.length || current.length !== itemIds.length || current.some((id) => !given.has(id))) {
       throw new DomainError('VALIDATION', `item_ids must list each of this meeting's ${current.length} agenda items exactly once`, 'item_ids');
     }
-    const setPos = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
-    itemIds.forEach((id, i) => setPos.run(i + 1, id));
+    if (versions.length !== itemIds.length) {
+      throw new DomainError('VALIDATION', `versions must give the version of each of the ${itemIds.length} agenda items, in the same order`, 'versions');
+    }
+    const stored = new Map(rows.map((r) => [r.id, r.version]));
+    itemIds.forEach((id, i) => requireVersion(`agenda item ${id}`, stored.get(id) ?? 0, versions[i], lastItemChange(db, id)));
+    const setPos = stmt(db, 'UPDATE agenda_items SET position = @position, version = version + 1 WHERE id = @id AND position <> @position');
+    itemIds.forEach((id, i) => setPos.run({ position: i + 1, id }));
     auditMeetingChange(db, actor, 'agenda.reorder', 'meeting', meetingId, { order: current }, { order: [...itemIds] },
       itemIds.map((id): [SealedTable, number] => ['agenda_items', id]), now);
     return requireMeeting(db, meetingId);
   });
 }
 
-export function setAgendaItem(db: Db, itemId: number, settings: AgendaItemSettings, actor: Actor, now = new Date().toISOString()): AgendaItem {
+/** Changes an agenda item's settings; `version` is the one the screen showed (stale: CONFLICT naming who and when). */
+export function setAgendaItem(db: Db, itemId: number, version: number, settings: AgendaItemSettings, actor: Actor, now = new Date().toISOString()): AgendaItem {
   return inTransaction(db, () => {
     const item = requireItemRow(db, itemId);
     const m = requireMeetingRow(db, item.meeting_id);
     assertNotSigned(m);
-    const before = stmt(db, 'SELECT minutes_allotted, presenter, standard_of_care, override_reason, ready_at_listing FROM agenda_items WHERE id = ?').get(itemId) as
-      { minutes_allotted: number; presenter: string; standard_of_care: number; override_reason: string | null; ready_at_listing: number };
+    const before = stmt(db, 'SELECT minutes_allotted, presenter, standard_of_care, override_reason, ready_at_listing, version FROM agenda_items WHERE id = ?').get(itemId) as
+      { minutes_allotted: number; presenter: string; standard_of_care: number; override_reason: string | null; ready_at_listing: number; version: number };
+    requireVersion(`agenda item ${itemId}`, before.version, version, lastItemChange(db, itemId));
     let override = before.override_reason;
     if (settings.override_reason !== undefined) {
       const trimmed = settings.override_reason?.trim() ? settings.override_reason.trim() : null;
@@ -399,14 +419,14 @@ export function setAgendaItem(db: Db, itemId: number, settings: AgendaItemSettin
       }
       override = trimmed;
     }
-    stmt(db, 'UPDATE agenda_items SET minutes_allotted = ?, presenter = ?, standard_of_care = ?, override_reason = ? WHERE id = ?').run(
+    stmt(db, 'UPDATE agenda_items SET minutes_allotted = ?, presenter = ?, standard_of_care = ?, override_reason = ?, version = version + 1 WHERE id = ?').run(
       settings.minutes_allotted ?? before.minutes_allotted, settings.presenter ?? before.presenter,
       settings.standard_of_care === undefined ? before.standard_of_care : settings.standard_of_care ? 1 : 0, override, itemId,
     );
     const after = getAgendaItem(db, itemId);
     if (!after) throw new Error(`agenda item ${itemId} vanished`);
     auditMeetingChange(db, actor, 'agenda.update', 'agenda_item', itemId, before,
-      { minutes_allotted: after.minutes_allotted, presenter: after.presenter, standard_of_care: after.standard_of_care, override_reason: after.override_reason },
+      { minutes_allotted: after.minutes_allotted, presenter: after.presenter, standard_of_care: after.standard_of_care, override_reason: after.override_reason, version: after.version },
       [['agenda_items', itemId]], now);
     return after;
   });

@@ -70,8 +70,8 @@ export function meetingHandlers(db: Db, seats: LocalSeats): MeetingHandlers {
     'meetings.removeCase': ({ item_id }, ctx) => removeCaseFromMeeting(db, item_id, ctx.actor),
     'meetings.present': ({ meeting_id, item_id }, ctx) => recordPresenting(db, meeting_id, item_id, ctx.actor),
     'meetings.presenting': ({ meeting_id }) => presentingOf(db, meeting_id),
-    'meetings.reorder': ({ meeting_id, item_ids }, ctx) => reorderAgenda(db, meeting_id, item_ids, ctx.actor),
-    'meetings.setItem': ({ item_id, ...settings }, ctx) => setAgendaItem(db, item_id, settings, ctx.actor),
+    'meetings.reorder': ({ meeting_id, item_ids, versions }, ctx) => reorderAgenda(db, meeting_id, item_ids, versions, ctx.actor),
+    'meetings.setItem': ({ item_id, version, ...settings }, ctx) => setAgendaItem(db, item_id, version, settings, ctx.actor),
     'meetings.carryForward': (input, ctx) => carryForwardCase(db, input, ctx.actor),
 
     'decisions.record': (input, ctx) => recordDecision(db, input, ctx.actor),

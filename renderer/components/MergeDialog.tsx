@@ -1,99 +1,104 @@
 /**
- * Two people, one case: the save was refused because someone else saved first. Every field where their
- * version and yours differ is shown side by side; you choose per field (your change is preselected where only you
- * changed it, theirs where only they did). Nothing is saved until you save the merged form.
+ * Two people, one record: the save was refused because someone else saved first. Every field where their version
+ * and yours differ is shown side by side; you choose per field (your change is preselected where only you changed
+ * it, theirs where only they did). Nothing is saved until you save the merged values. One dialog for every record
+ * with a version: the case form, the decision form, an agenda item and the board rules; each gives its fields, their
+ * labels and how a value reads (in words, never codes). Its words: shared/vocabulary/merge.ts.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
-import type { CaseStatus } from '../../shared/domain/case';
-import { FACT_FIELDS } from '../form/fields';
-import { ALL_PATHS, FIELD_LABELS, type FieldPath, type FormValues } from '../form/model';
-import type { CaseFactKey } from '../../shared/facts/facts';
+import { MERGE_WORDS, type MergeRecord } from '../../shared/vocabulary';
 
-const SEX_WORDS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
+/** One field of a merge: its key and the label the form gives it. */
+export interface MergeField<K extends string = string> { key: K; label: string }
 
-/** A value as a clinician reads it: option labels, never codes. */
-export function displayValue(path: FieldPath, text: string): string {
-  if (text.trim() === '') return '(empty)';
-  if (path === 'patient.sex') return SEX_WORDS[text] ?? text;
-  if (path === 'case.status') return CASE_STATUS_LABELS[text as CaseStatus] ?? text;
-  if (path.startsWith('case.facts.')) {
-    const field = FACT_FIELDS[path.slice('case.facts.'.length) as CaseFactKey];
-    if (field.kind === 'enum') return field.options.find((o) => o.value === text)?.label ?? text;
-    if (field.kind === 'bool') return text === 'yes' ? 'Yes' : text === 'no' ? 'No' : text;
-  }
-  return text;
-}
+/** Field values to compare, as text (a list or a flag serialised the same way on both sides). */
+export type MergeValues<K extends string = string> = Readonly<Record<K, string>>;
 
-export interface MergeRow {
-  path: FieldPath;
+export type MergeChoice = 'mine' | 'theirs';
+
+export interface MergeRow<K extends string = string> {
+  key: K;
   theirs: string;
   mine: string;
   /** Both changed the field from what you opened: you must look at it. */
   both: boolean;
-  choice: 'mine' | 'theirs';
+  choice: MergeChoice;
 }
 
-/** The fields where the two versions differ, with the sensible default choice for each. */
-export function mergeRows(base: FormValues, theirs: FormValues, mine: FormValues): MergeRow[] {
-  return ALL_PATHS.filter((p) => theirs[p] !== mine[p]).map((p) => {
-    const iChanged = mine[p] !== base[p];
-    const theyChanged = theirs[p] !== base[p];
-    return { path: p, theirs: theirs[p], mine: mine[p], both: iChanged && theyChanged, choice: iChanged ? 'mine' : 'theirs' };
+/** The fields where the two versions differ, in the order given, with the sensible default choice for each. */
+export function mergeRows<K extends string>(keys: readonly K[], base: MergeValues<K>, theirs: MergeValues<K>, mine: MergeValues<K>): MergeRow<K>[] {
+  return keys.filter((k) => theirs[k] !== mine[k]).map((k) => {
+    const iChanged = mine[k] !== base[k];
+    const theyChanged = theirs[k] !== base[k];
+    return { key: k, theirs: theirs[k], mine: mine[k], both: iChanged && theyChanged, choice: iChanged ? 'mine' : 'theirs' };
   });
 }
 
-export interface MergeDialogProps {
+export interface MergeDialogProps<K extends string = string> {
+  /** Which record: picks the heading. */
+  record: MergeRecord;
   /** Who saved the other version and when, as the server said it. */
   who: string;
-  base: FormValues;
-  theirs: FormValues;
-  mine: FormValues;
-  onApply(merged: FormValues): void;
+  fields: readonly MergeField<K>[];
+  base: MergeValues<K>;
+  theirs: MergeValues<K>;
+  mine: MergeValues<K>;
+  /** A value as a clinician reads it (option labels, never codes); the text itself when absent. */
+  display?: (key: K, text: string) => string;
+  /** The wording of the apply button (the form saves afterwards, or the dialog's choice saves at once). */
+  applyLabel?: string;
+  /** The merged values (theirs where nothing differs) and the choice made for each differing field. */
+  onApply(merged: Record<K, string>, choices: Partial<Record<K, MergeChoice>>): void;
   onCancel(): void;
 }
 
-export function MergeDialog({ who, base, theirs, mine, onApply, onCancel }: MergeDialogProps) {
+export function MergeDialog<K extends string>({ record, who, fields, base, theirs, mine, display, applyLabel, onApply, onCancel }: MergeDialogProps<K>) {
   const ref = useRef<HTMLDialogElement>(null);
-  const initial = useMemo(() => mergeRows(base, theirs, mine), [base, theirs, mine]);
-  const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>(() => Object.fromEntries(initial.map((r) => [r.path, r.choice])));
+  const keys = useMemo(() => fields.map((f) => f.key), [fields]);
+  const labels = useMemo(() => new Map<K, string>(fields.map((f) => [f.key, f.label])), [fields]);
+  const initial = useMemo(() => mergeRows(keys, base, theirs, mine), [keys, base, theirs, mine]);
+  const [choices, setChoices] = useState<Partial<Record<K, MergeChoice>>>(() => Object.fromEntries(initial.map((r) => [r.key, r.choice])) as Partial<Record<K, MergeChoice>>);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal(); else dialog.setAttribute('open', '');
     }
   }, []);
+  const show = (key: K, text: string): string => {
+    const shown = display ? display(key, text) : text;
+    return shown.trim() === '' ? MERGE_WORDS.empty : shown;
+  };
   const apply = () => {
-    const merged = { ...theirs };
-    for (const row of initial) merged[row.path] = choices[row.path] === 'mine' ? row.mine : row.theirs;
-    onApply(merged);
+    const merged = { ...theirs } as Record<K, string>;
+    for (const row of initial) merged[row.key] = choices[row.key] === 'mine' ? row.mine : row.theirs;
+    onApply(merged, choices);
   };
   return (
-    <dialog ref={ref} className="confirm merge-dialog" aria-labelledby="merge-title" aria-describedby="merge-intro"
+    <dialog ref={ref} className="confirm merge-dialog" aria-labelledby="merge-title" aria-describedby="merge-intro" data-merge={record}
       onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id="merge-title">Someone else saved this case first</h2>
-      <p id="merge-intro">{who} Nothing of yours is lost: for each field that differs, choose which value to keep, then save.</p>
-      {initial.length === 0 ? <p>Their version and yours are the same: nothing to choose.</p> : (
+      <h2 id="merge-title">{MERGE_WORDS.title[record]}</h2>
+      <p id="merge-intro">{who} {MERGE_WORDS.intro}</p>
+      {initial.length === 0 ? <p>{MERGE_WORDS.same}</p> : (
         <table className="merge-table">
-          <caption className="visually-hidden">Fields that differ between their version and yours</caption>
-          <thead><tr><th scope="col">Field</th><th scope="col">Their version</th><th scope="col">Your version</th></tr></thead>
+          <caption className="visually-hidden">{MERGE_WORDS.caption}</caption>
+          <thead><tr><th scope="col">{MERGE_WORDS.field}</th><th scope="col">{MERGE_WORDS.theirs}</th><th scope="col">{MERGE_WORDS.yours}</th></tr></thead>
           <tbody>
             {initial.map((row) => {
-              const name = `merge-${row.path}`;
-              const label = FIELD_LABELS[row.path];
+              const name = `merge-${row.key}`;
+              const label = labels.get(row.key) ?? row.key;
               return (
-                <tr key={row.path} className={row.both ? 'both-changed' : undefined}>
-                  <th scope="row">{label}{row.both ? <span className="muted small"> (both changed)</span> : null}</th>
+                <tr key={row.key} className={row.both ? 'both-changed' : undefined}>
+                  <th scope="row">{label}{row.both ? <span className="muted small"> {MERGE_WORDS.bothChanged}</span> : null}</th>
                   <td>
                     <label>
-                      <input type="radio" name={name} checked={choices[row.path] === 'theirs'} aria-label={`${label}: keep their value ${displayValue(row.path, row.theirs)}`}
-                        onChange={() => setChoices({ ...choices, [row.path]: 'theirs' })} /> {displayValue(row.path, row.theirs)}
+                      <input type="radio" name={name} checked={choices[row.key] === 'theirs'} aria-label={MERGE_WORDS.keepTheirs(label, show(row.key, row.theirs))}
+                        onChange={() => setChoices({ ...choices, [row.key]: 'theirs' })} /> {show(row.key, row.theirs)}
                     </label>
                   </td>
                   <td>
                     <label>
-                      <input type="radio" name={name} checked={choices[row.path] === 'mine'} aria-label={`${label}: keep your value ${displayValue(row.path, row.mine)}`}
-                        onChange={() => setChoices({ ...choices, [row.path]: 'mine' })} /> {displayValue(row.path, row.mine)}
+                      <input type="radio" name={name} checked={choices[row.key] === 'mine'} aria-label={MERGE_WORDS.keepYours(label, show(row.key, row.mine))}
+                        onChange={() => setChoices({ ...choices, [row.key]: 'mine' })} /> {show(row.key, row.mine)}
                     </label>
                   </td>
                 </tr>
@@ -103,9 +108,12 @@ export function MergeDialog({ who, base, theirs, mine, onApply, onCancel }: Merg
         </table>
       )}
       <div className="actions">
-        <button type="button" onClick={onCancel}>Back to my edits</button>
-        <button type="button" className="primary" onClick={apply}>Use these values</button>
+        <button type="button" onClick={onCancel}>{MERGE_WORDS.back}</button>
+        <button type="button" className="primary" onClick={apply}>{applyLabel ?? MERGE_WORDS.apply}</button>
       </div>
     </dialog>
   );
 }
+
+/** "case 4 was changed by Alice at … (now version 3)." from the server's conflict message (drops the advice part). */
+export const whoChanged = (message: string): string => message.replace(/; your edits are kept.*$/, '.');

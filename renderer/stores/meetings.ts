@@ -5,7 +5,7 @@
  * as ApiError for the view that asked to show (next to the field it names).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient, OpInput } from '../../shared/api';
+import { ApiError, type ApiClient, type OpInput } from '../../shared/api';
 import type { CaseRecord } from '../../shared/domain/case';
 import type {
   AgendaItem, AgendaItemSettings, AmendmentInput, Decision, DecisionRecordInput, MeetingInput, Meeting, MeetingStatus,
@@ -40,9 +40,13 @@ export interface MeetingsState {
   addCase(caseId: number, settings?: AgendaItemSettings): Promise<AgendaItem>;
   carryForward(caseId: number, overrideReason?: string): Promise<AgendaItem | null>;
   removeCase(itemId: number): Promise<void>;
-  /** Moves an item by `delta` places (−1 up, +1 down) or to an index; no-op at the ends. */
+  /**
+   * Moves an item to an index; no-op at the ends. The order is sent with the versions shown: when someone else
+   * changed the agenda meanwhile, the server refuses (CONFLICT naming who) and the store shows the agenda as it now is.
+   */
   move(itemId: number, toIndex: number): Promise<void>;
-  setItem(itemId: number, settings: AgendaItemSettings): Promise<AgendaItem>;
+  /** `version`: the item's version the change was based on (a stale one is CONFLICT naming who changed it). */
+  setItem(itemId: number, version: number, settings: AgendaItemSettings): Promise<AgendaItem>;
   loadCase(caseId: number): Promise<CaseRecord>;
   record(input: DecisionRecordInput): Promise<Decision>;
   amend(input: AmendmentInput): Promise<Decision>;
@@ -150,14 +154,15 @@ export function createMeetingsStore(api: ApiClient): MeetingsStore {
         const byId = new Map(m.agenda.map((i) => [i.id, i]));
         set({ meeting: { ...m, agenda: ids.map((id, i) => ({ ...(byId.get(id) as AgendaItem), position: i + 1 })) } });
         try {
-          set({ meeting: await api.invoke('meetings.reorder', { meeting_id: m.id, item_ids: ids }) });
+          set({ meeting: await api.invoke('meetings.reorder', { meeting_id: m.id, item_ids: ids, versions: ids.map((id) => byId.get(id)?.version ?? 0) }) });
         } catch (error) {
           set({ meeting: m });
+          if (error instanceof ApiError && error.code === 'CONFLICT') await reload().catch(() => undefined);
           throw error;
         }
       },
-      setItem: async (itemId, settings) => {
-        const item = await api.invoke('meetings.setItem', { item_id: itemId, ...settings });
+      setItem: async (itemId, version, settings) => {
+        const item = await api.invoke('meetings.setItem', { item_id: itemId, version, ...settings });
         const m = get().meeting;
         if (m) set({ meeting: { ...m, agenda: m.agenda.map((i) => (i.id === item.id ? item : i)) } });
         return item;

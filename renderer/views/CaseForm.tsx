@@ -7,11 +7,12 @@ import { formatInstant, useClock } from '../components/clock';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CASE_STATUSES, SEXES, type CaseRecord, type Patient } from '../../shared/domain/case';
 import { actorName } from '../../shared/domain/meeting';
-import { CASE_STATUS_LABELS } from '../../shared/vocabulary';
+import { CASE_STATUS_LABELS, SEX_LABELS } from '../../shared/vocabulary';
 import type { CaseFacts } from '../../shared/facts/facts';
 import type { LabAnalyte } from '../../shared/domain/units';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { MergeDialog } from '../components/MergeDialog';
+import { MergeDialog, whoChanged } from '../components/MergeDialog';
+import { CASE_MERGE_FIELDS, displayValue } from '../form/merge';
 import { FactsSections } from '../components/FactsSections';
 import { SelectField, TextField, fieldId } from '../components/fields/Field';
 import {
@@ -22,7 +23,6 @@ import { useCaseForm } from '../form/useCaseForm';
 import { useStores, useEditor, useUi } from '../stores/context';
 import type { SaveRequest } from '../stores/editor';
 
-const SEX_LABELS: Record<(typeof SEXES)[number], string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
 const SEX_CHOICES = SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }));
 const STATUS_CHOICES = CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
 
@@ -141,7 +141,7 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
       // Someone saved first: show their version beside these edits, field by field.
       try {
         const theirs = await stores.api.invoke('cases.get', { id: base.id });
-        setMerge({ theirs, who: failure.message.replace(/; your edits are kept.*$/, '.'), mine: values });
+        setMerge({ theirs, who: whoChanged(failure.message), mine: values });
       } catch { /* the banner still explains; the edits stay */ }
       return;
     }
@@ -274,7 +274,8 @@ export function CaseForm({ record, onSaved, onClose, aside }: CaseFormProps) {
       </form>
       {aside ? aside(liveFacts) : null}
       {merge && base ? (
-        <MergeDialog who={merge.who} base={valuesFromRecord(base, units)} theirs={valuesFromRecord(merge.theirs, units)} mine={merge.mine}
+        <MergeDialog record="case" who={merge.who} fields={CASE_MERGE_FIELDS} display={displayValue}
+          base={valuesFromRecord(base, units)} theirs={valuesFromRecord(merge.theirs, units)} mine={merge.mine}
           onApply={applyMerge} onCancel={() => setMerge(null)} />
       ) : null}
       <ConfirmDialog open={confirmClose} title="Discard your changes?"

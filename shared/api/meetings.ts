@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { caseRecordSchema } from '../domain/case';
 import {
-  agendaItemSchema, agendaItemSettingsSchema, amendmentInputSchema, boardInputSchema, boardSchema,
+  agendaItemSchema, agendaItemSettingsSchema, amendmentInputSchema, boardSaveSchema, boardSchema,
   decisionRecordInputSchema, decisionSchema, followupInputSchema, followupQuerySchema, followupRowSchema, followupSchema,
   meetingInputSchema, meetingSchema, meetingSummarySchema, MEETING_STATUSES, pinSchema, profileInputSchema, profileSchema,
   presentingSchema, qualityQuerySchema, qualityReportSchema, readinessSchema,
@@ -21,6 +21,7 @@ import { op } from './op';
 
 const id = z.number().int().positive();
 const idInput = z.strictObject({ id });
+const version = z.number().int().positive();
 const meetingTransition = z.strictObject({ id, version: z.number().int().positive() });
 
 export const meetingOperations = {
@@ -34,8 +35,11 @@ export const meetingOperations = {
 
   // -- boards (quorum and recency rules)
   'boards.list': op(z.strictObject({}), z.array(boardSchema), SIGNED_IN),
-  /** Creates or replaces the board's rules (by name). */
-  'boards.save': op(boardInputSchema, boardSchema, ROLE_GROUPS.organisers),
+  /**
+   * Creates a board (no `version`) or replaces its rules (by name; `version` = the one the editor loaded). A stale
+   * version, or creating a board that exists, is CONFLICT naming who changed it and when.
+   */
+  'boards.save': op(boardSaveSchema, boardSchema, ROLE_GROUPS.organisers),
 
   // -- meetings
   'meetings.list': op(
@@ -68,9 +72,16 @@ export const meetingOperations = {
     ROLE_GROUPS.organisers,
   ),
   'meetings.removeCase': op(z.strictObject({ item_id: id }), meetingSchema, ROLE_GROUPS.organisers),
-  /** `item_ids`: every agenda item of the meeting, in the new order. */
-  'meetings.reorder': op(z.strictObject({ meeting_id: id, item_ids: z.array(id).min(1).max(500) }), meetingSchema, ROLE_GROUPS.organisers),
-  'meetings.setItem': op(z.strictObject({ item_id: id }).extend(agendaItemSettingsSchema.shape).strict(), agendaItemSchema, ROLE_GROUPS.organisers),
+  /**
+   * `item_ids`: every agenda item of the meeting, in the new order; `versions`: each one's version as the screen
+   * showed it (same order). An item changed or moved since: CONFLICT naming who and when.
+   */
+  'meetings.reorder': op(
+    z.strictObject({ meeting_id: id, item_ids: z.array(id).min(1).max(500), versions: z.array(version).min(1).max(500) }),
+    meetingSchema, ROLE_GROUPS.organisers,
+  ),
+  /** `version`: the item's version the screen showed (stale: CONFLICT naming who and when). */
+  'meetings.setItem': op(z.strictObject({ item_id: id, version }).extend(agendaItemSettingsSchema.shape).strict(), agendaItemSchema, ROLE_GROUPS.organisers),
   /**
    * Re-lists a patient: a new draft case copying the facts, referral text and imaging/lab dates of `case_id`
    * (for review rather than retyping), added to `meeting_id` when given (subject to the gate and `override_reason`).

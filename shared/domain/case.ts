@@ -7,6 +7,7 @@ export const CASE_STATUSES = ['draft', 'ready', 'listed', 'discussed', 'closed']
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
 
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
 const text = (max: number) => z.string().trim().max(max);

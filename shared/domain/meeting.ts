@@ -110,7 +110,12 @@ export const boardInputSchema = z.strictObject({
   labs_max_days: z.number().int().min(1).max(365),
 });
 export type BoardInput = z.infer<typeof boardInputSchema>;
-export const boardSchema = boardInputSchema.extend({ id, updated_at: z.string() });
+/** `version` counts saves (optimistic concurrency): a save names the version it was based on. */
+const version = z.number().int().positive();
+export const boardSchema = boardInputSchema.extend({ id, version, updated_at: z.string() });
+/** Creating a board (no version) or replacing its rules (the version the editor loaded). */
+export const boardSaveSchema = boardInputSchema.extend({ version: version.optional() });
+export type BoardSave = z.input<typeof boardSaveSchema>;
 export type Board = z.infer<typeof boardSchema>;
 
 // ---- meetings ------------------------------------------------------------------------------------------
@@ -223,6 +228,8 @@ export const agendaItemSchema = z.object({
   override_reason: z.string().nullable(),
   /** Whether the case passed the gate when it was listed. */
   ready_at_listing: z.boolean(),
+  /** Counts changes to the item (settings, moves): a change names the version it was based on. */
+  version,
   // What the agenda shows of the case.
   patient_id: id,
   identifier: z.string(),
@@ -317,7 +324,11 @@ export type DecisionContentInput = z.input<typeof decisionContentSchema>;
 export const DECISION_FIELDS = Object.keys(decisionContentShape) as (keyof DecisionContent)[];
 
 /** Recording (or, before sign-off, re-recording) the decision for one agenda item. */
-export const decisionRecordInputSchema = contentRules(z.strictObject({ agenda_item_id: id, ...decisionContentShape }));
+/**
+ * `version`: the version of the recorded decision the form was based on; absent for a first recording (a stale or
+ * missing version is refused with CONFLICT naming who saved first).
+ */
+export const decisionRecordInputSchema = contentRules(z.strictObject({ agenda_item_id: id, version: version.optional(), ...decisionContentShape }));
 export type DecisionRecordInput = z.input<typeof decisionRecordInputSchema>;
 
 const decisionChangesSchema = contentRules(z.strictObject({
@@ -376,6 +387,8 @@ export const decisionSchema = decisionContentOutput.extend({
   recorded_by: z.string(),
   recorded_by_profile_id: id.nullable(),
   recorded_at: z.string(),
+  /** Counts re-recordings before sign-off (amendments after it leave it unchanged). */
+  version,
   /** The facts the engine was given, and what it answered, when the decision was recorded. */
   facts_snapshot: caseFactsSchema,
   engine_snapshot: engineOutputSchema,

@@ -1,5 +1,5 @@
 /** Words a clinician reads for cases and outcomes (shared/domain/case.ts, shared/domain/outcomes.ts). */
-import type { CaseStatus } from '../domain/case';
+import type { CaseStatus, Sex } from '../domain/case';
 import type { PrimaryTumor } from '../facts/facts';
 import type { ResponseMethod } from '../domain/outcomes';
 
@@ -16,6 +16,8 @@ export const PRIMARY_TUMOR_LABELS: Record<PrimaryTumor, string> = {
   cholangiocarcinoma: 'Cholangiocarcinoma',
   other: 'Other primary',
 };
+
+export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   draft: 'Draft',

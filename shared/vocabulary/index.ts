@@ -8,6 +8,7 @@ export * from './meeting';
 export * from './case';
 export * from './facts';
 export * from './accounts';
+export * from './merge';
 export { humanise } from './humanise';
 export * from './errors';
 export * from './engineText';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mergeRows } from '../../renderer/components/MergeDialog';
-import { emptyValues } from '../../renderer/form/model';
+import { ALL_PATHS, emptyValues } from '../../renderer/form/model';
 import { CaseView } from '../../renderer/views/CaseView';
 import { renderWithStores } from './render';
 import { useRealCore } from './realApi';
@@ -17,10 +17,10 @@ describe('merging after a conflicting save', () => {
     const base = { ...emptyValues(), 'case.diagnosis': 'mCRC', 'case.referring_clinician': 'Dr A', 'case.question': 'Q' };
     const theirs = { ...base, 'case.referring_clinician': 'Dr Other', 'case.question': 'Their Q' };
     const mine = { ...base, 'case.diagnosis': 'mCRC, liver-only', 'case.question': 'My Q' };
-    expect(mergeRows(base, theirs, mine)).toEqual([
-      { path: 'case.referring_clinician', theirs: 'Dr Other', mine: 'Dr A', both: false, choice: 'theirs' },
-      { path: 'case.diagnosis', theirs: 'mCRC', mine: 'mCRC, liver-only', both: false, choice: 'mine' },
-      { path: 'case.question', theirs: 'Their Q', mine: 'My Q', both: true, choice: 'mine' },
+    expect(mergeRows(ALL_PATHS, base, theirs, mine)).toEqual([
+      { key: 'case.referring_clinician', theirs: 'Dr Other', mine: 'Dr A', both: false, choice: 'theirs' },
+      { key: 'case.diagnosis', theirs: 'mCRC', mine: 'mCRC, liver-only', both: false, choice: 'mine' },
+      { key: 'case.question', theirs: 'Their Q', mine: 'My Q', both: true, choice: 'mine' },
     ]);
   });
 

@@ -95,7 +95,7 @@ describe('board rules', () => {
     await user.clear(imaging);
     await user.type(imaging, '28');
     await user.click(within(rules).getByRole('button', { name: 'Save rules' }));
-    await waitFor(() => expect(api.callsOf('boards.save')).toEqual([{ name: 'Liver MDT', quorum: ['medical_oncology'], imaging_max_days: 28, labs_max_days: 14 }]));
+    await waitFor(() => expect(api.callsOf('boards.save')).toEqual([{ name: 'Liver MDT', quorum: ['medical_oncology'], imaging_max_days: 28, labs_max_days: 14, version: 1 }]));
     expect((await core.call('meetings.get', { id: meeting.id })).quorum).toMatchObject({ met: true, missing: [] });
   });
 });
@@ -162,7 +162,7 @@ describe('agenda preparation', () => {
     await waitFor(() => expect(within(screen.getByRole('listitem', { name: '2. Ødegård, Zoë' })).getByText('Standard of care')).toBeInTheDocument());
     const itemId = Number(item.getAttribute('data-item-id'));
     expect(api.callsOf('meetings.setItem')).toEqual([
-      { item_id: itemId, minutes_allotted: 15 }, { item_id: itemId, presenter: 'Dr Onc' }, { item_id: itemId, standard_of_care: true },
+      { item_id: itemId, version: 3, minutes_allotted: 15 }, { item_id: itemId, version: 4, presenter: 'Dr Onc' }, { item_id: itemId, version: 5, standard_of_care: true },
     ]);
 
     // Minutes below 1 are refused with a message naming the rule, not dropped in silence; nothing is sent.

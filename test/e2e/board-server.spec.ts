@@ -191,6 +191,80 @@ test('a conflicting edit shows the merge view, field by field, and nothing typed
   await expect(second.getByText(/version 3/)).toBeVisible();
 });
 
+/** Calls the API from a signed-in page (its session cookie); the value, or the error body with the HTTP status. */
+async function apiFrom<T>(page: Page, name: string, input: unknown): Promise<{ status: number; value?: T; error?: { code: string; message: string } }> {
+  return page.evaluate(async ({ name, input }) => {
+    const r = await fetch(`./api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const body = (await r.json()) as { value?: T; error?: { code: string; message: string } };
+    return { status: r.status, ...body };
+  }, { name, input });
+}
+
+test('two people recording the decision of one case: the second gets the merge view, nothing typed is lost', async ({ browser }) => {
+  const coordinator = await openAs(browser, 'coordinator');
+  const chair = await openAs(browser, 'chair');
+  await expect(coordinator.getByText('Signed in as')).toContainText('Priya Coordinator');
+  await expect(chair.getByText('Signed in as')).toContainText('Helena Chair');
+  // A meeting held today with one case on its agenda, started (through the API, as the coordinator).
+  const today = new Date().toLocaleDateString('sv');
+  const meeting = (await apiFrom<{ id: number; version: number }>(coordinator, 'meetings.create', { board: `Decisions ${Date.now().toString(36)}`, scheduled_at: `${today}T00:01` })).value;
+  const listed = (await apiFrom<{ rows: { id: number; family_name: string }[] }>(coordinator, 'cases.list', { limit: 1, sort: 'created_at', direction: 'asc' })).value?.rows[0];
+  if (!meeting || !listed) throw new Error('the meeting or the case could not be set up');
+  const item = (await apiFrom<{ id: number }>(coordinator, 'meetings.addCase', { meeting_id: meeting.id, case_id: listed.id, override_reason: 'urgent: two recorders test' })).value;
+  expect((await apiFrom(coordinator, 'meetings.start', { id: meeting.id, version: meeting.version })).status).toBe(200);
+  expect(item?.id).toBeGreaterThan(0);
+
+  const openDecision = async (page: Page) => {
+    await page.goto(`${url}#/meetings/${meeting.id}`);
+    await page.getByRole('button', { name: 'Decision', exact: true }).click();
+    const form = page.locator('form.decision-panel');
+    await expect(form).toBeVisible();
+    return form;
+  };
+  const theirs = await openDecision(coordinator);
+  const mine = await openDecision(chair);
+  // Both write a decision for the same case; the chair is still typing when the coordinator saves.
+  for (const [form, rationale] of [[theirs, 'coordinator: needs a biopsy first'], [mine, 'chair: imaging too old, repeat the CT']] as const) {
+    await form.getByLabel('Plan', { exact: true }).selectOption('further_workup');
+    await form.getByLabel('Intent').selectOption('palliative');
+    await form.getByLabel('Rationale').fill(rationale);
+  }
+  await mine.getByLabel('Follow-up date').fill(today);
+  await theirs.getByRole('button', { name: 'Save decision' }).click();
+  await expect(coordinator.getByText(/Decision saved for/)).toBeVisible();
+  // The chair's screen learns of it live; the typed draft stays.
+  await expect(chair.locator('form.decision-panel').getByLabel('Rationale')).toHaveValue('chair: imaging too old, repeat the CT');
+  await chair.locator('form.decision-panel').getByRole('button', { name: /^Save/ }).click();
+
+  const dialog = chair.getByRole('dialog', { name: 'Someone else saved this decision first' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/changed by Priya Coordinator at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  const rationaleRow = dialog.getByRole('row', { name: /Rationale/ });
+  await expect(rationaleRow).toContainText('coordinator: needs a biopsy first');
+  await expect(rationaleRow).toContainText('chair: imaging too old, repeat the CT');
+  await expect(dialog.getByRole('row', { name: /Follow-up date/ })).toContainText(today);
+  const results = await new AxeBuilder({ page: chair }).analyze();
+  expect(seriousOrWorse(results.violations)).toEqual([]);
+  // The chair keeps both: theirs is the base, their own rationale and follow-up date chosen.
+  await dialog.getByRole('radio', { name: /^Rationale: keep your value/ }).check();
+  await dialog.getByRole('button', { name: 'Use these values' }).click();
+  const form = chair.locator('form.decision-panel');
+  await expect(form.getByLabel('Rationale')).toHaveValue('chair: imaging too old, repeat the CT');
+  await expect(form.getByLabel('Follow-up date')).toHaveValue(today);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(chair.getByText(/Decision saved for/)).toBeVisible();
+
+  // Stored: version 2, the chair's merge; the coordinator's save is in the audit (version 1), nothing overwritten silently.
+  const stored = await apiFrom<{ version: number; rationale: string; follow_up_date: string | null; recorded_by: string }>(coordinator, 'decisions.get', { agenda_item_id: item?.id });
+  expect(stored.value).toMatchObject({ version: 2, rationale: 'chair: imaging too old, repeat the CT', follow_up_date: today, recorded_by: 'Helena Chair' });
+  // A stale save over HTTP: 409 with the body naming who and when.
+  const stale = await apiFrom(coordinator, 'decisions.record', {
+    agenda_item_id: item?.id, version: 1, plan: 'further_workup', intent: 'palliative', rationale: 'stale', consensus: 'unanimous', patient_preference_discussed: false,
+  });
+  expect(stale.status).toBe(409);
+  expect(stale.error).toEqual({ code: 'CONFLICT', message: expect.stringMatching(/^the decision for case \d+ was changed by Helena Chair at .* UTC \(now version 2\) \(you edited version 1\); your edits are kept: compare and merge$/) });
+});
+
 test('a member cannot sign or edit: the server answers 403 with a plain message', async ({ browser }) => {
   const member = await openAs(browser, 'member');
   await expect(member.getByText('Signed in as')).toContainText('Tom Member');

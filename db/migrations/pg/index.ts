@@ -9,6 +9,7 @@ import p004 from './004-outcomes';
 import p005 from './005-pin-lockout';
 import p006 from './006-seal-everything';
 import p007 from './007-accounts';
+import p008 from './008-record-versions';
 import type { SqlDb } from '../../sql/port';
 
 export interface PgMigration {
@@ -27,6 +28,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 5, name: 'pin-lockout', sql: p005 },
   { version: 6, name: 'seal-everything', sql: p006 },
   { version: 7, name: 'accounts', sql: p007 },
+  { version: 8, name: 'record-versions', sql: p008 },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

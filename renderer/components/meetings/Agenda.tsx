@@ -1,15 +1,28 @@
 /**
  * The agenda: cases in order with readiness, time, presenter, "standard of care" and the decision state.
  * Reorder by dragging, or from the keyboard: Alt+ArrowUp / Alt+ArrowDown on a focused item (Alt+Home/End to the
- * ends). Read-only once the meeting is signed.
+ * ends). Read-only once the meeting is signed. A change based on an item someone else changed meanwhile is
+ * refused by the server (CONFLICT naming who); the merge view then shows their settings beside yours.
  */
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { PRIMARY_TUMOR_LABELS } from '../../../shared/vocabulary';
+import { AGENDA_ITEM_FIELD_LABELS, MERGE_WORDS, PRIMARY_TUMOR_LABELS, YES_NO } from '../../../shared/vocabulary';
+import { ApiError } from '../../../shared/api';
+import { MergeDialog, whoChanged, type MergeField } from '../MergeDialog';
 import type { AgendaItem, AgendaItemSettings, Decision } from '../../../shared/domain/meeting';
 import { useStores } from '../../stores/context';
 import { failureOf } from './labels';
 import { planLabel } from '../../../shared/vocabulary';
 import { ReadinessBadge, ReadinessDetails } from './Readiness';
+
+type ItemKey = keyof typeof AGENDA_ITEM_FIELD_LABELS;
+const ITEM_FIELDS: readonly MergeField<ItemKey>[] = (Object.keys(AGENDA_ITEM_FIELD_LABELS) as ItemKey[]).map((key) => ({ key, label: AGENDA_ITEM_FIELD_LABELS[key] }));
+/** An item's settings as text to compare. */
+const itemValues = (i: Pick<AgendaItem, ItemKey>): Record<ItemKey, string> => ({
+  minutes_allotted: String(i.minutes_allotted), presenter: i.presenter, standard_of_care: i.standard_of_care ? 'yes' : 'no',
+});
+const showItemValue = (key: ItemKey, text: string): string => (key === 'standard_of_care' ? (text === 'yes' ? YES_NO.yes : YES_NO.no) : text);
+
+interface ItemMerge { base: AgendaItem; theirs: AgendaItem; mine: Record<ItemKey, string>; who: string }
 
 export interface AgendaProps {
   items: AgendaItem[];
@@ -64,13 +77,50 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
   };
 
   const [minutesProblem, setMinutesProblem] = useState<Record<number, string>>({});
-  const save = async (item: AgendaItem, settings: AgendaItemSettings): Promise<void> => {
+  const [merge, setMerge] = useState<ItemMerge | null>(null);
+  /** Per item: the saves in flight, one after the other, and the versions this screen's own saves moved it through. */
+  const queue = useRef(new Map<number, Promise<void>>());
+  const ownSaves = useRef(new Map<number, Map<number, number>>());
+  /** The version a change seen on `version` builds on: past this screen's own later saves, never past anyone else's. */
+  const basedOn = (itemId: number, version: number): number => {
+    const moves = ownSaves.current.get(itemId);
+    let v = version;
+    for (let next = moves?.get(v); next !== undefined; next = moves?.get(v)) v = next;
+    return v;
+  };
+  const save = (item: AgendaItem, settings: AgendaItemSettings): Promise<void> => {
+    const run = () => send(item, settings);
+    const next = (queue.current.get(item.id) ?? Promise.resolve()).then(run, run);
+    queue.current.set(item.id, next);
+    return next;
+  };
+  const send = async (item: AgendaItem, settings: AgendaItemSettings): Promise<void> => {
     setError(null);
+    const version = basedOn(item.id, item.version);
     try {
-      await stores.meetings.getState().setItem(item.id, settings);
+      const saved = await stores.meetings.getState().setItem(item.id, version, settings);
+      const moves = ownSaves.current.get(item.id) ?? new Map<number, number>();
+      moves.set(version, saved.version);
+      ownSaves.current.set(item.id, moves);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT' && err.field === undefined) {
+        // Someone changed this item first: their settings beside yours, nothing typed lost.
+        const theirs = await stores.api.invoke('meetings.get', { id: item.meeting_id }).then((m) => m.agenda.find((i) => i.id === item.id), () => undefined);
+        if (theirs) { setMerge({ base: item, theirs, mine: itemValues({ ...item, ...settings }), who: whoChanged(err.message) }); return; }
+      }
       setError(`${name(item)}: ${failureOf(err).message}`);
     }
+  };
+  const applyMerge = async (m: ItemMerge, merged: Record<ItemKey, string>): Promise<void> => {
+    setMerge(null);
+    const theirs = itemValues(m.theirs);
+    const settings: AgendaItemSettings = {};
+    if (merged.minutes_allotted !== theirs.minutes_allotted) settings.minutes_allotted = Number(merged.minutes_allotted);
+    if (merged.presenter !== theirs.presenter) settings.presenter = merged.presenter;
+    if (merged.standard_of_care !== theirs.standard_of_care) settings.standard_of_care = merged.standard_of_care === 'yes';
+    // Their values kept throughout: nothing to save, the agenda shows theirs.
+    if (Object.keys(settings).length === 0) await stores.meetings.getState().open(m.theirs.meeting_id);
+    else await save(m.theirs, settings);
   };
 
   const remove = async (item: AgendaItem): Promise<void> => {
@@ -162,6 +212,11 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
         })}
       </ol>
       <p className="visually-hidden" aria-live="polite">{announce}</p>
+      {merge ? (
+        <MergeDialog record="agenda_item" who={merge.who} fields={ITEM_FIELDS} display={showItemValue} applyLabel={MERGE_WORDS.applyAndSave}
+          base={itemValues(merge.base)} theirs={itemValues(merge.theirs)} mine={merge.mine}
+          onApply={(merged) => void applyMerge(merge, merged)} onCancel={() => setMerge(null)} />
+      ) : null}
     </>
   );
 }

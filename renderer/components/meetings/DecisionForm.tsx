@@ -4,11 +4,15 @@
  * patient's preference was discussed. A plan the engine rated not recommended or contraindicated needs a reason.
  * Saved with `decisions.record` (the server keeps the engine snapshot and works out concordance, shown after
  * saving). A signed meeting's decision shows disabled, with its amendments and an "Amend…" dialog.
+ * Two people, one decision: the save names the version the draft was based on; when someone else saved first the
+ * server refuses (CONFLICT naming who and when) and the merge view shows theirs beside yours, field by field.
  */
 import { formatInstant, useClock } from '../clock';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../../../shared/api';
+import { MergeDialog, whoChanged, type MergeChoice, type MergeField } from '../MergeDialog';
 import {
-  actorName, CONSENSUS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
+  actorName, CONSENSUS, DECISION_FIELDS, INTENTS, PLAN_TYPES, SPECIALTIES, type AgendaItem, type AmendmentInput, type Consensus, type Decision, type DecisionContentInput,
   type Intent, type Meeting, type MeetingStatus, type Plan, type Specialty,
 } from '../../../shared/domain/meeting';
 import type { EngineOutput, Strength } from '../../../shared/engine';
@@ -237,19 +241,56 @@ export interface DecisionPanelProps {
   status: MeetingStatus;
 }
 
+type DecisionKey = (typeof DECISION_FIELDS)[number];
+const DECISION_MERGE_FIELDS: readonly MergeField<DecisionKey>[] = DECISION_FIELDS.map((key) => ({ key, label: DECISION_FIELD_LABELS[key] ?? humanise(key) }));
+
+/** A draft's fields as text to compare (list rows without their screen keys, empty text as none). */
+export function draftValues(d: Draft): Record<DecisionKey, string> {
+  const value: Record<DecisionKey, unknown> = {
+    plan: d.plan || null, plan_detail: d.plan_detail, intent: d.intent || null, rationale: d.rationale, consensus: d.consensus,
+    dissent: d.dissent.map(({ name, specialty, view }) => ({ name, specialty, view })),
+    actions: d.actions.map(({ what, owner, due_date }) => ({ what, owner, due_date: due_date || null })),
+    follow_up_date: d.follow_up_date || null, patient_preference_discussed: d.patient_preference_discussed, discordance_reason: d.discordance_reason || null,
+  };
+  return Object.fromEntries(DECISION_FIELDS.map((k) => [k, JSON.stringify(value[k])])) as Record<DecisionKey, string>;
+}
+
+/** Yours where you chose yours, theirs elsewhere (list rows keep their screen keys). */
+const mergedDraft = (theirs: Draft, mine: Draft, choices: Partial<Record<DecisionKey, MergeChoice>>): Draft => {
+  const out: Draft = { ...theirs };
+  const pick = <K extends DecisionKey>(k: K): void => { if (choices[k] === 'mine') out[k] = mine[k]; };
+  for (const k of DECISION_FIELDS) pick(k);
+  return out;
+};
+
+/** What the store keeps per agenda item until saved: the draft and the decision it was based on (null: a first one). */
+interface KeptDraft { draft: Draft; base: Decision | null }
+interface DecisionMerge { theirs: Decision; who: string }
+
 /** Recording (or viewing, or amending) the decision of one agenda item. */
 export function DecisionPanel({ item, engine, decision, status }: DecisionPanelProps) {
   const stores = useStores();
   const idPrefix = useId();
-  const kept = stores.meetings.getState().drafts[item.id] as Draft | undefined;
-  const [draft, setDraftState] = useState<Draft>(() => kept ?? draftOf(decision?.current));
+  const kept = stores.meetings.getState().drafts[item.id] as KeptDraft | undefined;
+  const [draft, setDraftState] = useState<Draft>(() => kept?.draft ?? draftOf(decision?.current));
+  /** The recorded decision this draft builds on: its version goes with the save. */
+  const [base, setBaseState] = useState<Decision | null>(() => (kept ? kept.base : decision ?? null));
   const [dirty, setDirty] = useState(kept !== undefined);
-  /** Every keystroke is kept in the store (per agenda item) until saved. */
-  const setDraft = (d: Draft, edited = true): void => {
+  const [merge, setMerge] = useState<DecisionMerge | null>(null);
+  /** Every keystroke is kept in the store (per agenda item, with its base) until saved. */
+  const setDraft = (d: Draft, edited = true, on: Decision | null = base): void => {
     setDraftState(d);
     setDirty(edited);
-    stores.meetings.getState().setDraft(item.id, edited ? d : null);
+    setBaseState(on);
+    stores.meetings.getState().setDraft(item.id, edited ? { draft: d, base: on } satisfies KeptDraft : null);
   };
+  // Nothing typed: follow the decision as others save it (live updates), so a first edit builds on the newest.
+  useEffect(() => {
+    if (!dirty && decision && decision.version !== base?.version) {
+      setDraftState(draftOf(decision.current));
+      setBaseState(decision);
+    }
+  }, [decision, dirty, base]);
   const [error, setError] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const [amending, setAmending] = useState(false);
@@ -263,10 +304,15 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
     setSaving(true);
     setError(null);
     try {
-      const saved = await stores.meetings.getState().record({ agenda_item_id: item.id, ...checked.content });
-      setDraft(draftOf(saved.current), false);
+      const saved = await stores.meetings.getState().record({ agenda_item_id: item.id, ...checked.content, ...(base ? { version: base.version } : {}) });
+      setDraft(draftOf(saved.current), false, saved);
       stores.ui.getState().notify(`Decision saved for ${item.family_name}.`);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT' && err.field === undefined) {
+        // Someone saved this decision first: theirs beside this draft, field by field; the draft stays as typed.
+        const theirs = await stores.api.invoke('decisions.get', { agenda_item_id: item.id }).catch(() => undefined);
+        if (theirs) { setMerge({ theirs, who: whoChanged(err.message) }); return; }
+      }
       setError(failureOf(err));
     } finally {
       setSaving(false);
@@ -299,6 +345,17 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
         <p className="muted small">Recorded by {actorName(decision.recorded_by)} · engine {decision.engine_version}</p>
       ) : null}
     </form>
+    {merge ? (
+      <MergeDialog record="decision" who={merge.who} fields={DECISION_MERGE_FIELDS}
+        display={(k, text) => showField(k, JSON.parse(text) as unknown)}
+        base={draftValues(draftOf(base?.current))} theirs={draftValues(draftOf(merge.theirs.current))} mine={draftValues(draft)}
+        onApply={(_merged, choices) => {
+          // Merged on their version: saving now builds on it.
+          setDraft(mergedDraft(draftOf(merge.theirs.current), draft, choices), true, merge.theirs);
+          setMerge(null);
+        }}
+        onCancel={() => setMerge(null)} />
+    ) : null}
     {signed && decision ? (
       <AmendDialog open={amending} decision={decision} engine={engine} onClose={() => setAmending(false)}
         onAmended={(d) => { setDraft(draftOf(d.current), false); setAmending(false); }} />

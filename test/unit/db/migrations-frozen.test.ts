@@ -14,6 +14,7 @@ const SHIPPED: Record<number, string> = {
   5: 'af66526cedcb22702560023160fd319b87fbf192912612b377e4476c3ebf68ab',
   6: '8c8cbb760bec708e49f3a9c8833de126bbc366247c34bcbb3d63b896ef00e4a3',
   7: '8807c112a01b823d2a71b90c3f6134a45c0832a5c88ce6fe6b195e21bc45b3b9',
+  8: '7952b80f4cfc8826806113ae02f0d9292e6334ff3e57c3f6a0a2acce7900471f',
 };
 
 describe('migrations', () => {

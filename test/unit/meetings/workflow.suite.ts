@@ -13,7 +13,7 @@ import { READY_FACTS, meetingWithChair, useApi, type Api } from './setup';
 /** The age the repository derives from a birth date today (issue 13). */
 const ageToday = (birth: string): number => ageOn(birth, todayIn(machineClock().time_zone));
 
-interface Item { id: number; readiness: { ready: boolean; reasons: string[]; missing_facts: { field: string }[] }; override_reason: string | null; decision_id: number | null }
+interface Item { id: number; version: number; readiness: { ready: boolean; reasons: string[]; missing_facts: { field: string }[] }; override_reason: string | null; decision_id: number | null }
 interface MeetingOut { id: number; version: number; status: string; agenda: Item[]; quorum: { met: boolean; missing: string[] } }
 
 const CHEMO_NAIVE = { ...READY_FACTS, line_of_therapy: 'chemo_naive' as const };
@@ -101,7 +101,7 @@ export function workflowSuite(engine: Engine): void {
         board: 'Liver MDT', scheduled_at: '2026-03-15T16:00', attendees: [{ name: 'A', specialty: 'surgery', attendance: 'attended' }, { name: 'B', specialty: 'medical_oncology', attendance: 'apologies' }],
       } });
       expect(m.quorum).toMatchObject({ met: false, missing: ['medical_oncology', 'interventional_radiology', 'diagnostic_radiology'] });
-      await api.ok('boards.save', { name: 'Liver MDT', quorum: ['surgery'], imaging_max_days: 56, labs_max_days: 14 });
+      await api.ok('boards.save', { name: 'Liver MDT', quorum: ['surgery'], imaging_max_days: 56, labs_max_days: 14, version: 1 });
       expect((await api.ok<MeetingOut>('meetings.get', { id: m.id })).quorum).toMatchObject({ met: true, missing: [] });
       api.close();
     });
@@ -127,12 +127,12 @@ export function workflowSuite(engine: Engine): void {
       expect(await api.call('meetings.addCase', { meeting_id: s.meeting.id, case_id: incomplete.id, override_reason: '   ' })).toMatchObject({ ok: false, error: { field: 'override_reason' } });
       const item = await api.ok<Item>('meetings.addCase', { meeting_id: s.meeting.id, case_id: incomplete.id, override_reason: 'urgent: bleeding risk' });
       expect(item).toMatchObject({ override_reason: 'urgent: bleeding risk', ready_at_listing: false });
-      expect(await api.call('meetings.setItem', { item_id: item.id, override_reason: null })).toMatchObject({ ok: false, error: { field: 'override_reason' } });
+      expect(await api.call('meetings.setItem', { item_id: item.id, version: item.version, override_reason: null })).toMatchObject({ ok: false, error: { field: 'override_reason' } });
       // labs 15 days old against a 14-day limit, then the board relaxes the limit
       const stale = await api.newCase(READY_FACTS, { last_imaging_date: '2026-03-01', last_labs_date: '2026-02-28' });
       expect((await api.ok<{ reasons: string[] }>('meetings.readiness', { meeting_id: s.meeting.id, case_id: stale.id })).reasons)
         .toEqual(['labs of 2026-02-28 is 15 days before the meeting (limit 14)']);
-      await api.ok('boards.save', { name: 'Liver MDT', quorum: [], imaging_max_days: 56, labs_max_days: 21 });
+      await api.ok('boards.save', { name: 'Liver MDT', quorum: [], imaging_max_days: 56, labs_max_days: 21, version: 1 });
       const ready = await api.ok<Item>('meetings.addCase', { meeting_id: s.meeting.id, case_id: stale.id });
       expect(ready).toMatchObject({ ready_at_listing: true, override_reason: null, readiness: { ready: true, reasons: [] } });
       api.close();
@@ -143,11 +143,11 @@ export function workflowSuite(engine: Engine): void {
       const s = await meetingWithChair(api);
       const a = await api.ok<Item>('meetings.addCase', { meeting_id: s.meeting.id, case_id: (await api.newCase()).id });
       const b = await api.ok<Item>('meetings.addCase', { meeting_id: s.meeting.id, case_id: (await api.newCase()).id });
-      const m = await api.ok<MeetingOut>('meetings.reorder', { meeting_id: s.meeting.id, item_ids: [b.id, a.id] });
-      expect(m.agenda.map((i) => i.id)).toEqual([b.id, a.id]);
-      expect(await api.call('meetings.reorder', { meeting_id: s.meeting.id, item_ids: [b.id] })).toMatchObject({ ok: false, error: { field: 'item_ids' } });
-      expect(await api.ok('meetings.setItem', { item_id: a.id, minutes_allotted: 15, presenter: 'Dr. IR', standard_of_care: true }))
-        .toMatchObject({ minutes_allotted: 15, presenter: 'Dr. IR', standard_of_care: true, position: 2 });
+      const m = await api.ok<MeetingOut>('meetings.reorder', { meeting_id: s.meeting.id, item_ids: [b.id, a.id], versions: [b.version, a.version] });
+      expect(m.agenda.map((i) => [i.id, i.version])).toEqual([[b.id, 2], [a.id, 2]]);
+      expect(await api.call('meetings.reorder', { meeting_id: s.meeting.id, item_ids: [b.id], versions: [2] })).toMatchObject({ ok: false, error: { field: 'item_ids' } });
+      expect(await api.ok('meetings.setItem', { item_id: a.id, version: 2, minutes_allotted: 15, presenter: 'Dr. IR', standard_of_care: true }))
+        .toMatchObject({ minutes_allotted: 15, presenter: 'Dr. IR', standard_of_care: true, position: 2, version: 3 });
       const after = await api.ok<MeetingOut>('meetings.removeCase', { item_id: b.id });
       expect(after.agenda.map((i) => [i.id, (i as unknown as { position: number }).position])).toEqual([[a.id, 1]]);
       const carried = await api.ok<{ case: { id: number; facts: unknown; status: string; last_labs_date: string }; item: Item }>('meetings.carryForward', { case_id: a.id > 0 ? 1 : 1, meeting_id: s.meeting.id });
@@ -195,11 +195,11 @@ export function workflowSuite(engine: Engine): void {
       const s = await signedMeeting(api);
       const itemId = s.items[0]?.id ?? 0;
       for (const [name, input] of [
-        ['decisions.record', decision(itemId, { rationale: 'changed' })],
+        ['decisions.record', decision(itemId, { rationale: 'changed', version: 1 })],
         ['meetings.addCase', { meeting_id: s.meeting.id, case_id: (await api.newCase()).id }],
-        ['meetings.setItem', { item_id: itemId, presenter: 'x' }],
+        ['meetings.setItem', { item_id: itemId, version: 1, presenter: 'x' }],
         ['meetings.removeCase', { item_id: itemId }],
-        ['meetings.reorder', { meeting_id: s.meeting.id, item_ids: s.items.map((i) => i.id).reverse() }],
+        ['meetings.reorder', { meeting_id: s.meeting.id, item_ids: s.items.map((i) => i.id).reverse(), versions: s.items.map((i) => i.version).reverse() }],
         ['meetings.update', { id: s.meeting.id, version: s.meeting.version, meeting: { board: 'Liver MDT', scheduled_at: '2026-03-16T16:00' } }],
       ] as const) {
         expect(await api.call(name, input), name).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
@@ -207,7 +207,7 @@ export function workflowSuite(engine: Engine): void {
       const sqls = [
         ["UPDATE decisions SET rationale = 'x'", 'read-only: this decision belongs to a signed meeting'],
         ['DELETE FROM decisions', 'read-only: this decision belongs to a signed meeting'],
-        ["INSERT INTO decisions SELECT NULL, meeting_id, agenda_item_id + 100, case_id, plan, plan_detail, intent, rationale, consensus, dissent, actions, follow_up_date, patient_preference_discussed, discordance_reason, facts_snapshot, engine_snapshot, engine_version, plan_strength, concordance, recorded_by, recorded_by_profile_id, recorded_at FROM decisions LIMIT 1", 'read-only'],
+        ["INSERT INTO decisions SELECT NULL, meeting_id, agenda_item_id + 100, case_id, plan, plan_detail, intent, rationale, consensus, dissent, actions, follow_up_date, patient_preference_discussed, discordance_reason, facts_snapshot, engine_snapshot, engine_version, plan_strength, concordance, recorded_by, recorded_by_profile_id, recorded_at, version FROM decisions LIMIT 1", 'read-only'],
         ['UPDATE agenda_items SET position = position + 10', 'read-only: the agenda of a signed meeting'],
         ['DELETE FROM agenda_items', 'read-only: the agenda of a signed meeting'],
         ["UPDATE meetings SET location = 'elsewhere'", 'read-only: this meeting is signed'],
@@ -249,8 +249,8 @@ export function workflowSuite(engine: Engine): void {
       const s = await started(api, 1);
       const d = await api.ok<{ id: number }>('decisions.record', decision(s.items[0]?.id ?? 0));
       expect(await api.call('decisions.amend', { decision_id: d.id, reason: 'r', changes: { rationale: 'x' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-      const again = await api.ok<{ id: number; rationale: string }>('decisions.record', decision(s.items[0]?.id ?? 0, { rationale: 'second thoughts' }));
-      expect(again).toMatchObject({ id: d.id, rationale: 'second thoughts' });
+      const again = await api.ok<{ id: number; rationale: string }>('decisions.record', decision(s.items[0]?.id ?? 0, { rationale: 'second thoughts', version: 1 }));
+      expect(again).toMatchObject({ id: d.id, rationale: 'second thoughts', version: 2 });
       api.close();
     });
   });
@@ -270,10 +270,10 @@ export function workflowSuite(engine: Engine): void {
       expect(Object.keys(JSON.parse(row.after).seals as object)).toEqual(['decisions:1']);
       // a failing change leaves neither the change nor its audit row
       const n = count();
-      expect(await api.call('meetings.setItem', { item_id: s.items[0]?.id, override_reason: null })).toMatchObject({ ok: true });
+      expect(await api.call('meetings.setItem', { item_id: s.items[0]?.id, version: 1, override_reason: null })).toMatchObject({ ok: true });
       expect(count()).toBe(n + 1);
       addFailingTrigger(api.db, 'fail_audit', 'audit_log', "NEW.action = 'agenda.update'", 'boom');
-      expect(await api.call('meetings.setItem', { item_id: s.items[0]?.id, presenter: 'Someone' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(await api.call('meetings.setItem', { item_id: s.items[0]?.id, version: 2, presenter: 'Someone' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
       expect(stmt(api.db, 'SELECT presenter FROM agenda_items').pluck().get()).toBe('');
       removeFailingTrigger(api.db, 'fail_audit', 'audit_log');
       expect(verifyAuditChain(api.db).ok).toBe(true);
@@ -306,7 +306,7 @@ export function workflowSuite(engine: Engine): void {
       const [i1, i2, i3] = s.items;
       const d1 = await api.ok<{ id: number }>('decisions.record', decision(i1?.id ?? 0, { follow_up_date: '2026-04-01', actions: [{ what: 'book', owner: 'Coord', due_date: '2026-03-20' }] }));
       const d2 = await api.ok<{ id: number }>('decisions.record', decision(i2?.id ?? 0, { plan: against?.option, discordance_reason: 'patient choice', rationale: '' }));
-      await api.ok('meetings.setItem', { item_id: i3?.id, standard_of_care: true });
+      await api.ok('meetings.setItem', { item_id: i3?.id, version: i3?.version, standard_of_care: true });
       const m = await api.ok<MeetingOut>('meetings.conclude', { id: s.meeting.id, version: s.meeting.version });
       expect(m.status).toBe('concluded');
       expect((await api.ok<{ decision_id: number }[]>('followups.list', { due_by: '2026-03-31' })).map((r) => r.decision_id)).toEqual([d1.id]);
