@@ -17,7 +17,7 @@ import {
 } from '../../../shared/domain/meeting';
 import type { EngineOutput, Strength } from '../../../shared/engine';
 import { useMeetings, useStores } from '../../stores/context';
-import { DECISION_FIELD_LABELS, humanise, STRENGTH_INFO, SPECIALTY_LABELS } from '../../../shared/vocabulary';
+import { DECISION_FIELD_LABELS, humanise, STRENGTH_INFO, SPECIALTY_LABELS, YES_NO } from '../../../shared/vocabulary';
 import { StrengthBadge } from '../evidence/StrengthBadge';
 import { failureOf, type Failure } from './labels';
 import { CONCORDANCE_LABELS, CONSENSUS_LABELS, INTENT_LABELS, planLabel } from '../../../shared/vocabulary';
@@ -347,7 +347,10 @@ export function DecisionPanel({ item, engine, decision, status }: DecisionPanelP
     </form>
     {merge ? (
       <MergeDialog record="decision" who={merge.who} fields={DECISION_MERGE_FIELDS}
-        display={(k, text) => showField(k, JSON.parse(text) as unknown)}
+        display={(k, text) => {
+          const value = JSON.parse(text) as unknown;
+          return typeof value === 'boolean' ? (value ? YES_NO.yes : YES_NO.no) : showField(k, value);
+        }}
         base={draftValues(draftOf(base?.current))} theirs={draftValues(draftOf(merge.theirs.current))} mine={draftValues(draft)}
         onApply={(_merged, choices) => {
           // Merged on their version: saving now builds on it.
