@@ -122,6 +122,8 @@ export interface EngineFixture {
   tmp(scope?: StoreScope): string;
   /** Closes `c` after the test (or the file), before its database is dropped. */
   track<T extends { close(): unknown }>(c: T, scope?: StoreScope): T;
+  /** Runs `open` with the fixture's audit key in force, until its promise settles if it returns one (startBoardServer). */
+  opening<T>(open: () => T): T;
 }
 
 interface Held {
@@ -161,11 +163,17 @@ export function useEngine(engine: Engine): EngineFixture {
       keyFile = `${board}.audit-key`;
     }
     setProcessAuditKeyFile(keyFile);
+    let result: T;
     try {
-      return open();
-    } finally {
+      result = open();
+    } catch (error) {
       setProcessAuditKeyFile(null);
+      throw error;
     }
+    // An opening that awaits (startBoardServer) keeps the key in force until it has opened.
+    if (result instanceof Promise) return result.finally(() => setProcessAuditKeyFile(null)) as T;
+    setProcessAuditKeyFile(null);
+    return result;
   };
   let savedPassword: string | undefined;
   beforeAll(() => {
@@ -214,5 +222,6 @@ export function useEngine(engine: Engine): EngineFixture {
     },
     tmp,
     track,
+    opening: withKey,
   };
 }
