@@ -1,0 +1,3 @@
+import { dispatcherSuite } from './dispatcher.suite';
+
+dispatcherSuite('postgres');
