@@ -37,6 +37,19 @@ const PG_ONLY_TRIGGERS = [
 const PG_EVENT_TRIGGERS = ['audit_log_notify'];
 
 /**
+ * What a trigger protects and what is at stake without it, in the words `check` prints on both engines (a trigger
+ * dropped on SQLite and one dropped or disabled on PostgreSQL read alike).
+ */
+function protectionOf(trigger: string): string {
+  const table = trigger.replace(/_no_truncate$/, '');
+  if (REQUIRED_TRIGGERS.includes(trigger) || table === 'audit_log') return 'audit: protection trigger %s (audit log can be altered)';
+  if (PG_EVENT_TRIGGERS.includes(trigger)) return 'live events: trigger %s (other servers and screens are not told of changes)';
+  if (OUTCOME_TRIGGERS.includes(trigger) || ['response_assessments', 'toxicities', 'outcome_events'].includes(table)) return 'outcomes: protection trigger %s (recorded outcomes can be altered)';
+  return 'meetings: protection trigger %s (signed records can be altered)';
+}
+const problemOf = (trigger: string, state: 'is missing' | 'is disabled'): string => protectionOf(trigger).replace('%s', `${trigger} ${state}`);
+
+/**
  * SQLite: integrity and foreign keys from SQLite itself, triggers from sqlite_schema, the schema compared object by
  * object. PostgreSQL: the triggers from pg_trigger, where a DISABLED trigger counts as missing and a trigger the app
  * did not create is named (the server keeps its own integrity; a DBA's pg_amcheck is the deeper tool).
@@ -47,16 +60,16 @@ function engineProblems(db: Db, version: number, migrations: readonly Migration[
   if (!raw) {
     const rows = sqlDb(db).all<{ name: string; enabled: string }>(
       `SELECT t.tgname AS name, t.tgenabled AS enabled FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
-       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = current_schema()`,
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = current_schema() ORDER BY t.tgname`,
     );
     const known = new Set([...REQUIRED_TRIGGERS, ...MEETING_TRIGGERS, ...OUTCOME_TRIGGERS, ...PG_ONLY_TRIGGERS, ...PG_EVENT_TRIGGERS]);
     const triggers = new Set<string>();
     for (const r of rows) {
       if (!known.has(r.name)) problems.push(`schema: extra trigger ${r.name} (not created by Tumour Board)`);
-      else if (r.enabled === 'D') problems.push(`protection trigger ${r.name} is disabled (ALTER TABLE … ENABLE TRIGGER; protected rows can be altered)`);
+      else if (r.enabled === 'D') problems.push(problemOf(r.name, 'is disabled'));
       triggers.add(r.name);
     }
-    for (const t of PG_ONLY_TRIGGERS) if (!triggers.has(t)) problems.push(`protection trigger ${t} is missing (rows can be removed with TRUNCATE)`);
+    for (const t of PG_ONLY_TRIGGERS) if (!triggers.has(t)) problems.push(problemOf(t, 'is missing'));
     return { problems, triggers };
   }
   const integrity = raw.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
@@ -75,10 +88,10 @@ function engineProblems(db: Db, version: number, migrations: readonly Migration[
 export function checkDatabase(db: Db, migrations: readonly Migration[] = MIGRATIONS): CheckReport {
   const version = schemaVersion(db);
   const { problems, triggers } = engineProblems(db, version, migrations);
-  for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(`audit: protection trigger ${t} is missing (audit log can be altered)`);
+  for (const t of REQUIRED_TRIGGERS) if (!triggers.has(t)) problems.push(problemOf(t, 'is missing'));
   // Each migration's protections are required once the database has reached that schema version.
-  if (version >= 2) for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(`meetings: protection trigger ${t} is missing (signed records can be altered)`);
-  if (version >= 4) for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(`outcomes: protection trigger ${t} is missing (recorded outcomes can be altered)`);
+  if (version >= 2) for (const t of MEETING_TRIGGERS) if (!triggers.has(t)) problems.push(problemOf(t, 'is missing'));
+  if (version >= 4) for (const t of OUTCOME_TRIGGERS) if (!triggers.has(t)) problems.push(problemOf(t, 'is missing'));
 
   const audit = verifyAuditChain(db);
   if (!audit.ok) problems.push(audit.reason);

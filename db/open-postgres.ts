@@ -141,7 +141,30 @@ export function openPostgresDatabase(url: string, options: PostgresOptions & { m
     return { db, created, fromVersion };
   } catch (error) {
     db.close();
-    if (error instanceof SqlError) throw new DatabaseOpenError(`PostgreSQL at ${db.name}: ${error.message}`, 'not_a_database');
+    if (error instanceof SqlError) throw new DatabaseOpenError(`PostgreSQL at ${db.name}: ${connectionProblem(error, url)}`, 'not_a_database');
     throw error;
+  }
+}
+
+/**
+ * Why a connection could not be made, in words: the network layer's codes (ECONNREFUSED …) become what to check;
+ * PostgreSQL's own messages (wrong password, no such database, SSL refused) already read as words and are kept.
+ */
+export function connectionProblem(error: SqlError, url: string): string {
+  let where = 'the server';
+  try {
+    const u = new URL(url);
+    where = `${u.hostname}:${u.port || '5432'}`;
+  } catch {
+    // An unreadable URL was refused before any connection; keep the general words.
+  }
+  switch (error.code) {
+    case 'ECONNREFUSED': return `nothing answers at ${where} (is PostgreSQL running there, and are the host and port in the URL right?)`;
+    case 'ENOTFOUND': case 'EAI_AGAIN': return `the host in the URL (${where}) is not known: check the URL`;
+    case 'ETIMEDOUT': case 'EHOSTUNREACH': case 'ENETUNREACH': return `no answer from ${where} (the server cannot be reached from here)`;
+    case 'ECONNRESET': case 'EPIPE': return `${where} closed the connection (the server may be restarting or refusing this machine)`;
+    default: return /^timeout expired|Connection terminated due to connection timeout/i.test(error.message)
+      ? `no answer from ${where} in time (the server cannot be reached from here, or is overloaded)`
+      : error.message;
   }
 }

@@ -18,7 +18,10 @@ or backup kept elsewhere, give the board's key file with --audit-key (and the pa
     return withCore(store, {}, async (core) => {
       const report = await core.call('db.check', {});
       if (report.ok) {
-        io.out(`ok: ${store.label}: integrity ok, foreign keys ok, audit chain ok (${report.audit_rows} rows), search index in step (${report.cases} cases)`);
+        // Name what was checked: SQLite's own integrity and foreign-key checks; on PostgreSQL the server keeps its own
+        // integrity and `check` verifies that every protection trigger is there and enabled.
+        const engine = store.kind === 'postgres' ? 'protection triggers in place and enabled' : 'integrity ok, foreign keys ok';
+        io.out(`ok: ${store.label}: ${engine}, audit chain ok (${report.audit_rows} rows), search index in step (${report.cases} cases)`);
         return 0;
       }
       for (const p of report.problems) io.err(`FAILED: ${p}`);
