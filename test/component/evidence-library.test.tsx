@@ -5,6 +5,9 @@ import { App } from '../../renderer/App';
 import { EvidenceLibrary } from '../../renderer/views/EvidenceLibrary';
 import { listEvidence } from '../../shared/engine';
 import { renderWithStores } from './render';
+import { useRealCore } from './realApi';
+
+const realCore = useRealCore();
 
 const entries = () => within(screen.getByRole('list', { name: 'Evidence entries' })).getAllByRole('listitem')
   .filter((li) => li.hasAttribute('data-evidence-id'));
@@ -44,7 +47,7 @@ describe('evidence library', () => {
   });
 
   it('is reachable from the main navigation', async () => {
-    const { user } = renderWithStores(<App />);
+    const { user } = renderWithStores(<App />, realCore().api);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     await user.click(within(nav).getByRole('button', { name: 'Evidence library' }));
     expect(await screen.findByRole('heading', { name: 'Evidence library' })).toBeInTheDocument();

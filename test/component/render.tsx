@@ -1,9 +1,8 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import type { ApiClient } from '../../shared/api';
+import { ApiError, type ApiClient } from '../../shared/api';
 import { createAppStores, StoresProvider, type AppStores } from '../../renderer/stores/context';
-import { FakeApi } from './fakeApi';
 
 // happy-dom does no layout: give the grid (the scroll container) a size, as a browser would, so the
 // virtualiser renders a screenful of rows (600 px / 40 px rows = 15 rows plus overscan).
@@ -28,7 +27,15 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string): void { this.data.set(key, value); }
 }
 
-export function renderWithStores<A extends ApiClient = FakeApi>(ui: ReactElement, api: A = new FakeApi() as unknown as A, storage: Storage = new MemoryStorage()) {
+/**
+ * For components that never call the core (a panel fed its facts, the evidence catalogue): a call fails loudly, as a
+ * window that lost its core would. Anything about behaviour gets the real core (realApi.ts).
+ */
+export const NO_CORE: ApiClient = {
+  invoke: (name) => Promise.reject(new ApiError({ code: 'UNAVAILABLE', message: `this test has no core, yet ${name} was called` })),
+};
+
+export function renderWithStores<A extends ApiClient = ApiClient>(ui: ReactElement, api: A = NO_CORE as A, storage: Storage = new MemoryStorage()) {
   const stores: AppStores = createAppStores(api, storage);
   const user = userEvent.setup();
   const result = render(<StoresProvider stores={stores}>{ui}</StoresProvider>);
