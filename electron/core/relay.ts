@@ -6,7 +6,8 @@
  *
  * Two cores (see protocol.ts): calls go to the interactive core, LONG_OPERATIONS to the jobs core with the actor
  * the interactive core resolved for the session (the acting profile is chosen there). A restore waits for running
- * jobs, runs in the interactive core, then the jobs core is restarted on the restored file. Plain Node: the shell
+ * jobs, runs in the interactive core, then the jobs core is restarted on the restored file. A jobs core that goes
+ * away unasked is started again at once (automatic backups run there). Plain Node: the shell
  * spawns the cores as utility processes (shell/core-process.ts), tests and the bench as worker threads
  * (core/worker.ts).
  */
@@ -43,8 +44,13 @@ export interface RelayOptions {
   /** What both cores open; `demoIfMissing`/`demoCases` apply to the interactive core, `autoBackups` to the jobs core. */
   init: Omit<CoreInit, 'role'>;
   host: RelayHost;
-  /** A core went away without being asked to (the relay answers its pending calls with INTERNAL). */
+  /**
+   * A core went away without being asked to (the relay answers its pending calls with INTERNAL). A jobs core is
+   * started again at once (automatic backups resume); the interactive core is the shell's to handle.
+   */
   onCoreExit?(role: CoreRole, code: number | null): void;
+  /** A jobs core started again after it went away (its `ready`), or why it could not. */
+  onJobsRestart?(result: { ok: true; ready: CoreReady } | { ok: false; message: string }): void;
   /** How long `close` waits for a core to close its database before ending it (ms). */
   closeTimeoutMs?: number;
 }
@@ -77,7 +83,10 @@ class CoreConnection {
   private gone = false;
   private closing = false;
 
-  constructor(readonly role: CoreRole, private readonly link: CoreLink, private readonly options: RelayOptions) {
+  constructor(
+    readonly role: CoreRole, private readonly link: CoreLink, private readonly options: RelayOptions,
+    private readonly onGone: (code: number | null) => void = () => undefined,
+  ) {
     link.channel.onMessage((raw) => this.receive(raw));
     link.onExit((code) => {
       this.gone = true;
@@ -85,7 +94,10 @@ class CoreConnection {
       this.readyWaiter = null;
       for (const answer of this.calls.values()) answer({ type: 'result', id: 0, result: internal('the application core stopped') });
       this.calls.clear();
-      if (!this.closing) options.onCoreExit?.(role, code);
+      if (!this.closing) {
+        options.onCoreExit?.(role, code);
+        this.onGone(code);
+      }
     });
   }
 
@@ -209,14 +221,49 @@ export function createRelay(options: RelayOptions): Relay {
   const running = new Set<Promise<unknown>>();
 
   let jobsReady: CoreReady | null = null;
+  let closed = false;
+  /** When the jobs core went away unasked, recently: a core that keeps failing is restarted ever more slowly. */
+  let exits: number[] = [];
+  let restartTimer: ReturnType<typeof setTimeout> | null = null;
   const startJobs = async (): Promise<CoreConnection> => {
-    const connection = new CoreConnection('jobs', options.spawn('jobs'), options);
+    const connection = new CoreConnection('jobs', options.spawn('jobs'), options, () => restartJobs());
     jobsReady = await connection.start({ ...options.init, role: 'jobs', demoIfMissing: false });
     return connection;
   };
+  /**
+   * The jobs core went away unasked: start a new one now, not on the next job, so automatic backups go on. After
+   * three exits within a minute the next start waits 1 s, 2 s, 4 s … (at most a minute): no restart storm.
+   */
+  const restartJobs = () => {
+    if (closed || restartTimer) return;
+    const now = Date.now();
+    exits = [...exits.filter((at) => now - at < 60_000), now];
+    const wait = exits.length <= 3 ? 0 : Math.min(60_000, 1000 * 2 ** (exits.length - 4));
+    const gone = jobs;
+    const restart = () => {
+      restartTimer = null;
+      // Closed meanwhile, or a job already started a new core (jobsCore): nothing to do.
+      if (closed || jobs !== gone) return;
+      const next = startJobs();
+      jobs = next;
+      next.then(
+        (connection) => {
+          if (jobsReady) options.onJobsRestart?.({ ok: true, ready: jobsReady });
+          return connection;
+        },
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          options.host.log(`the jobs core did not restart: ${message}`);
+          options.onJobsRestart?.({ ok: false, message });
+        },
+      );
+    };
+    if (wait === 0) restart();
+    else restartTimer = setTimeout(restart, wait);
+  };
   /** The jobs core, started again if it went away. */
   const jobsCore = async (): Promise<CoreConnection> => {
-    const current = jobs ? await jobs : null;
+    const current = jobs ? await jobs.catch(() => null) : null;
     if (current?.alive) return current;
     jobs = startJobs();
     return jobs;
@@ -265,6 +312,9 @@ export function createRelay(options: RelayOptions): Relay {
       return core.call(name, input, session);
     },
     async close() {
+      closed = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      restartTimer = null;
       await Promise.allSettled([...running]);
       const jobsConnection = jobs ? await jobs.catch(() => null) : null;
       await Promise.all([interactive?.close(closeTimeoutMs), jobsConnection?.close(closeTimeoutMs)]);

@@ -69,6 +69,7 @@ function coreRelay(init: RelayOptions['init']): Relay {
         app.exit(1);
       }
     },
+    onJobsRestart: (result) => log(result.ok ? 'the jobs core started again' : `the jobs core did not start again: ${result.message}`),
   });
 }
 

@@ -4,7 +4,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRelay, type Relay, type RelayHost } from '../../electron/core/relay';
+import { createRelay, type Relay, type RelayHost, type RelayOptions } from '../../electron/core/relay';
 import { spawnWorkerCore } from '../../electron/core/worker';
 import type { CoreLink } from '../../electron/core/relay';
 import { LONG_OPERATIONS, RESTORE_OPERATIONS } from '../../electron/core/protocol';
@@ -62,7 +62,9 @@ function recordingHost(dir: string, over: Partial<RelayHost> = {}): Recorded {
   return { host, asked, logs, progress };
 }
 
-function startRelay(dir: string, host: RelayHost, spawned: CoreLink[] = [], onCoreExit?: (role: string) => void): Relay {
+function startRelay(
+  dir: string, host: RelayHost, spawned: CoreLink[] = [], onCoreExit?: (role: string) => void, onJobsRestart?: RelayOptions['onJobsRestart'],
+): Relay {
   const relay = createRelay({
     spawn: () => {
       const link = spawnWorkerCore(script);
@@ -72,6 +74,7 @@ function startRelay(dir: string, host: RelayHost, spawned: CoreLink[] = [], onCo
     init: { dbPath: path.join(dir, 'board.sqlite'), key: null, transport: 'electron', seat: 'seat-user' },
     host,
     ...(onCoreExit ? { onCoreExit } : {}),
+    ...(onJobsRestart ? { onJobsRestart } : {}),
   });
   relays.push(relay);
   return relay;
@@ -183,21 +186,44 @@ describe('relay and core over a MessagePort', () => {
     expect(recorded.asked).toEqual(['chooseFile']);
   });
 
-  it('answers INTERNAL when the core goes away, and starts a new jobs core for the next job', async () => {
+  it('starts a new jobs core at once when the jobs core goes away (not on the next job), and the next job runs there', async () => {
     const dir = tempDir();
     const { host } = recordingHost(dir);
     const spawned: CoreLink[] = [];
     const exits: string[] = [];
-    const relay = startRelay(dir, host, spawned, (role) => exits.push(role));
-    await relay.start();
+    const restarts: Parameters<NonNullable<RelayOptions['onJobsRestart']>>[0][] = [];
+    let restarted: () => void = () => undefined;
+    const back = new Promise<void>((resolve) => { restarted = resolve; });
+    const relay = startRelay(dir, host, spawned, (role) => exits.push(role), (result) => { restarts.push(result); restarted(); });
+    const started = await relay.start();
     expect(spawned).toHaveLength(2);
-    const gone = new Promise<void>((resolve) => spawned[1]?.onExit(() => resolve()));
     spawned[1]?.terminate();
-    await gone;
+    // No call is made: the relay starts the new jobs core by itself (automatic backups run there).
+    await back;
     expect(exits).toEqual(['jobs']);
+    expect(restarts).toEqual([{ ok: true, ready: { process: 'worker', pid: started.jobs.pid, createdDemo: false } }]);
+    expect(spawned).toHaveLength(3);
     const checked = await relay.call('db.check', {}, 'electron');
     expect(checked).toMatchObject({ ok: true, value: { ok: true } });
     expect(spawned).toHaveLength(3);
+  }, 60_000);
+
+  it('a jobs core that keeps going away is started again, each time by itself, and the relay keeps answering', async () => {
+    const dir = tempDir();
+    const { host } = recordingHost(dir);
+    const spawned: CoreLink[] = [];
+    let restarted: () => void = () => undefined;
+    const relay = startRelay(dir, host, spawned, undefined, () => restarted());
+    await relay.start();
+    for (let n = 1; n <= 3; n++) {
+      const back = new Promise<void>((resolve) => { restarted = resolve; });
+      spawned.at(-1)?.terminate();
+      await back;
+      expect(spawned).toHaveLength(2 + n);
+    }
+    expect(await relay.call('app.info', {}, 'electron')).toMatchObject({ ok: true });
+    expect(await relay.call('db.check', {}, 'electron')).toMatchObject({ ok: true, value: { ok: true } });
+    expect(spawned).toHaveLength(5);
   }, 60_000);
 
   it('restores in the interactive core, then restarts the jobs core on the restored file', async () => {
