@@ -12,6 +12,7 @@ import { benchServer } from './server';
 import { benchResponsive } from './responsive';
 import { benchKillLoop, runKillHostChild } from './kill';
 import { runCoreEntry } from '../electron/core/entry';
+import { runBoardCore } from '../electron/host/board-cores';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
@@ -33,8 +34,8 @@ async function main(): Promise<void> {
   }
 }
 
-// The board-server bench runs its server, and the responsiveness bench its cores, in worker threads of this same
-// file: only the main thread benches.
+// The board-server bench runs its server (and, on PostgreSQL, the server's cores), and the responsiveness bench its
+// cores, in worker threads of this same file: only the main thread benches.
 if (isMainThread && process.argv[2] === '--kill-host-child') runKillHostChild(process.argv[3] ?? '', process.argv[4] ?? '');
 else if (isMainThread) void main();
-else runCoreEntry();
+else if (!runBoardCore()) runCoreEntry();

@@ -48,6 +48,8 @@ async function serve(setup: Setup): Promise<void> {
     ...(setup.postgres ? { postgres: setup.postgres } : { dbPath: setup.dbPath }),
     ...(setup.tlsCert && setup.tlsKey ? { tlsCert: setup.tlsCert, tlsKey: setup.tlsKey } : {}),
     staticDir: setup.staticDir, host: '127.0.0.1', port: 0, loginRatePerMinute: 10_000,
+    // As `serve --network --postgres` does: the server's cores in threads of this same bundle.
+    ...(setup.postgres ? { cores: { script: __filename } } : {}),
   });
   parentPort?.postMessage({ url: server.host.url, cert: server.tls.cert });
   parentPort?.once('message', () => {

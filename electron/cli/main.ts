@@ -27,6 +27,7 @@ import { hasPlainHeader, onPlaintextOpen, PASSPHRASE_ENV, resetProcessKey, setPr
 import { PromptCancelled, readSecret } from './prompt';
 import { usersCommand } from './commands/users';
 import { exportSqliteCommand, migrateToPostgresCommand } from './commands/move';
+import { runBoardCore } from '../host/board-cores';
 
 export const COMMANDS: Command[] = [demoCommand, serveCommand, casesCommand, evaluateCommand, checkCommand, backupCommand, auditCommand, ...dataCommands];
 COMMANDS.push(exportMinutesCommand, exportLetterCommand);
@@ -179,4 +180,5 @@ export function main(argv = process.argv.slice(2)): void {
   );
 }
 
-if (require.main === module) main();
+// In a board server's core thread (serve --network --postgres starts them from this bundle) it serves that instead.
+if (!runBoardCore() && require.main === module) main();

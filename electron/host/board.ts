@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openAppContext, startAutoBackups, type AppContext, type PostgresConnection } from '../app/context';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../db/repositories/users';
 import { startNetworkHost, type NetworkHost } from './network';
+import { BoardCores, DEFAULT_BOARD_CORES } from './board-cores';
 import { loadOrCreateTls, type TlsMaterial } from './tls';
 import { stmt } from '../../db/statements';
 
@@ -30,6 +31,12 @@ export type BoardServerOptions = BoardStore & {
   autoBackups?: boolean;
   log?: (line: string) => void;
   now?: () => Date;
+  /**
+   * On PostgreSQL: serve sessions and operations from `count` core threads started from `script` (a bundle that
+   * calls runBoardCore(), e.g. dist/cli.cjs), so the synchronous connections' waits overlap (./board-cores.ts).
+   * Without it (tests from source) every request is served on this thread.
+   */
+  cores?: { script: string; count?: number };
 };
 
 export interface BoardServer {
@@ -56,6 +63,19 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
     ? openAppContext({ postgres: options.postgres, transport: 'network' })
     : openAppContext({ dbPath: dbPath ?? '', transport: 'network' });
   const log = options.log ?? (() => undefined);
+  const policy = { ...DEFAULT_SESSION_POLICY, ...options.policy };
+  let cores: BoardCores | null = null;
+  if (options.postgres && options.cores) {
+    cores = new BoardCores({ script: options.cores.script, count: options.cores.count ?? DEFAULT_BOARD_CORES, postgres: options.postgres, policy, log });
+    try {
+      await cores.started();
+    } catch (error) {
+      await cores.close();
+      context.close();
+      throw error;
+    }
+  }
+  const remote = cores;
   // Automatic backups copy the SQLite file; on PostgreSQL they are the DBA's (pg_dump, continuous archiving).
   const backups = options.autoBackups && dbPath !== undefined
     ? startAutoBackups(context, dbPath, { onError: (error) => log(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) })
@@ -63,8 +83,10 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
   let host: NetworkHost;
   try {
     host = await startNetworkHost({
-      dispatch: context.dispatch, db: () => context.db, staticDir: options.staticDir, tls, host: options.host, port: options.port,
-      ...(options.names ? { names: options.names } : {}), policy: { ...DEFAULT_SESSION_POLICY, ...options.policy },
+      dispatch: remote ? (name, input, ctx) => remote.dispatch(name, input, ctx) : context.dispatch,
+      ...(remote ? { sessions: { resolve: (t) => remote.session(t), login: (n, p) => remote.login(n, p), logout: (t) => remote.logout(t) } } : {}),
+      db: () => context.db, staticDir: options.staticDir, tls, host: options.host, port: options.port,
+      ...(options.names ? { names: options.names } : {}), policy,
       ...(options.loginRatePerMinute !== undefined ? { loginRatePerMinute: options.loginRatePerMinute } : {}),
       // The signed-in account is who acts: its name in every audit row, its role checked by the dispatcher; each
       // session is its own (several screens of one account stay apart).
@@ -78,6 +100,7 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
     });
   } catch (error) {
     backups?.stop();
+    await cores?.close();
     context.close();
     throw error;
   }
@@ -87,6 +110,7 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
     close: async () => {
       backups?.stop();
       await host.close();
+      await cores?.close();
       context.close();
     },
   };

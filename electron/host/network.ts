@@ -79,6 +79,18 @@ export interface NetworkHostOptions {
    * events reach this server's streams at once instead of at the next poll.
    */
   postgres?: { url: string; password?: string | undefined };
+  /**
+   * Where sessions are looked up, signed in and out; default: on `db()` in this thread. A board server on PostgreSQL
+   * hands them to its cores with the operations (./board-cores.ts).
+   */
+  sessions?: SessionStore;
+}
+
+/** Sessions, asynchronously (in this thread or in a core). Refusals are DomainErrors (wrong password, locked account). */
+export interface SessionStore {
+  resolve(token: string): Promise<ActiveSession | null>;
+  login(name: string, password: string): Promise<{ account: Account; token: string }>;
+  logout(token: string): Promise<boolean>;
 }
 
 export interface NetworkHost {
@@ -195,10 +207,19 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     return origins.has(origin.toLowerCase());
   };
 
-  const sessionOf = (req: IncomingMessage): { token: string; session: ActiveSession } | null => {
+  const sessions: SessionStore = options.sessions ?? {
+    resolve: async (token) => resolveSession(options.db(), token, policy, now()),
+    login: async (name, password) => {
+      const account = verifyLogin(options.db(), name, password, policy, now());
+      return { account, token: createSession(options.db(), account, policy, now()).token };
+    },
+    logout: async (token) => endSession(options.db(), token, now()),
+  };
+
+  const sessionOf = async (req: IncomingMessage): Promise<{ token: string; session: ActiveSession } | null> => {
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (!token) return null;
-    const session = resolveSession(options.db(), token, policy, now());
+    const session = await sessions.resolve(token);
     return session ? { token, session } : null;
   };
 
@@ -213,10 +234,9 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     const parsed = loginInputSchema.safeParse(body.value);
     if (!parsed.success) return sendResult(res, { ok: false, error: zodIssueToError(parsed.error) });
     try {
-      const account = verifyLogin(options.db(), parsed.data.name, parsed.data.password, policy, now());
-      const session = createSession(options.db(), account, policy, now());
-      feed.poll();
-      return sendResult(res, { ok: true, value: signedInOf(account) }, { 'Set-Cookie': sessionCookie(session.token, Math.floor(policy.absoluteMs / 1000)) });
+      const { account, token } = await sessions.login(parsed.data.name, parsed.data.password);
+      if (!listener?.listening) feed.poll();
+      return sendResult(res, { ok: true, value: signedInOf(account) }, { 'Set-Cookie': sessionCookie(token, Math.floor(policy.absoluteMs / 1000)) });
     } catch (error) {
       if (error instanceof DomainError) return sendResult(res, { ok: false, error: error.toBody() });
       throw error;
@@ -261,7 +281,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     const name = url.pathname.slice('/api/'.length);
     if (name === 'events') {
       if (req.method !== 'GET') return sendJson(res, 405, fail('VALIDATION', 'use GET for /api/events'));
-      const signed = sessionOf(req);
+      const signed = await sessionOf(req);
       if (!signed) return sendJson(res, 401, fail('UNAUTHENTICATED', 'sign in first'));
       const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? feed.lastSeq);
       return events(req, res, Number.isSafeInteger(lastId) && lastId >= 0 ? lastId : feed.lastSeq);
@@ -269,11 +289,11 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', 'use POST for /api/ operations'));
     if (!originAllowed(req)) return sendJson(res, 403, fail('FORBIDDEN', 'cross-site request refused'));
     if (name === 'session.login') return login(req, res);
-    const signed = sessionOf(req);
+    const signed = await sessionOf(req);
     if (name === 'session.logout') {
       if (signed) {
-        endSession(options.db(), signed.token, now());
-        feed.poll();
+        await sessions.logout(signed.token);
+        if (!listener?.listening) feed.poll();
       }
       return sendResult(res, { ok: true, value: { signed_out: signed !== null } }, { 'Set-Cookie': clearedCookie });
     }

@@ -46,6 +46,7 @@ const argsSchema = z.object({
   postgres: postgresUrlArg.optional(),
   'pg-pool': intArg(1, 200).optional(),
   'pg-statement-timeout-ms': intArg(100, 3_600_000).optional(),
+  cores: intArg(1, 64).optional(),
   port: intArg(0, 65535).default(0),
   network: z.boolean().default(false),
   listen: listenArg.optional(),
@@ -63,13 +64,18 @@ async function serveNetwork(values: ServeArgs, staticDir: string, io: CliIO): Pr
   if (values.db && values.postgres) throw new UsageError('--postgres: give either --db FILE or --postgres URL, not both');
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('give both --tls-cert and --tls-key, or neither (a self-signed certificate is made then)');
   if (values.postgres && !values['tls-cert']) throw new UsageError('--tls-cert: is required with --postgres (every server process of the board presents the same certificate)');
+  if (values.cores !== undefined && !values.postgres) throw new UsageError('--cores: only with --postgres (a board in a SQLite file is served by one thread)');
   const pool = values['pg-pool'] ?? envInt('TUMOUR_BOARD_PG_POOL');
   const timeout = values['pg-statement-timeout-ms'] ?? envInt('TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS');
   const store = values.postgres
     ? { postgres: { url: values.postgres, password: postgresPassword(), requireAuditKey: true, ...(pool !== undefined ? { poolSize: pool } : {}), ...(timeout !== undefined ? { statementTimeoutMs: timeout } : {}) } }
     : { dbPath: values.db ?? '' };
+  // On PostgreSQL the requests are served by core threads started from this bundle (dist/cli.cjs); run from source
+  // (no bundle) everything stays on this thread.
+  const bundled = __filename.endsWith('.cjs');
+  const cores = values.postgres && bundled ? { cores: { script: __filename, ...(values.cores !== undefined ? { count: values.cores } : {}) } } : {};
   const board = await startBoardServer({
-    ...store, staticDir, host: values.listen.host, port: values.listen.port, names: values['host-name'], autoBackups: true,
+    ...store, ...cores, staticDir, host: values.listen.host, port: values.listen.port, names: values['host-name'], autoBackups: true,
     ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}), ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
     policy: { idleMs: values['session-idle-minutes'] * 60_000, absoluteMs: values['session-max-hours'] * 3_600_000 },
     log: (line) => io.err(line),
@@ -91,7 +97,7 @@ export const serveCommand: Command = {
   summary: 'start the browser host on 127.0.0.1, or a board server over HTTPS (--network)',
   usage: `tumour-board serve [--db FILE] [--port P]
 tumour-board serve --network --listen HOST:PORT --db FILE [--tls-cert FILE --tls-key FILE] [--host-name NAME]…
-tumour-board serve --network --listen HOST:PORT --postgres URL --tls-cert FILE --tls-key FILE [--pg-pool N] [--pg-statement-timeout-ms MS]
+tumour-board serve --network --listen HOST:PORT --postgres URL --tls-cert FILE --tls-key FILE [--cores N] [--pg-pool N] [--pg-statement-timeout-ms MS]
 
 Without --network: serves the app on 127.0.0.1 only, with a fresh access token each run, and prints the URL to open.
 With --network: a board server for several people over HTTPS only (TLS 1.2 or later); everyone signs in with an
@@ -110,14 +116,16 @@ Backs the database up automatically (backups/ beside it: every 6 hours, the last
             TUMOUR_BOARD_PG_PASSWORD_FILE, never the URL; backups are PostgreSQL's (README); the board's passphrase
             (TUMOUR_BOARD_PASSPHRASE or --passphrase-file) unwraps its audit key, kept in the database: without it
             (or --audit-key FILE) the server does not start
---pg-pool   connections per process (default 4; TUMOUR_BOARD_PG_POOL)
+--cores     with --postgres: threads serving the requests, each with its own connections (default 4), so one
+            request's wait for PostgreSQL does not hold up the others
+--pg-pool   connections per thread: the front (change feed, default 4) and each core (default 2); TUMOUR_BOARD_PG_POOL
 --pg-statement-timeout-ms  longest a statement may run (default 30000; TUMOUR_BOARD_PG_STATEMENT_TIMEOUT_MS)`,
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
       {
         db: { type: 'string' }, port: { type: 'string' }, network: { type: 'boolean' }, listen: { type: 'string' },
-        postgres: { type: 'string' }, 'pg-pool': { type: 'string' }, 'pg-statement-timeout-ms': { type: 'string' },
+        postgres: { type: 'string' }, 'pg-pool': { type: 'string' }, 'pg-statement-timeout-ms': { type: 'string' }, cores: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'host-name': { type: 'string', multiple: true },
         'session-idle-minutes': { type: 'string' }, 'session-max-hours': { type: 'string' },
       },
