@@ -10,6 +10,7 @@
  * In CI a missing PostgreSQL is an error, never a silent skip.
  */
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { sqliteOf, sqlDb, type DbLike, type SqlDb } from '../../../db/sql/port';
 import type { Db } from '../../../db/connection';
 import { openAppContext, type AppContext, type OpenOptions } from '../../../electron/app/context';
 import type { BoardStore } from '../../../electron/host/board';
+import { findPostgresBinaries, psqlEnv } from '../../postgres/cluster';
 
 export const PG_URL_ENV = 'TB_TEST_POSTGRES_URL';
 const TEMPLATE_ENV = 'TB_TEST_POSTGRES_TEMPLATE';
@@ -51,22 +53,79 @@ function databaseUrl(name: string): string {
   return u.toString();
 }
 
+const databaseName = (label: string): string => `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+
+/** psql run in the background (a child process: it goes on while a test holds this thread in a synchronous call). */
+interface Background { done: Promise<boolean>; finished: boolean; ok: boolean }
+const psqlBinaries = findPostgresBinaries();
+function inBackground(sql: string): Background | null {
+  const base = testPostgresUrl();
+  if (!base || !psqlBinaries) return null;
+  const child = spawn(path.join(psqlBinaries.dir, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env: psqlEnv(base), stdio: 'ignore' });
+  const job: Background = { done: Promise.resolve(false), finished: false, ok: false };
+  job.done = new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    child.once('exit', (code) => resolve(code === 0));
+  }).then((ok) => {
+    job.finished = true;
+    job.ok = ok;
+    return ok;
+  });
+  return job;
+}
+
+/**
+ * The next template copy, made while the current test runs (CREATE DATABASE … TEMPLATE takes a few hundred ms of
+ * the server's time, not this process's); taken by the next test if it is ready by then, else made on the spot.
+ */
+let prefetched: { name: string; job: Background } | null = null;
+const background: Promise<boolean>[] = [];
+
+function prefetch(template: string): void {
+  const name = databaseName('board');
+  const job = inBackground(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  prefetched = job ? { name, job } : null;
+}
+
+/** Waits for the background work of this process (the file's last prefetched copy is dropped). */
+export async function settlePostgresBackground(): Promise<void> {
+  const left = prefetched;
+  prefetched = null;
+  if (left && (await left.job.done)) background.push(inBackground(`DROP DATABASE IF EXISTS ${left.name}`)?.done ?? Promise.resolve(true));
+  await Promise.all(background.splice(0));
+}
+
 /**
  * A new database on the test cluster; its URL. `migrated`: a copy of the global setup's template (the latest
  * schema, no rows) when there is one; otherwise empty (opening it migrates it).
  */
 export function freshPostgresUrl(label: string, options: { migrated?: boolean } = {}): string {
-  const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const template = options.migrated ? process.env[TEMPLATE_ENV] : undefined;
-  adminDb().exec(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  if (!template) {
+    const name = databaseName(label);
+    adminDb().exec(`CREATE DATABASE ${name}`);
+    return databaseUrl(name);
+  }
+  const ready = prefetched?.job.finished && prefetched.job.ok ? prefetched.name : null;
+  if (prefetched && !ready) {
+    // Still being made (or failed): leave it to finish, drop it later, make one here.
+    const late = prefetched;
+    background.push(late.job.done.then((ok) => (ok ? (inBackground(`DROP DATABASE IF EXISTS ${late.name}`)?.done ?? true) : true)));
+  }
+  const name = ready ?? databaseName(label);
+  if (!ready) adminDb().exec(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  prefetch(template);
   return databaseUrl(name);
 }
 
-/** Drops a database made by freshPostgresUrl (its connections closed first). */
+/** Drops a database made by freshPostgresUrl (its connections closed first), in the background when it can. */
 export function dropPostgresDatabase(url: string): void {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^t_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}: not a database made by freshPostgresUrl`);
-  adminDb().exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const sql = `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`;
+  const job = inBackground(sql);
+  if (job) background.push(job.done);
+  else adminDb().exec(sql);
 }
 
 /** Someone with rights on the table drops a protection trigger (PostgreSQL names the table too). */
@@ -184,6 +243,7 @@ export function useEngine(engine: Engine): EngineFixture {
   afterEach(() => release(held.test));
   afterAll(async () => {
     await release(held.file);
+    await settlePostgresBackground();
     keyFile = '';
     if (engine !== 'postgres') return;
     if (savedPassword === undefined) delete process.env.PGPASSWORD;
