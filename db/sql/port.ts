@@ -78,7 +78,8 @@ export function sqliteOf(db: DbLike): Db | null {
 /** Raised where a SQLite file is inherent (backups, restore, encryption); the caller turns it into words. */
 export class NeedsSqliteError extends Error {
   constructor(what: string) {
-    super(`${what} works on a board kept in a SQLite file; a board on PostgreSQL is backed up and restored by its database administrators (pg_dump, pg_restore)`);
+    // `what` may be singular or plural ("Restoring a backup", "Backups from the app"): no verb agrees with it.
+    super(`${what}: only for a board kept in a SQLite file; a board on PostgreSQL is backed up and restored by its database administrators (pg_dump, pg_restore)`);
     this.name = 'NeedsSqliteError';
   }
 }

@@ -5,6 +5,7 @@ import { openDatabase } from '../../../db/open';
 import { MIGRATIONS, type Migration } from '../../../db/migrations/index';
 import m003 from '../../../db/migrations/003-imports';
 import type { Db } from '../../../db/connection';
+import { sqlDb, type DbLike } from '../../../db/sql/port';
 
 /** The app's migrations, plus v3 (imports) while it is not registered yet. */
 export const MIGRATIONS_WITH_IMPORTS: readonly Migration[] = MIGRATIONS.some((m) => m.name === 'imports')
@@ -15,13 +16,19 @@ export function openTestDb(dir: string, name = 'board.sqlite'): Db {
   return openDatabase(path.join(dir, name), { migrations: MIGRATIONS_WITH_IMPORTS }).db;
 }
 
-/** sha256 over every row of every table (in rowid order): equal hashes = the data did not change. */
-export function hashTables(db: Db): string {
+/**
+ * sha256 over every row of every table, on either engine (rows as JSON, sorted: an order both engines give alike):
+ * equal hashes = the data did not change.
+ */
+export function hashTables(db: DbLike): string {
+  const port = sqlDb(db);
   const h = createHash('sha256');
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name").pluck().all() as string[];
+  const tables = port.dialect === 'postgres'
+    ? port.pluckAll<string>('SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() ORDER BY tablename')
+    : port.pluckAll<string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name");
   for (const t of tables) {
     h.update(`#${t}\n`);
-    for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate() as IterableIterator<unknown[]>) h.update(JSON.stringify(row));
+    for (const row of port.all(`SELECT * FROM "${t}"`).map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).sort()) h.update(row);
   }
   return h.digest('hex');
 }

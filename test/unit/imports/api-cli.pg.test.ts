@@ -1,0 +1,3 @@
+import { importsApiSuite } from './api-cli.suite';
+
+importsApiSuite('postgres');
