@@ -9,7 +9,13 @@
  * appears in the file is shared by at least k different patients (not records: one patient's several
  * treatments count once).
  *
- * Algorithm: records whose (age band, sex, primary) group holds fewer than k patients are withheld whole. Then,
+ * Algorithm: first global recoding (full-domain generalisation, as ARX does): the demographic quasi-identifiers
+ * are coarsened for every record alike along one hierarchy, AGE_LEVELS (5-year bands, 10-year, 20-year, any age,
+ * then also any sex), and the level that loses least information is chosen, by Sweeney's precision measure: a
+ * record withheld (its (age band, sex, primary) group smaller than k) loses all of it, a published record the
+ * share of the hierarchy climbed; ties go to the finer level. A large export keeps 5-year bands; a small board's
+ * export publishes coarser ones instead of withholding nearly everything. Then records whose (age band, sex,
+ * primary) group still holds fewer than k patients are withheld whole. Then,
  * round by round, every record still in a group smaller than k loses the next baseline fact in SUPPRESSION_ORDER
  * (least needed for analysis first; all such records lose the same fact, so they fall together into larger
  * groups); records still below k once every baseline fact is blank are withheld. Groups of k or more are never
@@ -38,6 +44,27 @@ export function ageBand(age: number | null): string | null {
   if (age >= 90) return '90+';
   const low = Math.floor(age / 5) * 5;
   return `${low}-${low + 4}`;
+}
+
+/** The levels of the demographic generalisation hierarchy, finest first (what the manifest says of each). */
+export const AGE_LEVELS = [
+  { width: 5, sex: true, rule: 'age: 5-year bands, 90 and over as "90+"' },
+  { width: 10, sex: true, rule: 'age: 10-year bands, 90 and over as "90+" (recoded for every record: 5-year bands would have lost more, too many records withheld)' },
+  { width: 20, sex: true, rule: 'age: 20-year bands, 80 and over as "80+" (recoded for every record: finer bands would have lost more, too many records withheld)' },
+  { width: null, sex: true, rule: 'age: not published (generalised to any age for every record: any band would have lost more, too many records withheld)' },
+  { width: null, sex: false, rule: 'age and sex: not published (generalised away for every record: keeping either would have lost more, too many records withheld)' },
+] as const;
+
+/** A 5-year band ("60-64", "90+") recoded to `width`-year bands; null width = any age (empty). */
+export function recodeAgeBand(band: Cell, width: number | null): Cell {
+  if (band === null || typeof band !== 'string' || width === null) return width === null ? null : band;
+  if (width === 5) return band;
+  const low = Number(band.replace('+', '').split('-')[0]);
+  const top = width >= 20 ? 80 : 90;
+  if (!Number.isFinite(low)) return band;
+  if (low >= top) return `${top}+`;
+  const from = Math.floor(low / width) * width;
+  return `${from}-${from + width - 1}`;
 }
 
 const roundTo = (value: Cell, step: number): Cell => {
@@ -73,9 +100,11 @@ export interface ProtectableRecord {
 
 export interface DisclosureReport {
   k: number;
+  /** The demographic generalisation applied to every record (an entry of AGE_LEVELS). */
+  generalisation: string;
   /** Records withheld whole (their demographic group, or all their facts blank, was still below k). */
   suppressedRecords: number;
-  /** Cells published empty per field. */
+  /** Cells published empty per field that held a value (in the records published; the age/sex recoding apart). */
   suppressedCells: Partial<Record<SuppressibleField, number>>;
   /** The smallest group (distinct patients) over all quasi-identifiers in the published records; null when none. */
   smallestGroup: number | null;
@@ -100,8 +129,19 @@ export function groupSizes<R extends ProtectableRecord>(records: readonly R[], f
  * records to publish (in their original order) and what was suppressed.
  */
 export function kAnonymise<R extends ProtectableRecord>(input: readonly R[], k: number): { records: R[]; report: DisclosureReport } {
-  const records = input.map((r) => ({ ...r, cells: { ...r.cells } }));
-  const suppressedCells: Partial<Record<SuppressibleField, number>> = {};
+  // Global recoding: the level of the demographic hierarchy that loses least (withheld records vs coarser bands).
+  const withheldAt = (level: (typeof AGE_LEVELS)[number]): number => {
+    const recoded = input.map((r) => ({ patient: r.patient, cells: demographics(r.cells, level) }));
+    const sizes = groupSizes(recoded, KEY_QUASI_IDENTIFIERS);
+    return recoded.filter((r) => (sizes.get(groupKey(r.cells, KEY_QUASI_IDENTIFIERS)) ?? 0) < k).length;
+  };
+  const top = AGE_LEVELS.length - 1;
+  const loss = AGE_LEVELS.map((level, i) => {
+    const withheld = withheldAt(level);
+    return withheld + (input.length - withheld) * (i / top);
+  });
+  const chosen = AGE_LEVELS[loss.indexOf(Math.min(...loss))] ?? AGE_LEVELS[0];
+  const records = input.map((r) => ({ ...r, cells: { ...r.cells, ...demographics(r.cells, chosen) } }));
   const withheld = new Set<R>();
   const keySizes = groupSizes(records, KEY_QUASI_IDENTIFIERS);
   for (const r of records) if ((keySizes.get(groupKey(r.cells, KEY_QUASI_IDENTIFIERS)) ?? 0) < k) withheld.add(r);
@@ -110,17 +150,28 @@ export function kAnonymise<R extends ProtectableRecord>(input: readonly R[], k: 
     const sizes = groupSizes(live, QUASI_IDENTIFIERS);
     const small = live.filter((r) => (sizes.get(groupKey(r.cells, QUASI_IDENTIFIERS)) ?? 0) < k);
     if (small.length === 0) break;
-    for (const r of small) {
-      if (r.cells[field] !== null && r.cells[field] !== undefined) suppressedCells[field] = (suppressedCells[field] ?? 0) + 1;
-      r.cells[field] = null;
-    }
+    for (const r of small) r.cells[field] = null;
   }
   const finalSizes = groupSizes(live, QUASI_IDENTIFIERS);
   for (const r of live) if ((finalSizes.get(groupKey(r.cells, QUASI_IDENTIFIERS)) ?? 0) < k) withheld.add(r);
   live = records.filter((r) => !withheld.has(r));
+  // Cells published empty that held a value (counted on the published records only).
+  const suppressedCells: Partial<Record<SuppressibleField, number>> = {};
+  records.forEach((r, i) => {
+    if (withheld.has(r)) return;
+    for (const field of SUPPRESSION_ORDER) {
+      const before = input[i]?.cells[field];
+      if (before !== null && before !== undefined && r.cells[field] === null) suppressedCells[field] = (suppressedCells[field] ?? 0) + 1;
+    }
+  });
   const sizes = [...groupSizes(live, QUASI_IDENTIFIERS).values()];
   return {
     records: live,
-    report: { k, suppressedRecords: withheld.size, suppressedCells, smallestGroup: sizes.length ? Math.min(...sizes) : null },
+    report: { k, generalisation: chosen.rule, suppressedRecords: withheld.size, suppressedCells, smallestGroup: sizes.length ? Math.min(...sizes) : null },
   };
+}
+
+/** The demographic cells of a record at one level of the hierarchy (age band recoded, sex kept or emptied). */
+function demographics(cells: Record<string, Cell>, level: (typeof AGE_LEVELS)[number]): Record<string, Cell> {
+  return { ...cells, age_band: recodeAgeBand(cells.age_band ?? null, level.width), sex: level.sex ? (cells.sex ?? null) : null };
 }

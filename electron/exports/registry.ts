@@ -251,7 +251,7 @@ export function collectRegistry(db: Db, options: RegistryOptions = {}): Registry
     disclosure: {
       k,
       quasi_identifiers: ['age_band', 'sex', 'primary_tumor', 'centre (one per export)', ...QUASI_IDENTIFIERS.slice(3)],
-      generalisation: ['age: 5-year bands, 90 and over as "90+"', 'dates: days from day 0 rounded to whole weeks',
+      generalisation: [report.generalisation, 'dates: days from day 0 rounded to whole weeks',
         ...Object.entries(COARSENING).map(([field, c]) => `${field}: ${c.rule}`)],
       records_considered: drafts.length,
       records_suppressed: report.suppressedRecords,

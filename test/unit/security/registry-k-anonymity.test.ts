@@ -3,14 +3,16 @@
  * birth date (so the age band), the primary tumour and every baseline fact exactly (as a member of the treating
  * team would), and the export's published generalisation; an empty cell matches anything. At k = 5 every
  * patient the attacker looks for matches no record or records of at least 5 different patients; without
- * protection (k = 1) the same attack singles patients out, so the attack has teeth.
+ * protection (k = 1) the same attack singles patients out, so the attack has teeth. The demo board's 22 treated
+ * patients cannot keep 5-year age bands at k = 5: the export recodes age (and if need be sex) for every record
+ * first, and the test checks that records ARE published, at the level the manifest names.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stmt } from '../../../db/statements';
 import type { SqlDb } from '../../../db/sql/port';
 import { useEngine } from '../helpers/engines';
 import { ageInYears, buildRegistryExport, collectRegistry, quasiIdentifierCells } from '../../../electron/exports/registry';
-import { kAnonymise, QUASI_IDENTIFIERS, type Cell } from '../../../electron/exports/disclosure';
+import { AGE_LEVELS, kAnonymise, QUASI_IDENTIFIERS, recodeAgeBand, SUPPRESSION_ORDER, type Cell } from '../../../electron/exports/disclosure';
 import { generateDemoCases } from '../../../shared/demo/generate';
 import type { CaseFacts } from '../../../shared/facts/facts';
 import { implement, openDemo } from '../outcomes/helpers';
@@ -84,11 +86,25 @@ describe('registry export: k-anonymity on the demo board (the real export path)'
     expect(d.k).toBe(5);
     expect(d.records_considered).toBe(attackers.length);
     expect(d.records_suppressed + published.length).toBe(attackers.length);
-    const counts = attackers.map((a) => candidates(a, published));
+    // The attacker knows the published generalisation and recodes what they know the same way.
+    const level = AGE_LEVELS.find((l) => l.rule === d.generalisation[0]);
+    if (!level) throw new Error(`the manifest names no known generalisation level: ${d.generalisation[0] ?? ''}`);
+    const counts = attackers.map((a) => candidates({ ...a, age_band: recodeAgeBand(a.age_band ?? null, level.width), sex: level.sex ? (a.sex ?? null) : null }, published));
     expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
-    if (published.length > 0) {
-      expect(smallestGroup(published)).toBeGreaterThanOrEqual(5);
-      expect(d.smallest_group).toBe(smallestGroup(published));
+    // Not vacuous: records ARE published, and every published combination is shared by 5 patients or more.
+    expect(published.length).toBeGreaterThanOrEqual(5);
+    expect(r.manifest.records).toBe(published.length);
+    expect(smallestGroup(published)).toBeGreaterThanOrEqual(5);
+    expect(d.smallest_group).toBe(smallestGroup(published));
+    expect(counts.filter((n) => n >= 5).length).toBeGreaterThanOrEqual(published.length);
+    // 22 treated patients cannot keep 5-year bands at k = 5: the export recodes age for every record (global
+    // recoding) and says so first in its generalisation list; the published cells are what it says.
+    expect(level.width).not.toBe(5);
+    for (const p of published) {
+      if (level.width === null) expect(p.cells.age_band).toBeNull();
+      else expect(String(p.cells.age_band)).toMatch(level.width === 10 ? /^(\d0-\d9|90\+)$/ : /^([024]0-[135]9|60-79|80\+)$/);
+      if (!level.sex) expect(p.cells.sex).toBeNull();
+      else expect(['female', 'male', 'other', 'unknown']).toContain(p.cells.sex);
     }
   });
 });
@@ -116,6 +132,26 @@ describe('registry disclosure control over every demo patient (240, as if all we
     expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
     // Cells are given up least-needed first: sodium goes before ECOG.
     expect(report.suppressedCells.sodium_mmol_l ?? 0).toBeGreaterThanOrEqual(report.suppressedCells.ecog ?? 0);
+    // A large export keeps 5-year bands (coarser ones would lose more than the records they save).
+    expect(report.generalisation).toBe(AGE_LEVELS[0].rule);
+    // The counts are true: per field, the published records whose value is now empty.
+    const byPatient = new Map(records.map((r) => [r.patient, r.cells]));
+    const recount: Record<string, number> = {};
+    for (const p of published) {
+      for (const f of SUPPRESSION_ORDER) {
+        const before = byPatient.get(p.patient)?.[f];
+        if (before !== null && before !== undefined && p.cells[f] === null) recount[f] = (recount[f] ?? 0) + 1;
+      }
+    }
+    expect(report.suppressedCells).toEqual(recount);
+    expect(Object.keys(recount).length).toBeGreaterThan(0);
+  });
+
+  it('age bands recode along one hierarchy: 10-year, 20-year (80 and over as one), any age', () => {
+    expect(['0-4', '60-64', '65-69', '85-89', '90+'].map((b) => recodeAgeBand(b, 10))).toEqual(['0-9', '60-69', '60-69', '80-89', '90+']);
+    expect(['0-4', '40-44', '55-59', '75-79', '80-84', '90+'].map((b) => recodeAgeBand(b, 20))).toEqual(['0-19', '40-59', '40-59', '60-79', '80+', '80+']);
+    expect(['60-64', '90+', null].map((b) => recodeAgeBand(b, null))).toEqual([null, null, null]);
+    expect(recodeAgeBand('60-64', 5)).toBe('60-64');
   });
 
   it('collectRegistry publishes nothing below k even for a single treated patient', () => {
