@@ -32,10 +32,10 @@ const whenOf = (at: string): string => `${at.slice(0, 16).replace('T', ' ')} UTC
  * The words of a stale save: who changed `what` last and when, the version now and the one the editor had
  * (`given` undefined: the editor was writing a new record and someone saved one first).
  */
-export function staleMessage(what: string, last: LastChange | undefined, current: number, given: number | undefined): string {
+export function staleMessage(what: string, last: LastChange | undefined, current: number, given: number | undefined, plural = false): string {
   const who = last ? `${actorName(last.actor)} at ${whenOf(last.at)}` : 'someone else';
   const yours = given === undefined ? 'while you were writing yours' : `(you edited version ${given})`;
-  return `${what} was changed by ${who} (now version ${current}) ${yours}; your edits are kept: compare and merge`;
+  return `${what} ${plural ? 'were' : 'was'} changed by ${who} (now version ${current}) ${yours}; your edits are kept: compare and merge`;
 }
 
 /** Refuses a save based on another version than the stored one (undefined: the editor expected no record yet). */

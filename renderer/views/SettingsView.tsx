@@ -1,25 +1,47 @@
 /**
  * Board settings: the clock every date is shown in (time zone, language and region) and the letterhead of outcome
  * letters (hospital, address, logo). Until saved, the machine's zone and locale. Saving is for the local
- * administrator, a coordinator or the chair; the server says so in words when someone else tries.
+ * administrator, a coordinator or the chair; the server says so in words when someone else tries. The save names the
+ * version the form was loaded from: when someone else saved first, the merge view shows theirs beside yours.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LOGO_MAX_CHARS, type BoardSettings } from '../../shared/domain/settings';
+import { ApiError } from '../../shared/api';
+import { LOGO_WORDS, SETTINGS_FIELD_LABELS } from '../../shared/vocabulary';
+import { MergeDialog, whoChanged, type MergeField } from '../components/MergeDialog';
 import { formatInstant, type Clock } from '../components/clock';
 import { failureOf } from '../stores/data';
 import { useStores } from '../stores/context';
 import '../styles/overview.css';
 
+type SettingsKey = keyof typeof SETTINGS_FIELD_LABELS;
+const SETTINGS_FIELDS: readonly MergeField<SettingsKey>[] = (Object.keys(SETTINGS_FIELD_LABELS) as SettingsKey[]).map((key) => ({ key, label: SETTINGS_FIELD_LABELS[key] }));
+const settingsValues = (s: BoardSettings): Record<SettingsKey, string> => ({
+  time_zone: s.time_zone, locale: s.locale, hospital: s.hospital, address: s.address, logo: s.logo ?? '',
+});
+const showSetting = (key: SettingsKey, text: string): string =>
+  (key === 'logo' ? (text ? LOGO_WORDS.chosen(Math.round((text.length * 3) / 4 / 1024)) : LOGO_WORDS.bundled) : text);
+const settingsOf = (s: BoardSettings): BoardSettings => ({ time_zone: s.time_zone, locale: s.locale, hospital: s.hospital, address: s.address, logo: s.logo });
+
+interface SettingsMerge { base: BoardSettings; theirs: BoardSettings; theirsVersion: number; who: string }
+
 export function SettingsView() {
   const stores = useStores();
   const [form, setForm] = useState<BoardSettings | null>(null);
   const [saved, setSaved] = useState(false);
+  /** What the form was loaded from (its version goes with the save). */
+  const [loaded, setLoaded] = useState<{ settings: BoardSettings; version: number } | null>(null);
+  const [merge, setMerge] = useState<SettingsMerge | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { zone: useId(), locale: useId(), hospital: useId(), address: useId(), logo: useId() };
 
   useEffect(() => {
-    stores.api.invoke('settings.get', {}).then(({ saved: s, ...rest }) => { setForm(rest); setSaved(s); }, (e: unknown) => setError(failureOf(e).message));
+    stores.api.invoke('settings.get', {}).then(({ saved: s, version, ...rest }) => {
+      setForm(rest);
+      setSaved(s);
+      setLoaded({ settings: rest, version });
+    }, (e: unknown) => setError(failureOf(e).message));
   }, [stores]);
 
   if (!form) return error ? <p className="banner error" role="alert">{error}</p> : <p className="muted" role="status">Loading the settings…</p>;
@@ -32,16 +54,33 @@ export function SettingsView() {
     setBusy(true);
     setError(null);
     try {
-      const { saved: s, ...rest } = await stores.api.invoke('settings.save', form);
+      const { saved: s, version, ...rest } = await stores.api.invoke('settings.save', { ...form, version: loaded?.version ?? 0 });
       setForm(rest);
       setSaved(s);
+      setLoaded({ settings: rest, version });
       await stores.ui.getState().loadInfo(); // every date on screen follows the new clock at once
       stores.ui.getState().notify('Board settings saved.');
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT' && err.field === undefined) {
+        // Someone saved the settings first: theirs beside yours; the form keeps what you typed.
+        const theirs = await stores.api.invoke('settings.get', {}).catch(() => null);
+        if (theirs) {
+          setMerge({ base: loaded?.settings ?? settingsOf(theirs), theirs: settingsOf(theirs), theirsVersion: theirs.version, who: whoChanged(err.message) });
+          return;
+        }
+      }
       setError(failureOf(err).message);
     } finally {
       setBusy(false);
     }
+  };
+
+  const applyMerge = (m: SettingsMerge, merged: Record<SettingsKey, string>): void => {
+    // The form now builds on their version; saving is the next step.
+    setForm({ time_zone: merged.time_zone, locale: merged.locale, hospital: merged.hospital, address: merged.address, logo: merged.logo || null });
+    setLoaded({ settings: m.theirs, version: m.theirsVersion });
+    setSaved(true);
+    setMerge(null);
   };
 
   const chooseLogo = async (file: File | undefined): Promise<void> => {
@@ -85,6 +124,11 @@ export function SettingsView() {
       </fieldset>
       {error ? <p className="banner error" role="alert">{error}</p> : null}
       <div className="actions"><button type="submit" className="primary" disabled={busy}>Save settings</button></div>
+      {merge ? (
+        <MergeDialog record="settings" who={merge.who} fields={SETTINGS_FIELDS} display={showSetting}
+          base={settingsValues(merge.base)} theirs={settingsValues(merge.theirs)} mine={settingsValues(form)}
+          onApply={(merged) => applyMerge(merge, merged)} onCancel={() => setMerge(null)} />
+      ) : null}
     </form>
   );
 }

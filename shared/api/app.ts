@@ -1,7 +1,7 @@
 /** Application-level operations. */
 import { z } from 'zod';
 import { ROLE_GROUPS, SIGNED_IN, TRANSPORTS } from './access';
-import { boardSettingsOutputSchema, boardSettingsSchema } from '../domain/settings';
+import { boardSettingsOutputSchema, boardSettingsSaveSchema } from '../domain/settings';
 import { op } from './op';
 
 export const appOperations = {
@@ -16,6 +16,9 @@ export const appOperations = {
   }), SIGNED_IN),
   /** Board settings: clock (time zone, locale) and the letterhead of outcome letters. */
   'settings.get': op(z.strictObject({}), boardSettingsOutputSchema, SIGNED_IN),
-  /** Replaces the board settings (the local administrator, a coordinator or the chair). */
-  'settings.save': op(boardSettingsSchema, boardSettingsOutputSchema, ROLE_GROUPS.people),
+  /**
+   * Replaces the board settings (the local administrator, a coordinator or the chair); `version` = the one the form
+   * was loaded from (a stale one is CONFLICT naming who saved and when).
+   */
+  'settings.save': op(boardSettingsSaveSchema, boardSettingsOutputSchema, ROLE_GROUPS.people),
 } as const;

@@ -23,5 +23,10 @@ export type BoardSettings = z.infer<typeof boardSettingsSchema>;
 export const boardSettingsOutputSchema = boardSettingsSchema.extend({
   /** False while the machine's defaults are in use (nothing saved yet). */
   saved: z.boolean(),
+  /** Counts saves (0: never saved): a save names the version it was based on (optimistic concurrency). */
+  version: z.number().int().nonnegative(),
 });
+/** Saving the settings: `version` = the one the form was loaded from (absent or 0 when nothing was saved yet). */
+export const boardSettingsSaveSchema = boardSettingsSchema.extend({ version: z.number().int().nonnegative().optional() });
+export type BoardSettingsSave = z.infer<typeof boardSettingsSaveSchema>;
 export type BoardSettingsView = z.infer<typeof boardSettingsOutputSchema>;

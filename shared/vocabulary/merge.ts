@@ -5,7 +5,7 @@
  */
 
 /** The kinds of record the merge view is shown for. */
-export type MergeRecord = 'case' | 'decision' | 'agenda_item' | 'board';
+export type MergeRecord = 'case' | 'decision' | 'agenda_item' | 'board' | 'settings';
 
 export const MERGE_WORDS = {
   title: {
@@ -13,6 +13,7 @@ export const MERGE_WORDS = {
     decision: 'Someone else saved this decision first',
     agenda_item: 'Someone else changed this agenda item first',
     board: 'Someone else saved these board rules first',
+    settings: 'Someone else saved the board settings first',
   } satisfies Record<MergeRecord, string>,
   intro: 'Nothing of yours is lost: for each field that differs, choose which value to keep, then save.',
   same: 'Their version and yours are the same: nothing to choose.',
@@ -39,6 +40,17 @@ export const AGENDA_ITEM_FIELD_LABELS = {
 export const BOARD_FIELD_LABELS = {
   quorum: 'Quorum: specialties that must attend', imaging_max_days: 'Imaging at most (days before the meeting)',
   labs_max_days: 'Labs at most (days)',
+} as const;
+
+/** The board settings as the settings form labels them. */
+export const SETTINGS_FIELD_LABELS = {
+  time_zone: 'Time zone', locale: 'Language and region', hospital: 'Hospital', address: 'Address', logo: 'Logo',
+} as const;
+
+/** The letterhead logo in words: the bundled one, or a chosen image and its size. */
+export const LOGO_WORDS = {
+  bundled: 'The bundled logo',
+  chosen: (kilobytes: number): string => `A chosen image (${kilobytes} kB)`,
 } as const;
 
 /** A yes/no value in words. */

@@ -98,14 +98,22 @@ describe('board settings', () => {
     expect(await api.ok('settings.get', {})).toMatchObject({ ...machineClock(), hospital: '', logo: null, saved: false });
     const { chair } = await meetingWithChair(api);
     const settings = { time_zone: 'Europe/Oslo', locale: 'nb-NO', hospital: 'Oslo universitetssykehus', address: 'Sognsvannsveien 20\n0372 Oslo', logo: null };
-    expect(await api.ok('settings.save', settings)).toEqual({ ...settings, saved: true });
+    expect(await api.ok('settings.get', {})).toMatchObject({ version: 0 });
+    expect(await api.ok('settings.save', settings)).toEqual({ ...settings, saved: true, version: 1 });
     expect(await api.ok('app.info', {})).toMatchObject({ time_zone: 'Europe/Oslo', locale: 'nb-NO' });
     expect(await api.call('settings.save', { ...settings, time_zone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'time_zone' } });
     await api.ok('profiles.create', { name: 'Member', specialty: 'surgery', role: 'member' }).then((m) => api.ok('profiles.select', { id: (m as { id: number }).id }));
     expect(await api.call('settings.save', settings)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // The chair may save too (the coordinator saved above; the member was refused).
     await api.ok('profiles.select', { id: chair.id, pin: '123456' });
-    expect(await api.ok('settings.save', { ...settings, locale: 'en-GB' })).toEqual({ ...settings, locale: 'en-GB', saved: true });
+    expect(await api.ok('settings.save', { ...settings, locale: 'en-GB', version: 1 })).toEqual({ ...settings, locale: 'en-GB', saved: true, version: 2 });
+    // Two people, one record: a save based on an older version (or written before the first save) is refused, naming who.
+    const stale = await api.call('settings.save', { ...settings, hospital: 'Rikshospitalet', version: 1 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(stale.ok ? '' : stale.error.message)
+      .toMatch(/^the board settings were changed by Dr\. Chair at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(now version 2\) \(you edited version 1\); your edits are kept: compare and merge$/);
+    expect(await api.call('settings.save', settings)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('while you were writing yours') } });
+    expect(await api.ok('settings.get', {})).toMatchObject({ hospital: 'Oslo universitetssykehus', locale: 'en-GB', version: 2 });
     api.close();
   });
 });

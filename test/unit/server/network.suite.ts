@@ -16,6 +16,7 @@ import { caseInput, patient } from '../helpers/fixtures';
 import { useEngine, type Engine, type EngineFixture } from '../helpers/engines';
 import { call, openEvents } from './https';
 import { stmt } from '../../../db/statements';
+import { machineClock, todayIn } from '../../../shared/time/clock';
 
 export const PASSWORDS = { Alice: 'alice long password', Carl: 'carl long password!', Mona: 'mona long password!' } as const;
 
@@ -215,6 +216,39 @@ export function networkSuite(engine: Engine): void {
       await new Promise((r) => setTimeout(r, 200));
       expect(resumed.events.map((e) => e.data)).toEqual([expect.objectContaining({ op: 'case.update', id, version: 2, actor: 'Alice' })]);
       resumed.close();
+    });
+
+    it('boards, agenda items and decisions: each notice carries the new version; a stale save answers 409 naming who and when', async () => {
+      const { api, login, base, ca } = await start();
+      const alice = { Cookie: (await login('Alice')).cookie };
+      const carl = { Cookie: (await login('Carl')).cookie };
+      const stream = openEvents(`${base}api/events`, { cookie: alice.Cookie, ca });
+      await new Promise((r) => setTimeout(r, 100));
+      const rules = { name: 'Lung MDT', quorum: ['surgery'], imaging_max_days: 42, labs_max_days: 14 };
+      const board = (await api('boards.save', rules, alice)).json as { value: { id: number; version: number } };
+      expect((await api('boards.save', { ...rules, labs_max_days: 21, version: 1 }, carl)).status).toBe(200);
+      const stale = await api('boards.save', { ...rules, imaging_max_days: 60, version: 1 }, alice);
+      expect(stale.status).toBe(409);
+      expect(stale.json).toEqual({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(
+        /^board Lung MDT was changed by Carl at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(now version 2\) \(you edited version 1\); your edits are kept: compare and merge$/,
+      ) } });
+      const today = todayIn(machineClock().time_zone);
+      const meeting = ((await api('meetings.create', { board: 'Lung MDT', scheduled_at: `${today}T00:00` }, alice)).json as { value: { id: number; version: number } }).value;
+      const c = ((await api('cases.create', { patient: patient(), case: caseInput() }, alice)).json as { value: { id: number } }).value;
+      const item = ((await api('meetings.addCase', { meeting_id: meeting.id, case_id: c.id, override_reason: 'urgent' }, alice)).json as { value: { id: number } }).value;
+      expect((await api('meetings.setItem', { item_id: item.id, version: 1, presenter: 'Dr Lung' }, carl)).status).toBe(200);
+      expect((await api('meetings.start', { id: meeting.id, version: meeting.version }, alice)).status).toBe(200);
+      const decision = { agenda_item_id: item.id, plan: 'further_workup', intent: 'palliative', rationale: 'r', consensus: 'unanimous', patient_preference_discussed: true };
+      const recorded = ((await api('decisions.record', decision, carl)).json as { value: { id: number } }).value;
+      expect((await api('decisions.record', { ...decision, rationale: 'r2', version: 1 }, alice)).status).toBe(200);
+      const ofRecords = () => stream.events.map((e) => e.data as { op: string; entity: string; id: number; version: number | null; actor: string })
+        .filter((d) => ['board', 'agenda_item', 'decision'].includes(d.entity)).map((d) => [d.op, d.id, d.version, d.actor]);
+      await expect.poll(ofRecords, { timeout: 2000 }).toEqual([
+        ['board.create', board.value.id, 1, 'Alice'], ['board.update', board.value.id, 2, 'Carl'],
+        ['agenda.add', item.id, 1, 'Alice'], ['agenda.update', item.id, 2, 'Carl'],
+        ['decision.record', recorded.id, 1, 'Carl'], ['decision.update', recorded.id, 2, 'Alice'],
+      ]);
+      stream.close();
     });
   });
 
