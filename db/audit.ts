@@ -11,6 +11,7 @@
  * (a downgrade). The hashing is plain TypeScript over the row's values (no SQL function), so any engine can run it.
  */
 import { createHash, createHmac } from 'node:crypto';
+import path from 'node:path';
 import type { DbLike as Db } from './sql/port';
 import { sqlDb, sqliteOf } from './sql/port';
 import { isInTransaction, stmt } from './statements';
@@ -104,10 +105,11 @@ export function appendAudit(db: Db, entry: AuditEntry, at = new Date().toISOStri
   if (missingWhy !== null) throw new DomainError('READ_ONLY', missingWhy);
   const lastKeyId = last ? keyIdOfHash(last.hash) : null;
   if (lastKeyId !== null && key === null) {
-    throw new Error(`the audit log is keyed (audit key ${lastKeyId}) but its key is missing (${typeof db.name === 'string' && db.name !== '' ? auditKeyPathFor(db.name) : 'no audit key file was given'}): put the board's audit key back beside the file; nothing was written`);
+    // A person's message (the dispatcher passes DomainErrors on): the key file by name, never the folder it sits in.
+    throw new DomainError('READ_ONLY', `this board's audit log is keyed but its audit key is missing (${typeof db.name === 'string' && db.name !== '' ? path.basename(auditKeyPathFor(db.name)) : 'no audit key file was given'}): put the board's audit key back beside the database; nothing was written`);
   }
   if (lastKeyId !== null && key !== null && lastKeyId !== key.id) {
-    throw new Error(`the audit key beside the file (${key.id}) is not the key this board's audit log was written with (${lastKeyId}); nothing was written`);
+    throw new DomainError('READ_ONLY', `the audit key beside the database (${key.id}) is not the key this board's audit log was written with (${lastKeyId}): put the board's own audit key back; nothing was written`);
   }
   const hashOf = (row: Unhashed): string => (key ? keyedAuditHash(row, key) : auditHash(row));
   if (key && last && lastKeyId === null) {

@@ -14,6 +14,7 @@ import { auditKeyFrom, auditKeyPathFor, bindAuditKey, readAuditKey } from '../..
 import { checkDatabase } from '../../../db/check';
 import { createCase } from '../../../db/repositories/cases';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
+import { DomainError } from '../../../shared/errors';
 
 const tmp = useTempDir();
 
@@ -114,7 +115,9 @@ describe('keyed audit chain', () => {
     expect(checkDatabase(db).problems).toContain(
       `audit row 1: keyed with audit key ${keyId}, which is not available here (the board's .audit-key file beside the database): cannot be verified`,
     );
-    expect(() => addCases(db, 1, 5)).toThrow(`the audit log is keyed (audit key ${keyId}) but its key is missing`);
+    // A person's message, passed on by the dispatcher (not redacted to "internal error"), naming the file, not its folder.
+    expect(() => addCases(db, 1, 5)).toThrow(new DomainError('READ_ONLY',
+      "this board's audit log is keyed but its audit key is missing (board.sqlite.audit-key): put the board's audit key back beside the database; nothing was written"));
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
     db.close();
   });
