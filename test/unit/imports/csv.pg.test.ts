@@ -1,0 +1,3 @@
+import { csvImportSuite } from './csv-import.suite';
+
+csvImportSuite('postgres');

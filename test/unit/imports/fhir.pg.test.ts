@@ -1,0 +1,3 @@
+import { fhirImportSuite } from './fhir.suite';
+
+fhirImportSuite('postgres');
