@@ -78,6 +78,23 @@ describe('merging records someone else saved first', () => {
     ]);
   });
 
+  it('the agenda order: a move based on an order someone else changed is refused naming them, and their order shows', async () => {
+    const { core, api, meeting, asChair } = await setup();
+    const first = await core.call('meetings.addCase', { meeting_id: meeting.id, case_id: 1 });
+    const second = await core.call('meetings.addCase', { meeting_id: meeting.id, case_id: 2 });
+    const { user } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    const row = await screen.findByRole('listitem', { name: '2. Núñez, José' });
+    // The chair puts José first at their screen; this screen still shows the old order and moves him too.
+    await asChair('meetings.reorder', { meeting_id: meeting.id, item_ids: [second.id, first.id], versions: [1, 1] });
+    await asChair('meetings.setItem', { item_id: first.id, version: 2, presenter: 'Dr IR' });
+    await user.click(within(row).getByRole('button', { name: 'Move Núñez, José up' }));
+    expect(await screen.findByText(/^The agenda was not reordered: agenda item \d+ was changed by Helena Chair at .* UTC \(now version \d\) \(you edited version 1\)\. It now shows their changes; move Núñez, José again if still needed\.$/))
+      .toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-item-id')).map((li) => li.getAttribute('aria-label')))
+      .toEqual(['1. Núñez, José', '2. Ødegård, Zoë']));
+    expect((await core.call('meetings.get', { id: meeting.id })).agenda.map((i) => [i.id, i.presenter])).toEqual([[second.id, ''], [first.id, 'Dr IR']]);
+  });
+
   it('the board settings: their hospital beside your address; the merge is saved on their version', async () => {
     const { core, api, asChair } = await setup();
     const { user } = renderWithStores(<SettingsView />, api);

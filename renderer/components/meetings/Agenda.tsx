@@ -57,7 +57,10 @@ export function Agenda({ items, decisions, editable, onOpenDecision }: AgendaPro
       await stores.meetings.getState().move(item.id, clamped);
       setAnnounce(`${name(item)} moved to position ${clamped + 1} of ${items.length}.`);
     } catch (err) {
-      setError(`The agenda could not be reordered: ${failureOf(err).message}`);
+      // Someone else changed the agenda meanwhile: the store now shows it as it is; nothing of theirs was undone.
+      if (err instanceof ApiError && err.code === 'CONFLICT' && err.field === undefined) {
+        setError(`The agenda was not reordered: ${whoChanged(err.message).replace(/\.$/, '')}. It now shows their changes; move ${name(item)} again if still needed.`);
+      } else setError(`The agenda could not be reordered: ${failureOf(err).message}`);
     }
   };
 
