@@ -40,12 +40,17 @@ class PortStatement implements Statement {
     return this.db.run(this.sql, toParams(params));
   }
   iterate(...params: unknown[]): IterableIterator<unknown> {
-    return this.plucked ? this.db.pluckAll(this.sql, toParams(params))[Symbol.iterator]() : this.db.iterate(this.sql, toParams(params));
+    const rows = this.db.iterate<Record<string, unknown>>(this.sql, toParams(params));
+    return this.plucked ? firstColumns(rows) : rows;
   }
   pluck(): Statement {
     this.plucked = true;
     return this;
   }
+}
+
+function* firstColumns(rows: IterableIterator<Record<string, unknown>>): IterableIterator<unknown> {
+  for (const row of rows) yield Object.values(row)[0];
 }
 
 const facades = new WeakMap<SqlDb, Map<string, PortStatement>>();

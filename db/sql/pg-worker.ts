@@ -29,7 +29,14 @@ export interface PgWorkerData {
 export type PgRequest =
   | { id: number; op: 'query'; text: string; values: unknown[]; begin?: boolean }
   | { id: number; op: 'exec'; text: string; begin?: boolean }
-  | { id: number; op: 'commit' | 'rollback' | 'close' };
+  | { id: number; op: 'commit' | 'rollback' | 'close' }
+  /**
+   * A cursor over `text` and its first `batch` rows: inside the caller's transaction on its connection, else on a
+   * connection of its own (one snapshot, read only) that ends with it.
+   */
+  | { id: number; op: 'cursor'; text: string; values: unknown[]; batch: number; inTransaction: boolean; begin?: boolean }
+  | { id: number; op: 'fetch'; cursor: number; batch: number }
+  | { id: number; op: 'uncursor'; cursor: number };
 
 export interface PgErrorInfo {
   message: string;
@@ -38,7 +45,7 @@ export interface PgErrorInfo {
 }
 
 export type PgResponse =
-  | { id: number; ok: true; fields: string[]; rows: unknown[][]; rowCount: number }
+  | { id: number; ok: true; fields: string[]; rows: unknown[][]; rowCount: number; cursor?: number; done?: boolean }
   | { id: number; ok: false; error: PgErrorInfo };
 
 /** Runs inside the worker. */
@@ -48,8 +55,10 @@ export function pgWorkerMain(req: NodeJS.Require): void {
   interface PgQueryable { query(q: { text: string; name?: string; values?: unknown[]; rowMode?: 'array' }): Promise<PgResult | PgResult[]> }
   interface PgClient extends PgQueryable { release(destroy?: boolean): void }
   interface PgPool extends PgQueryable { connect(): Promise<PgClient>; end(): Promise<void>; on(event: 'error', fn: (e: Error) => void): void }
+  interface PgOwnClient extends PgQueryable { connect(): Promise<void>; end(): Promise<void>; on(event: 'error', fn: (e: Error) => void): void }
   interface PgModule {
     Pool: new (config: PgWorkerData['config']) => PgPool;
+    Client: new (config: PgWorkerData['config']) => PgOwnClient;
     types: { setTypeParser(oid: number, fn: (value: string) => unknown): void };
   }
   const threads = req('node:worker_threads') as typeof WorkerThreads;
@@ -115,6 +124,28 @@ export function pgWorkerMain(req: NodeJS.Require): void {
       throw e;
     }
   };
+  /** Open cursors: the connection each lives on, and whether it is the cursor's own (ended with it). */
+  const cursors = new Map<number, { on: PgQueryable; own: PgOwnClient | null }>();
+  let nextCursor = 1;
+  const fetch = async (n: number, batch: number) => {
+    const c = cursors.get(n);
+    if (!c) throw new Error(`cursor ${n} is closed`);
+    const res = last(await c.on.query({ text: `FETCH FORWARD ${batch} FROM tb_cursor_${n}`, rowMode: 'array' }));
+    const rows = res.rows ?? [];
+    return { fields: (res.fields ?? []).map((f) => f.name), rows, rowCount: rows.length, cursor: n, done: rows.length < batch };
+  };
+  const uncursor = async (n: number) => {
+    const c = cursors.get(n);
+    cursors.delete(n);
+    if (!c) return;
+    if (c.own) {
+      // Its own read-only transaction: ending the connection ends it.
+      await c.own.end().catch(() => undefined);
+      return;
+    }
+    // In the caller's transaction, unless that has ended already (which closed the cursor).
+    if (client === c.on) await c.on.query({ text: `CLOSE tb_cursor_${n}` }).catch(() => undefined);
+  };
   const begin = async (): Promise<void> => {
     if (client) return;
     const c = await pool.connect();
@@ -133,6 +164,38 @@ export function pgWorkerMain(req: NodeJS.Require): void {
         const res = await query(r.text, r.values);
         return { id: r.id, ok: true, fields: (res.fields ?? []).map((f) => f.name), rows: res.rows ?? [], rowCount: res.rowCount ?? 0 };
       }
+      case 'cursor': {
+        if (r.begin) await begin();
+        let own: PgOwnClient | null = null;
+        let on: PgQueryable;
+        if (r.inTransaction && client) on = client;
+        else {
+          own = new pg.Client(data.config);
+          own.on('error', () => undefined);
+          await own.connect();
+          on = own;
+        }
+        const n = nextCursor++;
+        try {
+          if (own) await own.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
+          await on.query({ text: `DECLARE tb_cursor_${n} NO SCROLL CURSOR FOR ${r.text}`, values: r.values });
+        } catch (e) {
+          await own?.end().catch(() => undefined);
+          throw e;
+        }
+        cursors.set(n, { on, own });
+        try {
+          return { id: r.id, ok: true, ...(await fetch(n, r.batch)) };
+        } catch (e) {
+          await uncursor(n);
+          throw e;
+        }
+      }
+      case 'fetch':
+        return { id: r.id, ok: true, ...(await fetch(r.cursor, r.batch)) };
+      case 'uncursor':
+        await uncursor(r.cursor);
+        return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
       case 'exec':
         if (r.begin) await begin();
         await query(r.text, undefined);
@@ -153,6 +216,7 @@ export function pgWorkerMain(req: NodeJS.Require): void {
         return { id: r.id, ok: true, fields: [], rows: [], rowCount: 0 };
       }
       case 'close':
+        for (const n of [...cursors.keys()]) await uncursor(n);
         if (client) client.release(true);
         client = null;
         await pool.end();

@@ -37,7 +37,7 @@ export interface SqlDb {
   pluck<T = unknown>(sql: string, params?: SqlParams): T | undefined;
   /** The first column of every row. */
   pluckAll<T = unknown>(sql: string, params?: SqlParams): T[];
-  /** Rows one by one (SQLite streams them; PostgreSQL reads the result first). */
+  /** Rows one by one, never the whole result at once (SQLite steps the statement; PostgreSQL fetches from a cursor in batches). */
   iterate<T = Row>(sql: string, params?: SqlParams): IterableIterator<T>;
   run(sql: string, params?: SqlParams): RunResult;
   /** Several statements without parameters (migrations). */

@@ -27,6 +27,8 @@ export interface PostgresOptions {
 export const DEFAULT_PG_POOL = 4;
 export const DEFAULT_PG_STATEMENT_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 10_000;
+/** Rows fetched per round trip by `iterate`. */
+const ITERATE_BATCH = 500;
 
 /** A request without its id (the id is added per call). */
 type PgRequestBody = PgRequest extends infer R ? (R extends PgRequest ? Omit<R, 'id'> : never) : never;
@@ -178,8 +180,32 @@ export class PostgresSqlDb implements SqlDb {
     return this.query(sql, params).rows.map((v) => v[0] as T);
   }
 
-  iterate<T = Row>(sql: string, params?: SqlParams): IterableIterator<T> {
-    return this.all<T>(sql, params)[Symbol.iterator]();
+  /**
+   * Rows through a cursor, ITERATE_BATCH at a time, so a large result (an export, `check` over a long audit log) is
+   * never held whole. Inside a transaction it reads there; outside, on a connection of its own in one read-only
+   * snapshot, so statements run while iterating go on as usual. Stopping early (break) closes the cursor.
+   */
+  *iterate<T = Row>(sql: string, params?: SqlParams): IterableIterator<T> {
+    const q = toPostgres(sql, params);
+    const values = q.values.map((v) => (typeof v === 'bigint' ? v.toString() : v));
+    const inTransaction = this.depth > 0;
+    let page = this.call({ op: 'cursor', text: q.text, values, batch: ITERATE_BATCH, inTransaction, ...(inTransaction ? this.takeBegin() : {}) });
+    const cursor = page.cursor ?? 0;
+    try {
+      for (;;) {
+        for (const values of page.rows) yield PostgresSqlDb.toRow<T>(page.fields, values);
+        if (page.done) return;
+        page = this.call({ op: 'fetch', cursor, batch: ITERATE_BATCH });
+      }
+    } finally {
+      if (!this.closed) {
+        try {
+          this.call({ op: 'uncursor', cursor });
+        } catch {
+          // Its connection is gone, and the cursor with it.
+        }
+      }
+    }
   }
 
   run(sql: string, params?: SqlParams): RunResult {

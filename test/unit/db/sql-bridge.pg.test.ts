@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgres, redactUrl, type PostgresSqlDb } from '../../../db/sql/postgres';
 import { SqlError } from '../../../db/sql/port';
 import { freshPostgresUrl, testPostgresUrl } from '../helpers/engines';
@@ -111,6 +111,39 @@ describe.runIf(testPostgresUrl() !== null)('the synchronous PostgreSQL port', ()
 
   it('answers a string of several statements with the last one\'s rows', () => {
     expect(db.transaction(() => db.get('SELECT pg_advisory_xact_lock(7); SELECT name FROM t WHERE id = 1'))).toEqual({ name: 'Ødegård' });
+  });
+
+  it('iterates a large result in batches from a cursor: in order, in one snapshot, inside a transaction, and closed on break', async () => {
+    db.exec('CREATE TABLE many (n INTEGER PRIMARY KEY)');
+    db.run('INSERT INTO many (n) SELECT generate_series(1, 1234)');
+    const connections = () => db.pluck<number>('SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()') ?? 0;
+    const before = connections();
+    // Outside a transaction: its own connection and snapshot; a row written meanwhile is not in it.
+    const seen: number[] = [];
+    for (const row of db.iterate<{ n: number }>('SELECT n FROM many WHERE n > ? ORDER BY n', [0])) {
+      if (row.n === 600) db.run('INSERT INTO many (n) VALUES (?)', [5000]);
+      seen.push(row.n);
+    }
+    expect(seen).toEqual(Array.from({ length: 1234 }, (_, i) => i + 1));
+    // Its connection has ended (the server notices a moment later).
+    await vi.waitFor(() => expect(connections()).toBe(before));
+    // Stopping early closes the cursor and its connection.
+    let taken = 0;
+    for (const row of db.iterate<{ n: number }>('SELECT n FROM many ORDER BY n')) {
+      taken = row.n;
+      if (taken === 10) break;
+    }
+    expect(taken).toBe(10);
+    await vi.waitFor(() => expect(connections()).toBe(before));
+    // Inside a transaction it reads there, uncommitted rows included.
+    const total = db.transaction(() => {
+      db.run('INSERT INTO many (n) VALUES (?)', [6000]);
+      let sum = 0;
+      for (const row of db.iterate<{ n: number }>('SELECT n FROM many')) sum += row.n;
+      return sum;
+    });
+    expect(total).toBe((1234 * 1235) / 2 + 5000 + 6000);
+    expect(db.inTransaction).toBe(false);
   });
 
   it('never shows the password', () => {
