@@ -78,4 +78,33 @@ describe('merging a decision someone else saved first', () => {
     }));
     expect(api.callsOf('decisions.record').map((c) => c.version)).toEqual([undefined, undefined, 1]);
   });
+
+  it('opens the merge view even when their decision arrives live while this save is on its way', async () => {
+    const { core, api, meeting, item, chairAt } = await runningMeeting();
+    const { user, stores } = renderWithStores(<MeetingDetail id={meeting.id} />, api);
+    await user.click(await screen.findByRole('button', { name: 'Decision' }));
+    const form = await screen.findByRole('form', { name: 'Decision for Ødegård, Zoë' });
+    await user.selectOptions(within(form).getByLabelText('Plan'), 'further_workup');
+    await user.selectOptions(within(form).getByLabelText('Intent'), 'palliative');
+    await user.type(within(form).getByLabelText('Rationale'), 'Repeat the liver MRI first');
+    expect(await core.context.dispatch('decisions.record', {
+      agenda_item_id: item.id, plan: 'further_workup', intent: 'palliative', rationale: 'Biopsy of the new lesion', consensus: 'unanimous',
+      follow_up_date: '2026-04-01', patient_preference_discussed: true,
+    }, chairAt)).toMatchObject({ ok: true, value: { version: 1 } });
+
+    // The save leaves; before its answer comes back, the change notice of theirs refreshes the meeting (renderer/api/live.ts).
+    const release = api.hold('decisions.record');
+    await user.click(within(form).getByRole('button', { name: /^Save/ }));
+    await stores.meetings.getState().open(meeting.id);
+    expect(stores.meetings.getState().decisions[item.id]).toMatchObject({ rationale: 'Biopsy of the new lesion', version: 1 });
+    expect(api.callsOf('decisions.record')).toHaveLength(1);
+    release();
+
+    // The answer (CONFLICT) still reaches the panel that sent it: their decision beside this draft, the draft kept.
+    const dialog = await screen.findByRole('dialog', { name: 'Someone else saved this decision first' });
+    expect(within(dialog).getByRole('row', { name: /Rationale/ })).toHaveTextContent('Biopsy of the new lesion');
+    expect(within(dialog).getByRole('row', { name: /Rationale/ })).toHaveTextContent('Repeat the liver MRI first');
+    expect(screen.getByLabelText('Rationale')).toHaveValue('Repeat the liver MRI first');
+    expect((await core.call('decisions.get', { agenda_item_id: item.id })).rationale).toBe('Biopsy of the new lesion');
+  });
 });

@@ -152,7 +152,9 @@ export function ItemDecision({ itemId }: { itemId: number }) {
   // A signed decision is shown against the engine output the board saw (its snapshot), not today's facts.
   const live = engine.ok ? engine.output : null;
   const seen = meeting.status === 'signed' && decision ? decision.engine_snapshot : (live ?? decision?.engine_snapshot ?? null);
-  return <DecisionPanel key={`${item.id}:${decision?.id ?? 0}:${decision?.amendments.length ?? 0}:${meeting.status}`}
+  // Not keyed by the decision's id: a first decision someone else records arrives live while this panel may be saving
+  // its own, and a remount then would drop the answer (the merge view) of that save. The panel follows the decision.
+  return <DecisionPanel key={`${item.id}:${decision?.amendments.length ?? 0}:${meeting.status}`}
     item={item} engine={seen} decision={decision} status={meeting.status} />;
 }
 
