@@ -5,8 +5,9 @@
  *
  * Why synchronous: services keep one copy of each business rule with its all-or-nothing transaction and no
  * interleaving between an awaited read and the write it guards; SQLite keeps its speed; the core runs off the
- * window's thread (issue 9), and a server process serves one request at a time against the store and scales out as
- * several processes on one PostgreSQL database.
+ * window's thread (issue 9); a board server on PostgreSQL serves its requests from several core threads, each with
+ * its own synchronous connection, so their waits overlap (electron/host/board-cores.ts), and scales out as several
+ * processes on one PostgreSQL database.
  *
  * SQL written for the port: `?` positional or `@name` named parameters; both engines accept the same statement
  * unless a repository keys a variant by `db.dialect` (full-text search, catalog queries, JSON paths).
