@@ -8,18 +8,15 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../shared/api';
 import { MeetingDetail } from '../../renderer/views/meetings/MeetingDetail';
 import { renderWithStores } from './render';
-import { meetingFixture, useRealCore } from './realApi';
+import { runningMeetingFixture, useRealCore } from './realApi';
 
 const realCore = useRealCore();
 
 async function runningMeeting() {
-  const fx = await meetingFixture(realCore());
-  const m = await fx.core.call('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
-  const item = await fx.core.call('meetings.addCase', { meeting_id: m.id, case_id: 1 });
-  const started = await fx.core.call('meetings.start', { id: m.id, version: m.version });
+  const fx = await runningMeetingFixture(realCore());
   // The chair, at another screen (their own session).
   const chairAt: CallContext = { transport: 'network', session: 'chair-screen', actor: { label: 'Helena Chair', profileId: fx.chair.id, role: 'chair' } };
-  return { ...fx, meeting: started, item, chairAt };
+  return { ...fx, chairAt };
 }
 
 describe('merging a decision someone else saved first', () => {

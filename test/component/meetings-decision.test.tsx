@@ -3,20 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
 import { MeetingDetail } from '../../renderer/views/meetings/MeetingDetail';
 import { renderWithStores } from './render';
-import { CHAIR_PIN, meetingFixture, useRealCore } from './realApi';
+import { CHAIR_PIN, runningMeetingFixture, useRealCore } from './realApi';
 import { formatWall, machineClock } from '../../shared/time/clock';
 
 // Against the real core: the engine snapshot, concordance, sign-off with the chair's PIN and amendments are the
 // real services'.
 const realCore = useRealCore();
 
-async function runningMeeting() {
-  const fx = await meetingFixture(realCore());
-  const m = await fx.core.call('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
-  const item = await fx.core.call('meetings.addCase', { meeting_id: m.id, case_id: 1 });
-  const started = await fx.core.call('meetings.start', { id: m.id, version: m.version });
-  return { ...fx, meeting: started, item };
-}
+const runningMeeting = () => runningMeetingFixture(realCore());
 
 describe('decision capture', () => {
   it('shows the engine strength beside the plan, needs a reason for a plan rated not recommended, records dissent and actions, shows concordance', async () => {

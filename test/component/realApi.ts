@@ -219,3 +219,12 @@ export async function meetingFixture(core: RealCore): Promise<{ core: RealCore; 
   await core.call('profiles.select', { id: coordinator.id });
   return { core, api: core.api, coordinator, chair };
 }
+
+/** The fixture's board in session: a meeting of 3 March 2026 with case 1 (Ødegård) on its agenda, started. */
+export async function runningMeetingFixture(core: RealCore) {
+  const fx = await meetingFixture(core);
+  const m = await fx.core.call('meetings.create', { board: 'Liver MDT', scheduled_at: '2026-03-03T16:00' });
+  const item = await fx.core.call('meetings.addCase', { meeting_id: m.id, case_id: 1 });
+  const meeting = await fx.core.call('meetings.start', { id: m.id, version: m.version });
+  return { ...fx, meeting, item };
+}
