@@ -48,6 +48,8 @@ async function serve(setup: Setup): Promise<void> {
     ...(setup.postgres ? { postgres: setup.postgres } : { dbPath: setup.dbPath }),
     ...(setup.tlsCert && setup.tlsKey ? { tlsCert: setup.tlsCert, tlsKey: setup.tlsKey } : {}),
     staticDir: setup.staticDir, host: '127.0.0.1', port: 0, loginRatePerMinute: 10_000,
+    // What the server logs (a request that failed, a lost connection) goes to stderr, to explain a 5xx.
+    log: (line: string) => process.stderr.write(`bench server: ${line}\n`),
     // As `serve --network --postgres` does: the server's cores in threads of this same bundle.
     ...(setup.postgres ? { cores: { script: __filename } } : {}),
   });
@@ -224,6 +226,8 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
   let requests = 0;
   /** Any other refusal is a bug in the server or in this simulation: counted, and the first few described. */
   const refused = new Map<string, number>();
+  /** 5xx answers and failed connections, described on stderr like the refusals. */
+  const failed = new Map<string, number>();
   /** Per case: the newest acknowledged edit (version and the text written). */
   const acknowledged = new Map<number, { version: number; diagnosis: string }>();
   /** Per agenda item: the version of its decision as last saved (each item has one chair). */
@@ -249,7 +253,12 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
     const ms = performance.now() - t;
     requests++;
     (kind === 'read' ? reads : writes).push(ms);
-    if (answer.status >= 500 || answer.status === 0) errors5xx++;
+    if (answer.status >= 500 || answer.status === 0) {
+      errors5xx++;
+      const error = (answer.body as { error?: { code?: string; message?: string } } | null)?.error;
+      const key = `${name} ${answer.status === 0 ? 'no answer (connection failed)' : answer.status} ${error?.code ?? ''}: ${error?.message ?? ''}`;
+      failed.set(key, (failed.get(key) ?? 0) + 1);
+    }
     else if (answer.status === 409 && name === 'cases.update') {
       conflicts++;
       // The loser is told who saved first and when.
@@ -349,6 +358,7 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
   const refusedTotal = [...refused.values()].reduce((a, b) => a + b, 0);
   emit(`${prefix}.refused_4xx`, { count: refusedTotal });
   for (const [what, count] of [...refused].slice(0, 5)) process.stderr.write(`bench ${prefix}: refused ${count}× ${what}\n`);
+  for (const [what, count] of [...failed].slice(0, 5)) process.stderr.write(`bench ${prefix}: failed ${count}× ${what}\n`);
   emit(`${prefix}.check`, { problems: checkProblems, users: userCount, seconds });
 }
 
