@@ -51,7 +51,7 @@ async function serve(setup: Setup): Promise<void> {
     // What the server logs (a request that failed, a lost connection) goes to stderr, to explain a 5xx.
     log: (line: string) => process.stderr.write(`bench server: ${line}\n`),
     // As `serve --network --postgres` does: the server's cores in threads of this same bundle.
-    ...(setup.postgres ? { cores: { script: __filename } } : {}),
+    ...(setup.postgres ? { cores: { script: __filename, ...(process.env.BENCH_SERVER_CORES ? { count: Number(process.env.BENCH_SERVER_CORES) } : {}) } } : {}),
   });
   parentPort?.postMessage({ url: server.host.url, cert: server.tls.cert });
   parentPort?.once('message', () => {
@@ -220,6 +220,8 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
   const call = client(ready.url, ready.cert, userCount);
   const reads: number[] = [];
   const writes: number[] = [];
+  /** Per operation (a search is its own row): latencies, for the breakdown on stderr that says which one is slow. */
+  const byOperation = new Map<string, number[]>();
   let errors5xx = 0;
   let conflicts = 0;
   let conflictsUnnamed = 0;
@@ -253,6 +255,9 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
     const ms = performance.now() - t;
     requests++;
     (kind === 'read' ? reads : writes).push(ms);
+    const row = name === 'cases.list' && (input as { search?: string }).search ? 'cases.list (search)' : name;
+    const list = byOperation.get(row);
+    if (list) list.push(ms); else byOperation.set(row, [ms]);
     if (answer.status >= 500 || answer.status === 0) {
       errors5xx++;
       const error = (answer.body as { error?: { code?: string; message?: string } } | null)?.error;
@@ -359,6 +364,10 @@ async function load(prefix: string, setup: Setup, items: number[], shared: numbe
   emit(`${prefix}.refused_4xx`, { count: refusedTotal });
   for (const [what, count] of [...refused].slice(0, 5)) process.stderr.write(`bench ${prefix}: refused ${count}× ${what}\n`);
   for (const [what, count] of [...failed].slice(0, 5)) process.stderr.write(`bench ${prefix}: failed ${count}× ${what}\n`);
+  for (const [what, all] of [...byOperation].sort(([a], [b]) => a.localeCompare(b))) {
+    all.sort((a, b) => a - b);
+    process.stderr.write(`bench ${prefix}: ${what} ×${all.length} p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms\n`);
+  }
   emit(`${prefix}.check`, { problems: checkProblems, users: userCount, seconds });
 }
 

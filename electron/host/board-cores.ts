@@ -1,7 +1,7 @@
 /**
  * A board server on PostgreSQL serves its requests from several cores: worker threads, each with its own app context
  * and its own synchronous connection to the database (db/sql/postgres.ts). The HTTPS front (network.ts) stays on the
- * main thread and hands every session look-up, sign-in, sign-out and operation to the least busy core, so while
+ * main thread and hands every session look-up, sign-in, sign-out, operation and change-feed read to the least busy core, so while
  * one core waits for PostgreSQL another works: the waits of a synchronous port overlap instead of queueing. The
  * business rules are the same code in every core (the one dispatcher); PostgreSQL keeps them consistent across
  * cores exactly as across server processes (transactions, the audit lock, optimistic versions).
@@ -19,6 +19,7 @@ import { createSession, endSession, resolveSession, verifyLogin, type ActiveSess
 import { DomainError } from '../../shared/errors';
 import { API_ERROR_CODES, type ApiResult, type CallContext } from '../../shared/api';
 import type { Account } from '../../shared/domain/accounts';
+import { readChanges, type ChangeBatch } from './events';
 
 /** workerData key that makes runBoardCore() serve in this thread. */
 export const BOARD_CORE_FLAG = 'tumourBoardServerCore';
@@ -40,6 +41,7 @@ const requestSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.number().int(), kind: z.literal('login'), name: z.string(), password: z.string() }),
   z.object({ id: z.number().int(), kind: z.literal('logout'), token: z.string() }),
   z.object({ id: z.number().int(), kind: z.literal('call'), name: z.string(), input: z.unknown(), ctx: z.custom<CallContext>((v) => typeof v === 'object' && v !== null) }),
+  z.object({ id: z.number().int(), kind: z.literal('changes'), after: z.number().int() }),
   z.object({ id: z.number().int(), kind: z.literal('close') }),
 ]);
 type CoreRequest = z.infer<typeof requestSchema>;
@@ -83,6 +85,8 @@ export function runBoardCore(): boolean {
         return endSession(context.db, r.token);
       case 'call':
         return context.dispatch(r.name, r.input, r.ctx);
+      case 'changes':
+        return readChanges(context.db, r.after);
       case 'close':
         context.close();
         return true;
@@ -215,6 +219,11 @@ export class BoardCores {
 
   logout(token: string): Promise<boolean> {
     return this.ask({ kind: 'logout', token }) as Promise<boolean>;
+  }
+
+  /** The change feed's read of the audit log (./events.ts), so the HTTPS thread never waits on PostgreSQL. */
+  changes(after: number): Promise<ChangeBatch> {
+    return this.ask({ kind: 'changes', after }) as Promise<ChangeBatch>;
   }
 
   dispatch(name: unknown, input: unknown, ctx: CallContext): Promise<ApiResult> {

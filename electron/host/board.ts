@@ -85,6 +85,7 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
     host = await startNetworkHost({
       dispatch: remote ? (name, input, ctx) => remote.dispatch(name, input, ctx) : context.dispatch,
       ...(remote ? { sessions: { resolve: (t) => remote.session(t), login: (n, p) => remote.login(n, p), logout: (t) => remote.logout(t) } } : {}),
+      ...(remote ? { changes: (after: number) => remote.changes(after) } : {}),
       db: () => context.db, staticDir: options.staticDir, tls, host: options.host, port: options.port,
       ...(options.names ? { names: options.names } : {}), policy,
       ...(options.loginRatePerMinute !== undefined ? { loginRatePerMinute: options.loginRatePerMinute } : {}),

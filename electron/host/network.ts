@@ -21,7 +21,7 @@ import {
 } from '../../db/repositories/users';
 import type { CallContext, Dispatch } from '../../shared/api';
 import { zodIssueToError } from '../api/dispatcher';
-import { ChangeFeed, type ChangeEvent } from './events';
+import { ChangeFeed, changesHead, readChanges, type ChangeEvent, type ChangeReader } from './events';
 import { startPgListener, type PgListener } from './pg-listener';
 import { maxBodyBytes } from '../../shared/api/limits';
 import { CONTENT_SECURITY_POLICY, megabytes, operationName, readBody } from './server';
@@ -84,6 +84,11 @@ export interface NetworkHostOptions {
    * hands them to its cores with the operations (./board-cores.ts).
    */
   sessions?: SessionStore;
+  /**
+   * Where the change feed reads the audit log; default: `db()` in this thread. A board server on PostgreSQL reads
+   * it in a core, so this thread (every request's TLS and JSON) never waits on the database.
+   */
+  changes?: ChangeReader;
 }
 
 /** Sessions, asynchronously (in this thread or in a core). Refusals are DomainErrors (wrong password, locked account). */
@@ -185,7 +190,9 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const limiter = new RateLimiter(options.loginRatePerMinute ?? DEFAULT_LOGIN_RATE, () => now().getTime());
-  const feed = new ChangeFeed(options.db);
+  const feed = new ChangeFeed(options.changes ?? ((after) => readChanges(options.db(), after)), changesHead(options.db()));
+  /** Reads the feed; a failure (a lost connection) is logged, the next poll picks up from the same place. */
+  const poll = (): Promise<void> => feed.poll().catch((error: unknown) => log(`change feed: ${error instanceof Error ? error.message : String(error)}`));
   const streams = new Set<ServerResponse>();
   let port = 0;
   let hostNames = new Set<string>();
@@ -235,7 +242,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (!parsed.success) return sendResult(res, { ok: false, error: zodIssueToError(parsed.error) });
     try {
       const { account, token } = await sessions.login(parsed.data.name, parsed.data.password);
-      if (!listener?.listening) feed.poll();
+      if (!listener?.listening) await poll();
       return sendResult(res, { ok: true, value: signedInOf(account) }, { 'Set-Cookie': sessionCookie(token, Math.floor(policy.absoluteMs / 1000)) });
     } catch (error) {
       if (error instanceof DomainError) return sendResult(res, { ok: false, error: error.toBody() });
@@ -253,19 +260,28 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
       res.write(`id: ${seq}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
     };
     res.write(`retry: 1000\n: connected\n\n`);
-    // What the client missed while away (from the audit log), then everything new; the feed is synchronous, so nothing slips between.
-    let sent = Math.min(after, feed.lastSeq);
-    while (sent < feed.lastSeq) {
-      const { events: missed, through } = feed.since(sent, feed.lastSeq);
-      for (const e of missed) write(e);
-      sent = through;
-    }
-    const unsubscribe = feed.subscribe((e) => {
-      if (e.seq > sent) {
-        write(e);
-        sent = e.seq;
-      }
-    });
+    // What the client missed while away (from the audit log, up to where the feed is now), then everything new. The
+    // feed's notices are held while the log is read, and let through only past what was replayed: none lost or doubled.
+    const upTo = feed.lastSeq;
+    let sent = Math.min(after, upTo);
+    let held: ChangeEvent[] | null = [];
+    const pass = (e: ChangeEvent) => {
+      if (e.seq <= sent) return;
+      write(e);
+      sent = e.seq;
+    };
+    const unsubscribe = feed.subscribe((e) => (held ? held.push(e) : pass(e)));
+    void feed.replay(sent, upTo, pass)
+      .catch((error: unknown) => {
+        // Ending the stream makes the client reconnect with its Last-Event-ID and be replayed again: nothing skipped.
+        log(`change feed: replaying for a reconnecting client failed: ${error instanceof Error ? error.message : String(error)}`);
+        res.end();
+      })
+      .finally(() => {
+        const waiting = held ?? [];
+        held = null;
+        if (!res.writableEnded) for (const e of waiting) pass(e);
+      });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), SSE_HEARTBEAT_MS);
     streams.add(res);
     const end = () => {
@@ -293,7 +309,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (name === 'session.logout') {
       if (signed) {
         await sessions.logout(signed.token);
-        if (!listener?.listening) feed.poll();
+        if (!listener?.listening) await poll();
       }
       return sendResult(res, { ok: true, value: { signed_out: signed !== null } }, { 'Set-Cookie': clearedCookie });
     }
@@ -314,7 +330,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     const result = await options.dispatch(opName, body.value, options.contextFor(signed.session));
     // The call's own changes go out at once. On PostgreSQL with LISTEN in place its commit's NOTIFY wakes the feed as
     // another server's would, so a read does not pay a round trip to look for changes.
-    if (result.ok && !listener?.listening) feed.poll();
+    if (result.ok && !listener?.listening) await poll();
     return sendResult(res, result);
   };
 
@@ -370,18 +386,14 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
   // A client speaking plain HTTP (or an old TLS) to this port gets no answer at all, only a closed connection.
   server.on('tlsClientError', (_error, socket) => socket.destroy());
   const listener = options.postgres
-    ? startPgListener({ url: options.postgres.url, password: options.postgres.password, onChange: () => feed.poll(), log })
+    ? startPgListener({ url: options.postgres.url, password: options.postgres.password, onChange: () => void poll(), log })
     : null;
   let lastPoll = Date.now();
   const timer = setInterval(() => {
     // Polling finds changes made by other processes; on PostgreSQL, NOTIFY does it at once while LISTEN is in place.
     if (listener?.listening && Date.now() - lastPoll < FEED_SAFETY_POLL_MS) return;
     lastPoll = Date.now();
-    try {
-      feed.poll();
-    } catch (error) {
-      log(`change feed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    void poll();
   }, FEED_POLL_MS);
   timer.unref();
 

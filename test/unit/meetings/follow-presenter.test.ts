@@ -34,12 +34,12 @@ describe('follow the presenter', () => {
       transitionMeeting(db, meeting.id, meeting.version, 'start', coordinator);
       expect(await ctx.dispatch('meetings.presenting', { meeting_id: meeting.id }, as('Mo', 'member'))).toEqual({ ok: true, value: null });
 
-      const feed = new ChangeFeed(() => ctx.db);
+      const feed = ChangeFeed.over(() => ctx.db);
       const heard: { op: string; entity: string; id: number | string; actor: string }[] = [];
       feed.subscribe((e) => heard.push(e));
       const moved = await ctx.dispatch('meetings.present', { meeting_id: meeting.id, item_id: second.id }, as('Cora', 'coordinator'));
       expect(moved).toMatchObject({ ok: true, value: { meeting_id: meeting.id, item_id: second.id, position: 2, by: 'Cora' } });
-      feed.poll();
+      await feed.poll();
       expect(heard).toEqual([expect.objectContaining({ op: 'meeting.present', entity: 'meeting', id: meeting.id, actor: 'Cora' })]);
       expect(await ctx.dispatch('meetings.presenting', { meeting_id: meeting.id }, as('Mo', 'member')))
         .toMatchObject({ ok: true, value: { item_id: second.id, position: 2, by: 'Cora' } });

@@ -3,7 +3,7 @@
  * row's `after`, sign-ins kept private), woken by NOTIFY when another connection commits an audit row.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ChangeFeed, type ChangeEvent } from '../../../electron/host/events';
+import { ChangeFeed, readChanges, type ChangeEvent } from '../../../electron/host/events';
 import { startPgListener } from '../../../electron/host/pg-listener';
 import { openPostgres, type PostgresSqlDb } from '../../../db/sql/postgres';
 import { postgres } from '../../postgres/database';
@@ -38,10 +38,11 @@ describe.skipIf(!postgres.available)('the change feed on PostgreSQL', () => {
       row(3, 'meeting', 'm-7', null),
       row(4, 'case', '13', 'not json'),
     ].join('; '));
-    const feed = new ChangeFeed(() => db);
+    const feed = ChangeFeed.over(() => db);
     expect(feed.lastSeq).toBe(4);
-    const { events, through } = feed.since(0, 4);
+    const { events, through, more } = readChanges(db, 0);
     expect(through).toBe(4);
+    expect(more).toBe(false);
     expect(events).toEqual([
       { seq: 1, op: 'case.update', entity: 'case', id: 12, version: 3, actor: 'Priya', at: '2026-12-02T10:00:01Z' },
       { seq: 3, op: 'meeting.update', entity: 'meeting', id: 'm-7', version: null, actor: 'Priya', at: '2026-12-02T10:00:03Z' },
@@ -50,11 +51,11 @@ describe.skipIf(!postgres.available)('the change feed on PostgreSQL', () => {
   });
 
   it('delivers a row committed by another connection through NOTIFY, without waiting for a poll', async () => {
-    const feed = new ChangeFeed(() => db);
+    const feed = ChangeFeed.over(() => db);
     const seen: ChangeEvent[] = [];
     feed.subscribe((e) => seen.push(e));
     const start = feed.lastSeq;
-    const listener = startPgListener({ url, onChange: () => feed.poll(), log: () => undefined });
+    const listener = startPgListener({ url, onChange: () => void feed.poll(), log: () => undefined });
     try {
       await listener.firstAttempt;
       expect(listener.listening).toBe(true);
