@@ -3,7 +3,7 @@
  * row; reads serve the case list (paged, filtered, sorted, searched through FTS5) and the case form.
  */
 import type { DbLike as Db, Dialect } from '../sql/port';
-import { sqlDb } from '../sql/port';
+import { PLAN_EACH_CALL, sqlDb } from '../sql/port';
 import { appendAudit } from '../audit';
 import { withSeals } from '../seals';
 import { inTransaction, insertId, stmt } from '../statements';
@@ -241,8 +241,11 @@ const COUNT_MATCH_SQL: Record<Dialect, string> = {
 
 export interface ListSql {
   countSql: string;
+  /** Parameters: `params`, the limit and the offset, then (when `totalInRows`) `params` again. */
   rowsSql: string;
   params: unknown[];
+  /** Every row carries the total (column `total`), counted in the same statement. */
+  totalInRows: boolean;
 }
 
 /** Builds the two statements of one list page; exported so the benchmark can time the same SQL raw. */
@@ -270,16 +273,36 @@ export function buildListSql(q: CaseListQueryParsed, broadMatch = false, dialect
   const order = SORT_SQL[q.sort](q.direction === 'asc' ? 'ASC' : 'DESC');
   // Deferred join: pick the page's ids from narrow rows and indexes first, then read only those rows.
   const needsPatient = q.sort === 'identifier';
+  const countAll = `SELECT count(*) FROM cases c ${whereSql}`;
+  const pick = `${needsPatient ? 'JOIN patients p ON p.id = c.patient_id' : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  const columns = `c.id, c.patient_id, p.identifier, p.family_name, p.given_name, p.birth_date, c.primary_tumor,
+        d.diagnosis, substr(d.question, 1, 240) AS question, c.status, c.updated_at`;
+  if (dialect === 'postgres') {
+    // A search alone is counted on the search index itself (no join to cases: same number, less work).
+    const countSql = match && !q.statuses?.length && !q.primaries?.length ? COUNT_MATCH_SQL.postgres : countAll;
+    // Planned for the words searched: a broad search (thousands of matches) walks the sort index, a narrow one reads
+    // its few matches; one generic plan would do one of them badly.
+    // The page carries the case columns out of the index scan (joining cases again by id made PostgreSQL hash all
+    // of them), and the total comes in the same statement: one round trip instead of two.
+    return {
+      countSql,
+      rowsSql: `${match ? PLAN_EACH_CALL : ''} WITH page AS MATERIALIZED (
+          SELECT c.id, c.patient_id, c.primary_tumor, c.status, c.status_rank, c.sort_name, c.updated_at FROM cases c ${pick})
+        SELECT ${columns}, (${countSql}) AS total
+        FROM page c JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
+        ORDER BY ${order}`,
+      params,
+      totalInRows: true,
+    };
+  }
   return {
-    countSql: `SELECT count(*) FROM cases c ${whereSql}`,
-    rowsSql: `WITH page AS MATERIALIZED (
-        SELECT c.id FROM cases c ${needsPatient ? 'JOIN patients p ON p.id = c.patient_id' : ''} ${whereSql}
-        ORDER BY ${order} LIMIT ? OFFSET ?)
-      SELECT c.id, c.patient_id, p.identifier, p.family_name, p.given_name, p.birth_date, c.primary_tumor,
-        d.diagnosis, substr(d.question, 1, 240) AS question, c.status, c.updated_at
-      FROM page ${dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} cases c ON c.id = page.id JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
+    countSql: countAll,
+    rowsSql: `WITH page AS MATERIALIZED (SELECT c.id FROM cases c ${pick})
+      SELECT ${columns}
+      FROM page CROSS JOIN cases c ON c.id = page.id JOIN case_details d ON d.case_id = c.id JOIN patients p ON p.id = c.patient_id
       ORDER BY ${order}`,
     params,
+    totalInRows: false,
   };
 }
 
@@ -288,6 +311,7 @@ export const BROAD_MATCH = 2000;
 
 export function listCases(db: Db, q: CaseListQueryParsed): CaseListPage {
   const { dialect } = sqlDb(db);
+  if (dialect === 'postgres') return listCasesInOneTrip(db, q);
   const match = toMatchQuery(q.search, dialect);
   let broad = false;
   let total: number | undefined;
@@ -302,6 +326,14 @@ export function listCases(db: Db, q: CaseListQueryParsed): CaseListPage {
   if (total === 0 || q.offset >= total) return { total, offset: q.offset, rows: [] };
   const rows = stmt(db, sql.rowsSql).all(...sql.params, q.limit, q.offset) as CaseSummary[];
   return { total, offset: q.offset, rows };
+}
+
+/** PostgreSQL: the page and its total in one statement (every call is a round trip); counted apart only past the end. */
+function listCasesInOneTrip(db: Db, q: CaseListQueryParsed): CaseListPage {
+  const sql = buildListSql(q, false, 'postgres');
+  const found = stmt(db, sql.rowsSql).all(...sql.params, q.limit, q.offset, ...sql.params) as (CaseSummary & { total: number })[];
+  const total = found[0]?.total ?? (q.offset === 0 ? 0 : stmt(db, sql.countSql).pluck().get(...sql.params) as number);
+  return { total, offset: q.offset, rows: found.map(({ total: _total, ...row }) => row) };
 }
 
 export function countCases(db: Db): number {

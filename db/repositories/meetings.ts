@@ -171,13 +171,39 @@ export function listMeetings(db: Db, q: { statuses?: MeetingStatus[] | undefined
     where.push('b.name = ?');
     params.push(q.board);
   }
-  const rows = stmt(db, `${MEETING_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.scheduled_at DESC, m.id DESC`).all(...params) as MeetingRow[];
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = stmt(db, `${MEETING_SELECT} ${whereSql} ORDER BY m.scheduled_at DESC, m.id DESC`).all(...params) as MeetingRow[];
+  if (rows.length === 0) return [];
+  // Three reads whatever the number of meetings (not three per meeting: a board's history runs to hundreds, and on
+  // PostgreSQL every read is a round trip): the agenda counts and the attendees of every listed meeting.
+  const listed = `SELECT m.id FROM meetings m JOIN boards b ON b.id = m.board_id ${whereSql}`;
+  const counts = new Map((stmt(db, `SELECT a.meeting_id, count(*) AS cases, count(x.id) AS decided
+    FROM agenda_items a LEFT JOIN decisions x ON x.agenda_item_id = a.id
+    WHERE a.meeting_id IN (${listed}) GROUP BY a.meeting_id`).all(...params) as { meeting_id: number; cases: number; decided: number }[])
+    .map((c) => [c.meeting_id, c]));
+  // A signed meeting's quorum is the one recorded at signing; the others' is worked out from their attendees.
+  const open = rows.some((m) => !m.quorum_record);
+  const attendees = new Map<number, Attendee[]>();
+  if (open) {
+    const all = stmt(db, `SELECT meeting_id, id, profile_id, name, specialty, attendance FROM attendees
+      WHERE meeting_id IN (${listed}) ORDER BY meeting_id, position, id`).all(...params) as (Attendee & { meeting_id: number })[];
+    for (const { meeting_id: meetingId, ...a } of all) {
+      const list = attendees.get(meetingId);
+      if (list) list.push(a);
+      else attendees.set(meetingId, [a]);
+    }
+  }
+  const boards = new Map<number, ReturnType<typeof getBoard>>();
+  const boardOf = (id: number) => {
+    if (!boards.has(id)) boards.set(id, getBoard(db, id));
+    return boards.get(id);
+  };
   return rows.map((m) => {
-    const counts = stmt(db, `SELECT count(*) AS cases, count(x.id) AS decided FROM agenda_items a LEFT JOIN decisions x ON x.agenda_item_id = a.id
-      WHERE a.meeting_id = ?`).get(m.id) as { cases: number; decided: number };
+    const count = counts.get(m.id);
+    const quorum: Quorum = m.quorum_record ? JSON.parse(m.quorum_record) as Quorum : quorumOf(boardOf(m.board_id)?.quorum ?? [], attendees.get(m.id) ?? []);
     return {
-      id: m.id, board: m.board, scheduled_at: m.scheduled_at, location: m.location, status: m.status, case_count: counts.cases,
-      decided_count: counts.decided, quorum_met: quorumFor(db, m, attendeesOf(db, m.id)).met, signed_at: m.signed_at,
+      id: m.id, board: m.board, scheduled_at: m.scheduled_at, location: m.location, status: m.status, case_count: count?.cases ?? 0,
+      decided_count: count?.decided ?? 0, quorum_met: quorum.met, signed_at: m.signed_at,
       chair_profile_id: m.chair_profile_id, coordinator_profile_id: m.coordinator_profile_id,
     };
   });

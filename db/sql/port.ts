@@ -91,3 +91,10 @@ export function requireSqlite(db: DbLike, what: string): Db {
   if (!raw) throw new NeedsSqliteError(what);
   return raw;
 }
+
+/**
+ * Put in a statement's text to have PostgreSQL plan it for the values of each call (it runs unnamed, not as a prepared
+ * statement that would settle on one generic plan): for a statement whose best plan depends on them, such as a search
+ * that may match ten cases or ten thousand. A comment, so SQLite ignores it.
+ */
+export const PLAN_EACH_CALL = '/* plan each call */';

@@ -133,7 +133,7 @@ export function casesRepositorySuite(engine: Engine): void {
         const parsed = caseListQuerySchema.parse(q);
         const run = (broad: boolean) => {
           const sql = buildListSql(parsed, broad, db.dialect);
-          return stmt(db, sql.rowsSql).all(...sql.params, 100, 0);
+          return stmt(db, sql.rowsSql).all(...sql.params, 100, 0, ...(sql.totalInRows ? sql.params : []));
         };
         expect(run(true)).toEqual(run(false));
         expect(run(true).length).toBeGreaterThan(0);

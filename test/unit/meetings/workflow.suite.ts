@@ -107,6 +107,36 @@ export function workflowSuite(engine: Engine): void {
     });
   });
 
+  describe(`meetings on ${engine}: the list`, () => {
+    it('gives each meeting its own agenda and decision counts and quorum, whatever the filter', async () => {
+      const api = open();
+      const signed = await signedMeeting(api);
+      const running = await started(api, 3);
+      await api.ok('decisions.record', decision(running.items[0]?.id ?? 0));
+      // Another board, without the quorum (one attendee), empty agenda.
+      const other = await api.ok<{ id: number }>('meetings.create', {
+        board: 'HCC board', scheduled_at: '2026-03-20T09:00', attendees: [{ name: 'E', specialty: 'hepatology', attendance: 'attended' }],
+      });
+      await api.ok('boards.save', { name: 'HCC board', quorum: ['hepatology', 'surgery'], imaging_max_days: 56, labs_max_days: 14, version: 1 });
+      type Summary = { id: number; board: string; status: string; case_count: number; decided_count: number; quorum_met: boolean };
+      const all = await api.ok<Summary[]>('meetings.list', {});
+      const byId = new Map(all.map((m) => [m.id, m]));
+      expect(all).toHaveLength(3);
+      expect(byId.get(signed.meeting.id)).toMatchObject({ board: 'Liver MDT', status: 'signed', case_count: 2, decided_count: 2, quorum_met: true });
+      expect(byId.get(running.meeting.id)).toMatchObject({ board: 'Liver MDT', status: 'in_progress', case_count: 3, decided_count: 1, quorum_met: true });
+      expect(byId.get(other.id)).toMatchObject({ board: 'HCC board', status: 'planned', case_count: 0, decided_count: 0, quorum_met: false });
+      // Newest first; two at the same time, the later made first.
+      expect(all.map((m) => m.id)).toEqual([other.id, running.meeting.id, signed.meeting.id]);
+      expect((await api.ok<Summary[]>('meetings.list', { statuses: ['in_progress', 'planned'] })).map((m) => [m.id, m.case_count, m.decided_count]))
+        .toEqual(expect.arrayContaining([[running.meeting.id, 3, 1], [other.id, 0, 0]]));
+      expect(await api.ok<Summary[]>('meetings.list', { statuses: ['in_progress', 'planned'] })).toHaveLength(2);
+      expect((await api.ok<Summary[]>('meetings.list', { board: 'HCC board' })).map((m) => m.id)).toEqual([other.id]);
+      expect((await api.ok<Summary[]>('meetings.list', { board: 'Liver MDT', statuses: ['signed'] })).map((m) => [m.id, m.case_count])).toEqual([[signed.meeting.id, 2]]);
+      expect(await api.ok<Summary[]>('meetings.list', { board: 'No such board' })).toEqual([]);
+      api.close();
+    });
+  });
+
   describe(`meetings on ${engine}: the completeness gate`, () => {
     it('names the missing facts and stale or absent imaging/labs, and blocks listing without an override reason', async () => {
       const api = open();
