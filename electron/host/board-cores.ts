@@ -41,6 +41,7 @@ const requestSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.number().int(), kind: z.literal('login'), name: z.string(), password: z.string() }),
   z.object({ id: z.number().int(), kind: z.literal('logout'), token: z.string() }),
   z.object({ id: z.number().int(), kind: z.literal('call'), name: z.string(), input: z.unknown(), ctx: z.custom<CallContext>((v) => typeof v === 'object' && v !== null) }),
+  z.object({ id: z.number().int(), kind: z.literal('callAs'), token: z.string(), name: z.string(), input: z.unknown() }),
   z.object({ id: z.number().int(), kind: z.literal('changes'), after: z.number().int() }),
   z.object({ id: z.number().int(), kind: z.literal('close') }),
 ]);
@@ -60,6 +61,17 @@ type CoreReply = z.infer<typeof replySchema>;
 export interface SignIn {
   account: Account;
   token: string;
+}
+
+/**
+ * Who acts in a call on the board server: the signed-in account (its name in every audit row, its role checked by
+ * the dispatcher); each session is its own (several screens of one account stay apart).
+ */
+export function networkCallContext({ account, sessionId }: ActiveSession): CallContext {
+  return {
+    transport: 'network', session: `network:${sessionId}`,
+    actor: { label: account.name, profileId: account.profile_id, role: account.role },
+  };
 }
 
 /** Serves board-server requests in this thread when it is a board core; false otherwise (nothing started). */
@@ -85,6 +97,10 @@ export function runBoardCore(): boolean {
         return endSession(context.db, r.token);
       case 'call':
         return context.dispatch(r.name, r.input, r.ctx);
+      case 'callAs': {
+        const session = resolveSession(context.db, r.token, setup.policy);
+        return session ? context.dispatch(r.name, r.input, networkCallContext(session)) : null;
+      }
       case 'changes':
         return readChanges(context.db, r.after);
       case 'close':
@@ -224,6 +240,11 @@ export class BoardCores {
   /** The change feed's read of the audit log (./events.ts), so the HTTPS thread never waits on PostgreSQL. */
   changes(after: number): Promise<ChangeBatch> {
     return this.ask({ kind: 'changes', after }) as Promise<ChangeBatch>;
+  }
+
+  /** The session look-up and the call in one trip (./network.ts); null: no live session, nothing called. */
+  callAs(token: string, name: string, input: unknown): Promise<ApiResult | null> {
+    return this.ask({ kind: 'callAs', token, name, input }) as Promise<ApiResult | null>;
   }
 
   dispatch(name: unknown, input: unknown, ctx: CallContext): Promise<ApiResult> {

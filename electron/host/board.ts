@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openAppContext, startAutoBackups, type AppContext, type PostgresConnection } from '../app/context';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../db/repositories/users';
 import { startNetworkHost, type NetworkHost } from './network';
-import { BoardCores, DEFAULT_BOARD_CORES } from './board-cores';
+import { BoardCores, DEFAULT_BOARD_CORES, networkCallContext } from './board-cores';
 import { loadOrCreateTls, type TlsMaterial } from './tls';
 import { stmt } from '../../db/statements';
 
@@ -84,17 +84,15 @@ export async function startBoardServer(options: BoardServerOptions): Promise<Boa
   try {
     host = await startNetworkHost({
       dispatch: remote ? (name, input, ctx) => remote.dispatch(name, input, ctx) : context.dispatch,
-      ...(remote ? { sessions: { resolve: (t) => remote.session(t), login: (n, p) => remote.login(n, p), logout: (t) => remote.logout(t) } } : {}),
+      ...(remote ? { sessions: {
+        resolve: (t) => remote.session(t), login: (n, p) => remote.login(n, p), logout: (t) => remote.logout(t),
+        callAs: (t, name, input) => remote.callAs(t, name, input),
+      } } : {}),
       ...(remote ? { changes: (after: number) => remote.changes(after) } : {}),
       db: () => context.db, staticDir: options.staticDir, tls, host: options.host, port: options.port,
       ...(options.names ? { names: options.names } : {}), policy,
       ...(options.loginRatePerMinute !== undefined ? { loginRatePerMinute: options.loginRatePerMinute } : {}),
-      // The signed-in account is who acts: its name in every audit row, its role checked by the dispatcher; each
-      // session is its own (several screens of one account stay apart).
-      contextFor: ({ account, sessionId }) => ({
-        transport: 'network', session: `network:${sessionId}`,
-        actor: { label: account.name, profileId: account.profile_id, role: account.role },
-      }),
+      contextFor: networkCallContext,
       log, ...(options.now ? { now: options.now } : {}),
       // Other server processes' changes arrive through LISTEN/NOTIFY on PostgreSQL.
       ...(options.postgres ? { postgres: { url: options.postgres.url, password: options.postgres.password } } : {}),

@@ -93,6 +93,28 @@ describe.skipIf(!postgres.available)('a board server on PostgreSQL with several 
     expect((await api('cases.list', {}, member)).status).toBe(401);
   });
 
+  it('takes the session and a small call to a core in one trip with the same answers; a larger body goes the usual way', async () => {
+    const raw = (name: string, body: string, cookie?: string) =>
+      call(`${server.host.url}api/${name}`, { method: 'POST', ca, headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) }, body });
+    const alice = await signIn('Alice');
+    // A made-up or ended session: 401, nothing called, whatever the body.
+    expect(await api('cases.list', {}, '__Host-tb_session=not-a-session')).toMatchObject({ status: 401, json: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
+    expect((await raw('cases.list', '{not json', '__Host-tb_session=not-a-session')).status).toBe(401);
+    // Signed in: a body that is not JSON is named as such; an unknown operation is 404 as before.
+    expect(await raw('cases.list', '{not json', alice)).toMatchObject({ status: 400, json: { ok: false, error: { code: 'VALIDATION', message: 'the request body must be JSON' } } });
+    expect((await api('no.such.operation', {}, alice)).status).toBe(404);
+    // The actor is the signed-in account, as on the usual path (its name in the audit row).
+    const created = await api('cases.create', { patient: patient({ identifier: 'MRNTRIP0001' }), case: caseInput() }, alice);
+    expect(created.status).toBe(200);
+    const id = (created.json as { value: { id: number } }).value.id;
+    expect(postgres.psql(url, `SELECT actor FROM audit_log WHERE entity = 'case' AND entity_id = '${id}'`).trim()).toBe('Alice');
+    // Over 16 KB (a question too long to keep): read only once the session is known, then refused by the dispatcher
+    // naming the field, as before; without a session, 401.
+    const long = { patient: patient({ identifier: 'MRNTRIP0002' }), case: caseInput({ question: 'Which option? '.repeat(1_400) }) };
+    expect(await api('cases.create', long, alice)).toMatchObject({ status: 400, json: { ok: false, error: { code: 'VALIDATION', field: 'case.question' } } });
+    expect((await api('cases.create', long)).status).toBe(401);
+  });
+
   it('spreads 30 parallel creates over the cores with unique ids, the audit chain whole, and every event on the stream', async () => {
     const alice = await signIn('Alice');
     const stream = openEvents(`${server.host.url}api/events`, { cookie: alice, ca });
