@@ -99,7 +99,7 @@ export function runBoardCore(): boolean {
         return context.dispatch(r.name, r.input, r.ctx);
       case 'callAs': {
         const session = resolveSession(context.db, r.token, setup.policy);
-        return session ? context.dispatch(r.name, r.input, networkCallContext(session)) : null;
+        return session ? { session, result: await context.dispatch(r.name, r.input, networkCallContext(session)) } : null;
       }
       case 'changes':
         return readChanges(context.db, r.after);
@@ -242,9 +242,9 @@ export class BoardCores {
     return this.ask({ kind: 'changes', after }) as Promise<ChangeBatch>;
   }
 
-  /** The session look-up and the call in one trip (./network.ts); null: no live session, nothing called. */
-  callAs(token: string, name: string, input: unknown): Promise<ApiResult | null> {
-    return this.ask({ kind: 'callAs', token, name, input }) as Promise<ApiResult | null>;
+  /** The session look-up and the call in one trip (./network.ts), with the session for its cache; null: no live session, nothing called. */
+  callAs(token: string, name: string, input: unknown): Promise<{ session: ActiveSession; result: ApiResult } | null> {
+    return this.ask({ kind: 'callAs', token, name, input }) as Promise<{ session: ActiveSession; result: ApiResult } | null>;
   }
 
   dispatch(name: unknown, input: unknown, ctx: CallContext): Promise<ApiResult> {

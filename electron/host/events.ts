@@ -48,6 +48,8 @@ export interface ChangeBatch {
   events: ChangeEvent[];
   through: number;
   more: boolean;
+  /** An account or session row (private, not among the events) was read: sessions cached anywhere are stale. */
+  accounts: boolean;
 }
 
 /** Reads up to `limit` audit rows after `after` as notices (one indexed range read; the head only when none). */
@@ -60,12 +62,12 @@ export function readChanges(db: DbLike, after: number, limit = BATCH): ChangeBat
     : port.all<PgRow>(`SELECT id, at, actor, action, entity, entity_id, after
       FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, [after, limit]).map(({ after: json, ...r }) => ({ ...r, version: versionOf(json) }));
   const last = rows.at(-1);
-  if (!last) return { events: [], through: Math.min(after, changesHead(db)), more: false };
+  if (!last) return { events: [], through: Math.min(after, changesHead(db)), more: false, accounts: false };
   const events = rows.filter((r) => !PRIVATE_ENTITIES.has(r.entity)).map((r) => ({
     seq: r.id, op: r.action, entity: r.entity, id: /^\d+$/.test(r.entity_id) ? Number(r.entity_id) : r.entity_id,
     version: typeof r.version === 'number' ? r.version : null, actor: r.actor, at: r.at,
   }));
-  return { events, through: last.id, more: rows.length === limit };
+  return { events, through: last.id, more: rows.length === limit, accounts: rows.some((r) => r.entity === 'user') };
 }
 
 /** The newest audit row id (0 for an empty log). */
@@ -82,6 +84,7 @@ export type ChangeReader = (after: number) => ChangeBatch | Promise<ChangeBatch>
 export class ChangeFeed {
   private last: number;
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
+  private readonly accountListeners = new Set<() => void>();
   /** The poll under way, and whether another was asked for meanwhile (its changes may have come after its read). */
   private polling: Promise<void> | null = null;
   private again = false;
@@ -112,6 +115,7 @@ export class ChangeFeed {
             const batch = await this.read(this.last);
             more = batch.more;
             this.last = batch.through;
+            if (batch.accounts) for (const listener of this.accountListeners) listener();
             for (const event of batch.events) for (const listener of this.listeners) listener(event);
           }
         } while (this.again);
@@ -140,5 +144,11 @@ export class ChangeFeed {
   subscribe(listener: (event: ChangeEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called when an account or session changed (a sign-in, sign-out, disable, password reset), by any process. */
+  onAccountsChanged(listener: () => void): () => void {
+    this.accountListeners.add(listener);
+    return () => this.accountListeners.delete(listener);
   }
 }

@@ -21,6 +21,7 @@ import {
 } from '../../db/repositories/users';
 import type { CallContext, Dispatch } from '../../shared/api';
 import { zodIssueToError } from '../api/dispatcher';
+import { SessionCache } from './session-cache';
 import { ChangeFeed, changesHead, readChanges, type ChangeEvent, type ChangeReader } from './events';
 import { startPgListener, type PgListener } from './pg-listener';
 import { maxBodyBytes } from '../../shared/api/limits';
@@ -101,7 +102,7 @@ export interface SessionStore {
    * The session look-up and the call in one trip (a board core on PostgreSQL: one hop and one wake-up fewer per
    * request); `null` when the token names no live session, and nothing was called.
    */
-  callAs?(token: string, name: string, input: unknown): Promise<ApiResult | null>;
+  callAs?(token: string, name: string, input: unknown): Promise<{ session: ActiveSession; result: ApiResult } | null>;
 }
 
 export interface NetworkHost {
@@ -229,6 +230,10 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     logout: async (token) => endSession(options.db(), token, now()),
   };
 
+  /** Sessions just looked up, for the one-trip path (./session-cache.ts: 2 s, forgotten on any account change). */
+  const cache = sessions.callAs ? new SessionCache() : null;
+  feed.onAccountsChanged(() => cache?.forget());
+
   const sessionOf = async (req: IncomingMessage): Promise<{ token: string; session: ActiveSession } | null> => {
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (!token) return null;
@@ -325,11 +330,20 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
       sendJson(res, session ? 400 : 401, session ? fail('VALIDATION', 'the request body must be JSON') : fail('UNAUTHENTICATED', UNSIGNED));
       return true;
     }
-    const result = await callAs(token, opName, input);
-    if (!result) {
-      sendJson(res, 401, fail('UNAUTHENTICATED', UNSIGNED));
-      return true;
+    const known = cache?.get(token);
+    let result: ApiResult;
+    if (known) result = await options.dispatch(opName, input, options.contextFor(known));
+    else {
+      const answer = await callAs(token, opName, input);
+      if (!answer) {
+        sendJson(res, 401, fail('UNAUTHENTICATED', UNSIGNED));
+        return true;
+      }
+      cache?.set(token, answer.session);
+      result = answer.result;
     }
+    // An account changed through this server: no session is reused past the answer (other servers hear of it by NOTIFY).
+    if (opName.startsWith('users.')) cache?.forget();
     if (result.ok && !listener?.listening) await poll();
     sendResult(res, result);
     return true;
@@ -355,6 +369,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     if (name === 'session.logout') {
       if (signed) {
         await sessions.logout(signed.token);
+        cache?.forget();
         if (!listener?.listening) await poll();
       }
       return sendResult(res, { ok: true, value: { signed_out: signed !== null } }, { 'Set-Cookie': clearedCookie });

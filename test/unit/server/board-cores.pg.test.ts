@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createUser } from '../../../db/repositories/users';
+import { createUser, setUserDisabled } from '../../../db/repositories/users';
 import { resetProcessKey, setProcessKey } from '../../../db/keys';
 import { verifyAuditChain } from '../../../db/audit';
 import { startBoardServer, type BoardServer } from '../../../electron/host/board';
@@ -113,6 +113,32 @@ describe.skipIf(!postgres.available)('a board server on PostgreSQL with several 
     const long = { patient: patient({ identifier: 'MRNTRIP0002' }), case: caseInput({ question: 'Which option? '.repeat(1_400) }) };
     expect(await api('cases.create', long, alice)).toMatchObject({ status: 400, json: { ok: false, error: { code: 'VALIDATION', field: 'case.question' } } });
     expect((await api('cases.create', long)).status).toBe(401);
+  });
+
+  it('reuses a session it has just looked up for 2 s at most, and never past a change to accounts or sessions', async () => {
+    createUser(server.context.db, { name: 'Ada', role: 'admin', password: PASSWORD }, 'setup');
+    createUser(server.context.db, { name: 'Bea', role: 'member', password: PASSWORD }, 'setup');
+    createUser(server.context.db, { name: 'Cy', role: 'member', password: PASSWORD }, 'setup');
+    const ada = await signIn('Ada');
+    const bea = await signIn('Bea');
+    expect((await api('cases.list', {}, bea)).status).toBe(200);
+    // Disabled through this server: Bea's very next request is refused.
+    expect((await api('users.disable', { name: 'Bea' }, ada)).status).toBe(200);
+    expect((await api('cases.list', {}, bea)).status).toBe(401);
+    // Disabled by another connection (another server, the CLI): its audit row reaches the feed by NOTIFY, and the
+    // session goes well before the 2 s an entry may live.
+    const cy = await signIn('Cy');
+    const looked = Date.now();
+    expect((await api('cases.list', {}, cy)).status).toBe(200);
+    setUserDisabled(server.context.db, 'Cy', true, 'another process');
+    await vi.waitFor(async () => expect((await api('cases.list', {}, cy)).status).toBe(401), { timeout: 5_000, interval: 50 });
+    expect(Date.now() - looked).toBeLessThan(1_900);
+    // Ended in the database by hand (no audit row, so nobody is told): honoured within the 2 s.
+    const alice = await signIn('Alice');
+    expect((await api('cases.list', {}, alice)).status).toBe(200);
+    postgres.psql(url, "UPDATE sessions SET ended_at = '2026-12-03T09:00:00Z', end_reason = 'logout' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE name = 'Alice')");
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await api('cases.list', {}, alice)).status).toBe(401);
   });
 
   it('spreads 30 parallel creates over the cores with unique ids, the audit chain whole, and every event on the stream', async () => {

@@ -16,6 +16,8 @@ function log(limit = 3) {
     }
   };
   const reads: number[] = [];
+  /** Log positions holding an account or session row (private: not among the events). */
+  const accountRows: number[] = [];
   let gate: Promise<void> = Promise.resolve();
   let open: () => void = () => undefined;
   const read = async (after: number): Promise<ChangeBatch> => {
@@ -23,10 +25,12 @@ function log(limit = 3) {
     await gate;
     const next = rows.filter((r) => r.seq > after).slice(0, limit);
     const last = next.at(-1);
-    return last ? { events: next, through: last.seq, more: next.length === limit } : { events: [], through: Math.min(after, rows.length), more: false };
+    return last
+      ? { events: next, through: last.seq, more: next.length === limit, accounts: accountRows.some((seq) => seq > after && seq <= last.seq) }
+      : { events: [], through: Math.min(after, rows.length), more: false, accounts: false };
   };
   return {
-    rows, add, read, reads,
+    rows, add, read, reads, accountRows,
     hold: () => { gate = new Promise((resolve) => { open = resolve; }); },
     release: () => open(),
     truncate: (to: number) => rows.splice(to),
@@ -110,5 +114,21 @@ describe('the change feed', () => {
     feed.subscribe((e) => seen.push(e.seq));
     await feed.poll();
     expect(seen).toEqual([1, 2]);
+  });
+
+  it('tells its account listeners when an account or session row passed, and only then', async () => {
+    const l = log(10);
+    const feed = new ChangeFeed(l.read, 0);
+    let told = 0;
+    feed.onAccountsChanged(() => told++);
+    l.add(3);
+    await feed.poll();
+    expect(told).toBe(0);
+    l.add(2);
+    l.accountRows.push(5);
+    await feed.poll();
+    expect(told).toBe(1);
+    await feed.poll();
+    expect(told).toBe(1);
   });
 });
