@@ -45,7 +45,8 @@ export const isOperationName = (name: unknown): name is OperationName =>
  * UNAUTHENTICATED: nobody (or a wrong PIN/token) is signed in, HTTP 401. FORBIDDEN: the actor's role may not call
  * the operation, HTTP 403. Both are answered before any business rule runs. UNAVAILABLE: the board server the
  * desktop app is connected to cannot be reached (or shows another certificate than the pinned one), HTTP 503:
- * nothing was changed and nothing is queued.
+ * nothing was changed and nothing is queued; or the board's database did not answer (a restart, a failover): also
+ * 503, and a save cut off that way may or may not have been kept, which its message says.
  */
 export const API_ERROR_CODES = ['UNKNOWN_OPERATION', 'VALIDATION', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY', 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_LARGE', 'INTERNAL', 'UNAVAILABLE'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

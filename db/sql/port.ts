@@ -60,6 +60,22 @@ export class SqlError extends Error {
   }
 }
 
+/**
+ * Socket errors and SQLSTATEs that mean the database could not be reached or the connection went (a restart, a
+ * failover, a network cut, no free connection, no answer in time): not a fault of the request or of our code.
+ */
+const UNREACHABLE = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'TIMEOUT',
+]);
+
+/** True for a database that could not be reached, or a connection lost, during a call (see UNREACHABLE). */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof SqlError)) return false;
+  // node-postgres reports a connection closed under a query without a code.
+  return UNREACHABLE.has(error.code) || /connection terminated|terminating connection|connection to the server was lost|not queryable/i.test(error.message);
+}
+
 /** What repositories accept: the port, or a better-sqlite3 connection (wrapped once, with its statement cache). */
 export type DbLike = SqlDb | Db;
 

@@ -11,6 +11,10 @@ import {
   isOperationName, operations, requireRole, type ActingContext, type ApiErrorBody, type Dispatch, type Handlers,
 } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
+import { isDatabaseUnreachable } from '../../db/sql/port';
+
+/** Said when the board's database did not answer (a restart, a failover, a network cut): HTTP 503 on the board server. */
+export const DATABASE_UNREACHABLE = "The board's database did not answer (the connection was lost, or it is restarting). Try again in a moment; if you were saving, first check whether your change was kept.";
 import { EngineInputError } from '../../shared/engine/errors';
 import { cleanInput, InputTextError } from '../../shared/text/clean';
 
@@ -63,6 +67,10 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       if (error instanceof DomainError) return { ok: false, error: error.toBody() };
       if (error instanceof z.ZodError) return { ok: false, error: zodIssueToError(error) };
       if (error instanceof EngineInputError) return { ok: false, error: { code: 'VALIDATION', message: error.message, field: error.field } };
+      if (isDatabaseUnreachable(error)) {
+        log(`the database could not be reached in ${name}`, error);
+        return { ok: false, error: { code: 'UNAVAILABLE', message: DATABASE_UNREACHABLE } };
+      }
       log(`unexpected error in ${name}`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };
     }

@@ -17,6 +17,8 @@ import { currentKey, setProcessKey } from '../../db/keys';
 import { processAuditKeyFile, setProcessAuditKeyFile } from '../../db/auditKey';
 import { createSession, endSession, resolveSession, verifyLogin, type ActiveSession, type SessionPolicy } from '../../db/repositories/users';
 import { DomainError } from '../../shared/errors';
+import { isDatabaseUnreachable } from '../../db/sql/port';
+import { DATABASE_UNREACHABLE } from '../api/dispatcher';
 import { API_ERROR_CODES, type ApiResult, type CallContext } from '../../shared/api';
 import type { Account } from '../../shared/domain/accounts';
 import { readChanges, type ChangeBatch } from './events';
@@ -119,7 +121,9 @@ export function runBoardCore(): boolean {
       },
       (error: unknown) => reply(error instanceof DomainError
         ? { id: r.id, ok: false, message: error.message, code: error.code, ...(error.field ? { field: error.field } : {}) }
-        : { id: r.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+        : isDatabaseUnreachable(error)
+          ? { id: r.id, ok: false, message: DATABASE_UNREACHABLE, code: 'UNAVAILABLE' }
+          : { id: r.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
     );
   });
   port.postMessage({ id: 0, ok: true, value: 'ready' } satisfies CoreReply);

@@ -20,7 +20,8 @@ import {
   createSession, DEFAULT_SESSION_POLICY, endSession, resolveSession, verifyLogin, type ActiveSession, type SessionPolicy,
 } from '../../db/repositories/users';
 import type { CallContext, Dispatch } from '../../shared/api';
-import { zodIssueToError } from '../api/dispatcher';
+import { DATABASE_UNREACHABLE, zodIssueToError } from '../api/dispatcher';
+import { isDatabaseUnreachable } from '../../db/sql/port';
 import { SessionCache } from './session-cache';
 import { ChangeFeed, changesHead, readChanges, type ChangeEvent, type ChangeReader } from './events';
 import { startPgListener, type PgListener } from './pg-listener';
@@ -433,7 +434,9 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
     res.once('close', done);
     handle(req, res).catch((error: unknown) => {
       log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'internal error'));
+      // A session look-up that met a lost database connection is the database's outage, not our fault: 503 in words.
+      const unreachable = isDatabaseUnreachable(error) || (error instanceof DomainError && error.code === 'UNAVAILABLE');
+      if (!res.headersSent) sendJson(res, unreachable ? 503 : 500, unreachable ? fail('UNAVAILABLE', DATABASE_UNREACHABLE) : fail('INTERNAL', 'internal error'));
       else res.destroy();
     });
   });

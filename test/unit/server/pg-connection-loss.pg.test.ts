@@ -9,6 +9,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createUser } from '../../../db/repositories/users';
 import { resetProcessKey, setProcessKey } from '../../../db/keys';
 import { startBoardServer, type BoardServer } from '../../../electron/host/board';
+import { createDispatcher, DATABASE_UNREACHABLE } from '../../../electron/api/dispatcher';
+import { buildHandlers } from '../../../electron/app/context';
+import { openPostgres } from '../../../db/sql/postgres';
+import { freePort } from '../../postgres/cluster';
 import { loadOrCreateTls } from '../../../electron/host/tls';
 import { postgres } from '../../postgres/database';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
@@ -54,13 +58,13 @@ describe.skipIf(!postgres.available)('a board server on PostgreSQL when the conn
     await vi.waitFor(() => expect(log.some((l) => l.startsWith('live events: lost the PostgreSQL connection'))).toBe(true), { timeout: 10_000 });
     await vi.waitFor(() => expect(log.some((l) => l.startsWith('live events: reconnected to '))).toBe(true), { timeout: 15_000 });
 
-    // Requests work again on fresh connections; one that met a dead connection fails cleanly (500 JSON), never hangs.
+    // Requests work again on fresh connections; one that met a dead connection fails cleanly (503 JSON in words), never hangs.
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await api('cases.list', {}, cookie);
       statuses.push(r.status);
       if (r.status === 200) break;
-      expect(r.json).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(r).toMatchObject({ status: 503, json: { ok: false, error: { code: 'UNAVAILABLE', message: DATABASE_UNREACHABLE } } });
     }
     expect(statuses.at(-1)).toBe(200);
     expect(statuses.filter((s) => s !== 200).length).toBeLessThanOrEqual(2);
@@ -74,6 +78,21 @@ describe.skipIf(!postgres.available)('a board server on PostgreSQL when the conn
       expect(stream.events.map((e) => (e.data as { op: string }).op)).toEqual(['patient.create', 'case.create']);
     } finally {
       stream.close();
+    }
+  });
+
+  it('answers UNAVAILABLE in words, not an internal error, when the database cannot be reached at all', async () => {
+    // A PostgreSQL address where nothing listens: every statement fails to connect.
+    const port = await freePort();
+    const db = openPostgres(`postgres://tb_test@127.0.0.1:${port}/gone`, { poolSize: 1 });
+    try {
+      const log: unknown[] = [];
+      const dispatch = createDispatcher(buildHandlers(db, { transport: 'cli' }), { log: (...line: unknown[]) => log.push(line) });
+      const answer = await dispatch('cases.list', {}, { transport: 'cli', session: 'cli', actor: { label: 'tester', profileId: null, role: 'admin' } });
+      expect(answer).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: DATABASE_UNREACHABLE } });
+      expect(log).toHaveLength(1);
+    } finally {
+      db.close();
     }
   });
 });
