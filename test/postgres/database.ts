@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { findPostgresBinaries, MISSING_POSTGRES, POSTGRES_URL_ENV, psql, SKIP_ENV, type PostgresBinaries } from './cluster';
 const baseUrl = process.env[POSTGRES_URL_ENV] ?? null;
 const bin: PostgresBinaries | null = findPostgresBinaries();
@@ -54,3 +55,23 @@ export const postgres = {
     return psql(need().bin, url, sql);
   },
 };
+
+/** The URL without its password, and the password: the CLI takes a password from PGPASSWORD, never its arguments. */
+export function splitPassword(url: string): { url: string; password: string } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { url: u.toString(), password };
+}
+
+/** For the tests of one file: PGPASSWORD holds the test role's password (as an operator would set it), restored after. */
+export function usePasswordFromEnvironment(): void {
+  const saved = process.env.PGPASSWORD;
+  beforeAll(() => {
+    process.env.PGPASSWORD = splitPassword(postgres.url).password;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = saved;
+  });
+}

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { AUDIT_KEY_META, openPostgresDatabase } from '../../../db/open-postgres';
 import {
@@ -17,19 +17,12 @@ import { keyedAuditHash, keyIdOfHash, type AuditRow } from '../../../db/audit';
 import { resetProcessKey, setProcessKey } from '../../../db/keys';
 import { openPostgres, type PostgresSqlDb } from '../../../db/sql/postgres';
 import { seedDemo } from '../../../electron/services/demo';
-import { postgres } from '../../postgres/database';
+import { postgres, splitPassword, usePasswordFromEnvironment } from '../../postgres/database';
 import { cli } from '../helpers/cli';
 import { caseInput, patient, useTempDir } from '../helpers/fixtures';
 import { createCase } from '../../../db/repositories/cases';
 
 const PASS = 'a passphrase for the board server';
-
-function split(url: string): { url: string; password: string } {
-  const u = new URL(url);
-  const password = decodeURIComponent(u.password);
-  u.password = '';
-  return { url: u.toString(), password };
-}
 
 /** What a database administrator can do: any SQL, triggers set aside. */
 function asAdmin<T>(url: string, work: (db: PostgresSqlDb) => T): T {
@@ -56,21 +49,14 @@ function recomputeFrom(db: PostgresSqlDb, from: number, key: AuditKey): void {
 
 describe.skipIf(!postgres.available)('the audit key of a board on PostgreSQL', () => {
   const tmp = useTempDir();
-  const savedPassword = process.env.PGPASSWORD;
-  beforeAll(() => {
-    process.env.PGPASSWORD = split(postgres.url).password;
-  });
-  afterAll(() => {
-    if (savedPassword === undefined) delete process.env.PGPASSWORD;
-    else process.env.PGPASSWORD = savedPassword;
-  });
+  usePasswordFromEnvironment();
   afterEach(() => {
     delete process.env.TUMOUR_BOARD_PASSPHRASE;
     resetProcessKey();
   });
 
   it('without a passphrase or key file nothing is written unkeyed, and a board server refuses to start', async () => {
-    const url = split(postgres.freshDatabase('nokey')).url;
+    const url = splitPassword(postgres.freshDatabase('nokey')).url;
     const demo = await cli('demo', '--postgres', url, '--cases', '3');
     expect(demo.code).not.toBe(0);
     expect(demo.err).toContain("a board on PostgreSQL keeps a keyed audit log: give the board's passphrase (TUMOUR_BOARD_PASSPHRASE or --passphrase-file FILE; its audit key is kept in the database wrapped under it) or --audit-key FILE; nothing was written");
@@ -81,7 +67,7 @@ describe.skipIf(!postgres.available)('the audit key of a board on PostgreSQL', (
   });
 
   it('with the passphrase: a random key, kept wrapped in meta (no key in the database), every row keyed; check and audit verify', async () => {
-    const url = split(postgres.freshDatabase('keyed')).url;
+    const url = splitPassword(postgres.freshDatabase('keyed')).url;
     process.env.TUMOUR_BOARD_PASSPHRASE = PASS;
     expect((await cli('demo', '--postgres', url, '--cases', '12')).code).toBe(0);
     const { stored, hashes } = asAdmin(url, (db) => ({
@@ -120,7 +106,7 @@ describe.skipIf(!postgres.available)('the audit key of a board on PostgreSQL', (
   });
 
   it('a database administrator without the passphrase: a recomputed chain is named, a key of their own is refused', async () => {
-    const url = split(postgres.freshDatabase('dba')).url;
+    const url = splitPassword(postgres.freshDatabase('dba')).url;
     process.env.TUMOUR_BOARD_PASSPHRASE = PASS;
     expect((await cli('demo', '--postgres', url, '--cases', '8')).code).toBe(0);
     const keyId = asAdmin(url, (db) => wrappedKeySchema.parse(JSON.parse(db.pluck<string>('SELECT value FROM meta WHERE key = ?', [AUDIT_KEY_META]) ?? '')).key_id);
@@ -151,7 +137,7 @@ describe.skipIf(!postgres.available)('the audit key of a board on PostgreSQL', (
     const fileKey = readAuditKey(file, PASS);
     resetProcessKey();
     process.env.TUMOUR_BOARD_PASSPHRASE = PASS;
-    const url = split(postgres.freshDatabase('carry')).url;
+    const url = splitPassword(postgres.freshDatabase('carry')).url;
     const moved = await cli('migrate-to-postgres', '--db', file, '--postgres', url);
     expect(moved.code).toBe(0);
     expect(moved.out).toContain(`the audit chain is keyed (key ${fileKey?.id ?? ''}): the key is kept in the database, wrapped under the board's passphrase`);
@@ -181,7 +167,7 @@ describe.skipIf(!postgres.available)('the audit key of a board on PostgreSQL', (
     db.close();
     const key = readAuditKey(file, null);
     resetProcessKey();
-    const url = split(postgres.freshDatabase('adopt')).url;
+    const url = splitPassword(postgres.freshDatabase('adopt')).url;
     // A plaintext board moved without a passphrase: the key stays in its file only.
     const moved = await cli('migrate-to-postgres', '--db', file, '--postgres', url);
     expect(moved.out).toContain(`give every server and command on this database the key file ${auditKeyPathFor(file)} (--audit-key FILE)`);

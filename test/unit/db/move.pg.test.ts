@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { auditKeyPathFor, bindAuditKey, readAuditKey } from '../../../db/auditKey';
 import { checkDatabase } from '../../../db/check';
@@ -17,18 +17,10 @@ import { caseListQuerySchema } from '../../../shared/domain/case';
 import { openPostgres } from '../../../db/sql/postgres';
 import { assertEmptyPostgres, copySqliteToPostgres, MoveError, tablesInOrder } from '../../../db/move';
 import { seedDemo } from '../../../electron/services/demo';
-import { postgres } from '../../postgres/database';
+import { postgres, splitPassword, usePasswordFromEnvironment } from '../../postgres/database';
 import { psqlEnv } from '../../postgres/cluster';
 import { cli } from '../helpers/cli';
 import { useTempDir } from '../helpers/fixtures';
-
-/** The URL without its password, which the CLI takes from PGPASSWORD only. */
-function split(url: string): { url: string; password: string } {
-  const u = new URL(url);
-  const password = decodeURIComponent(u.password);
-  u.password = '';
-  return { url: u.toString(), password };
-}
 
 function counts(file: string): Map<string, number> {
   const { db } = openDatabase(file);
@@ -43,15 +35,7 @@ describe.skipIf(!postgres.available)('moving a board between SQLite and PostgreS
   const tmp = useTempDir();
   let demoFile = '';
   let demoDir = '';
-  const savedPassword = process.env.PGPASSWORD;
-
-  beforeAll(() => {
-    process.env.PGPASSWORD = split(postgres.url).password;
-  });
-  afterAll(() => {
-    if (savedPassword === undefined) delete process.env.PGPASSWORD;
-    else process.env.PGPASSWORD = savedPassword;
-  });
+  usePasswordFromEnvironment();
 
   function demo(): string {
     if (demoFile && existsSync(demoFile)) return demoFile;
@@ -65,7 +49,7 @@ describe.skipIf(!postgres.available)('moving a board between SQLite and PostgreS
 
   it('moves the demo board whole: the same rows per table, audit head and case count; check, audit and search work on PostgreSQL', async () => {
     const file = demo();
-    const target = split(postgres.freshDatabase('move demo')).url;
+    const target = splitPassword(postgres.freshDatabase('move demo')).url;
     const moved = await cli('migrate-to-postgres', '--db', file, '--postgres', target);
     expect(moved.err).toBe('');
     expect(moved.code).toBe(0);
@@ -126,7 +110,7 @@ describe.skipIf(!postgres.available)('moving a board between SQLite and PostgreS
   it('refuses a database that already holds a table, and writes nothing', async () => {
     const full = postgres.freshDatabase('move nonempty');
     postgres.psql(full, 'CREATE TABLE someone_elses (id int)');
-    const r = await cli('migrate-to-postgres', '--db', demo(), '--postgres', split(full).url);
+    const r = await cli('migrate-to-postgres', '--db', demo(), '--postgres', splitPassword(full).url);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is not empty \(it holds public\.someone_elses\); migrate-to-postgres copies a board only into an empty database.*Nothing was written/);
     expect(postgres.psql(full, "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'").trim()).toBe('someone_elses');
@@ -172,7 +156,7 @@ describe.skipIf(!postgres.available)('moving a board between SQLite and PostgreS
 
   it('goes back: export-sqlite makes a new file with the same rows that passes check, and refuses an existing one', async () => {
     const file = demo();
-    const target = split(postgres.freshDatabase('move back')).url;
+    const target = splitPassword(postgres.freshDatabase('move back')).url;
     expect((await cli('migrate-to-postgres', '--db', file, '--postgres', target)).code).toBe(0);
     const dir = tmp();
     const out = path.join(dir, 'back.db');
@@ -193,14 +177,14 @@ describe.skipIf(!postgres.available)('moving a board between SQLite and PostgreS
   });
 
   it('survives the README\'s backup and restore: pg_dump, pg_restore into a new database, check passes there', async () => {
-    const source = split(postgres.freshDatabase('move dump')).url;
+    const source = splitPassword(postgres.freshDatabase('move dump')).url;
     expect((await cli('migrate-to-postgres', '--db', demo(), '--postgres', source)).code).toBe(0);
     const dump = path.join(tmp(), 'board.dump');
     const env = psqlEnv(postgres.url);
     const dumped = spawnSync(postgres.binary('pg_dump'), ['--format=custom', `--file=${dump}`, `--dbname=${source}`], { env, encoding: 'utf8' });
     expect(dumped.stderr).toBe('');
     expect(dumped.status).toBe(0);
-    const restoredUrl = split(postgres.freshDatabase('move restored')).url;
+    const restoredUrl = splitPassword(postgres.freshDatabase('move restored')).url;
     const restored = spawnSync(postgres.binary('pg_restore'), ['--no-owner', '--role=tb_test', '--exit-on-error', '--single-transaction', `--dbname=${restoredUrl}`, dump], { env, encoding: 'utf8' });
     expect(restored.stderr).toBe('');
     expect(restored.status).toBe(0);
