@@ -8,6 +8,7 @@ import type { DbLike as Db } from '../../db/sql/port';
 import { bundledLogoDataUrl } from './logo';
 import { formatDay, type Clock } from '../../shared/time/clock';
 import { stmt } from '../../db/statements';
+import { jsonText } from '../../db/sql/dialect';
 import { shortHash } from '../../db/audit';
 import { getCase } from '../../db/repositories/cases';
 import { listDecisionsForMeeting } from '../../db/repositories/decisions';
@@ -58,7 +59,7 @@ const profileName = (db: Db, id: number | null): string | null => (id === null ?
 function listingOverride(db: Db, item: Meeting['agenda'][number]): MinutesCase['listing_override'] {
   if (item.override_reason === null) return null;
   const row = stmt(db, `SELECT actor, at FROM audit_log WHERE entity = 'agenda_item' AND entity_id = ? AND action IN ('agenda.add', 'agenda.update')
-    AND json_extract(after, '$.override_reason') = ? ORDER BY id DESC LIMIT 1`).get(String(item.id), item.override_reason) as { actor: string; at: string } | undefined;
+    AND ${jsonText(db, 'after', 'override_reason')} = ? ORDER BY id DESC LIMIT 1`).get(String(item.id), item.override_reason) as { actor: string; at: string } | undefined;
   return { reason: item.override_reason, by: row ? actorName(row.actor) : null, at: row?.at ?? null };
 }
 

@@ -1,0 +1,3 @@
+import { minutesApiSuite } from './api.suite';
+
+minutesApiSuite('postgres');
