@@ -1,0 +1,3 @@
+import { followPresenterSuite } from './follow-presenter.suite';
+
+followPresenterSuite('postgres');
