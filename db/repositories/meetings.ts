@@ -103,9 +103,10 @@ function attendeesOf(db: Db, meetingId: number): Attendee[] {
   return stmt(db, 'SELECT id, profile_id, name, specialty, attendance FROM attendees WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as Attendee[];
 }
 
-function quorumFor(db: Db, m: MeetingRow, attendees: Attendee[]): Quorum {
+/** A signed meeting's quorum as recorded at signing; the others' from the board rule and the attendees. */
+function quorumFor(db: Db, m: MeetingRow, attendees: Attendee[], boardOf: (id: number) => ReturnType<typeof getBoard> = (id) => getBoard(db, id)): Quorum {
   if (m.quorum_record) return JSON.parse(m.quorum_record) as Quorum;
-  const board = getBoard(db, m.board_id);
+  const board = boardOf(m.board_id);
   return quorumOf(board?.quorum ?? [], attendees);
 }
 
@@ -181,7 +182,7 @@ export function listMeetings(db: Db, q: { statuses?: MeetingStatus[] | undefined
     FROM agenda_items a LEFT JOIN decisions x ON x.agenda_item_id = a.id
     WHERE a.meeting_id IN (${listed}) GROUP BY a.meeting_id`).all(...params) as { meeting_id: number; cases: number; decided: number }[])
     .map((c) => [c.meeting_id, c]));
-  // A signed meeting's quorum is the one recorded at signing; the others' is worked out from their attendees.
+  // Attendees are needed only for meetings not yet signed (a signed one's quorum was recorded).
   const open = rows.some((m) => !m.quorum_record);
   const attendees = new Map<number, Attendee[]>();
   if (open) {
@@ -200,7 +201,7 @@ export function listMeetings(db: Db, q: { statuses?: MeetingStatus[] | undefined
   };
   return rows.map((m) => {
     const count = counts.get(m.id);
-    const quorum: Quorum = m.quorum_record ? JSON.parse(m.quorum_record) as Quorum : quorumOf(boardOf(m.board_id)?.quorum ?? [], attendees.get(m.id) ?? []);
+    const quorum = quorumFor(db, m, attendees.get(m.id) ?? [], boardOf);
     return {
       id: m.id, board: m.board, scheduled_at: m.scheduled_at, location: m.location, status: m.status, case_count: count?.cases ?? 0,
       decided_count: count?.decided ?? 0, quorum_met: quorum.met, signed_at: m.signed_at,

@@ -20,6 +20,8 @@ export interface PgWorkerData {
   };
   flag: SharedArrayBuffer;
   port: MessagePort;
+  /** PLAN_EACH_CALL of ./port.ts: statements carrying it run unnamed. */
+  planEachCall: string;
 }
 
 /**
@@ -82,14 +84,12 @@ export function pgWorkerMain(req: NodeJS.Require): void {
    * built per call (long IN lists, bulk inserts) beyond the cap runs unnamed, as before.
    */
   const names = new Map<string, string>();
-  // PLAN_EACH_CALL of ./port.ts (this function cannot see module scope).
-  const PLAN_EACH_CALL = '/* plan each call */';
   const MAX_NAMED = 1000;
   const MAX_NAMED_LENGTH = 4000;
   const nameOf = (text: string): string | undefined => {
     // A statement whose best plan depends on its values (how many cases a search matches) asks to be planned on
     // every call: a named statement would settle on a generic plan made for a guessed, usually wrong, row count.
-    if (text.includes(PLAN_EACH_CALL)) return undefined;
+    if (text.includes(data.planEachCall)) return undefined;
     let name = names.get(text);
     if (name === undefined && names.size < MAX_NAMED && text.length <= MAX_NAMED_LENGTH) {
       name = `tb_${names.size + 1}`;

@@ -13,7 +13,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { toPostgres } from './placeholders';
 import { pgWorkerMain, type PgRequest, type PgResponse, type PgWorkerData } from './pg-worker';
 
-import { SqlError, type Row, type RunResult, type SqlDb, type SqlParams } from './port';
+import { PLAN_EACH_CALL, SqlError, type Row, type RunResult, type SqlDb, type SqlParams } from './port';
 
 export interface PostgresOptions {
   /** Connections in the worker's pool (default 4; a transaction holds one). */
@@ -100,6 +100,7 @@ export class PostgresSqlDb implements SqlDb {
         application_name: 'tumour-board',
       },
       flag: shared,
+      planEachCall: PLAN_EACH_CALL,
       port: channel.port2,
     };
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data, transferList: [channel.port2] });

@@ -12,11 +12,11 @@ import {
 } from '../../shared/api';
 import { DomainError } from '../../shared/errors';
 import { isDatabaseUnreachable } from '../../db/sql/port';
+import { EngineInputError } from '../../shared/engine/errors';
+import { cleanInput, InputTextError } from '../../shared/text/clean';
 
 /** Said when the board's database did not answer (a restart, a failover, a network cut): HTTP 503 on the board server. */
 export const DATABASE_UNREACHABLE = "The board's database did not answer (the connection was lost, or it is restarting). Try again in a moment; if you were saving, first check whether your change was kept.";
-import { EngineInputError } from '../../shared/engine/errors';
-import { cleanInput, InputTextError } from '../../shared/text/clean';
 
 export interface DispatcherOptions {
   /** Where unexpected errors are reported (default: stderr). */

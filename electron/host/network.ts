@@ -233,7 +233,7 @@ export function startNetworkHost(options: NetworkHostOptions): Promise<NetworkHo
 
   /** Sessions just looked up, for the one-trip path (./session-cache.ts: 2 s, forgotten on any account change). */
   const cache = sessions.callAs ? new SessionCache() : null;
-  feed.onAccountsChanged(() => cache?.forget());
+  if (cache) feed.onAccountsChanged(() => cache.forget());
 
   const sessionOf = async (req: IncomingMessage): Promise<{ token: string; session: ActiveSession } | null> => {
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
